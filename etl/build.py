@@ -1,0 +1,121 @@
+"""Build the warehouse from data/raw: load -> staging views -> checks ->
+marts -> meta, into a new file that replaces the old one atomically."""
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import settings
+from etl.errors import Fout
+from etl.load import load_raw
+
+log = logging.getLogger("etl.build")
+
+AANDEEL_TOLERANTIE = 1.0  # percentage points between a printed share and count/total
+
+
+class ValidationError(Exception):
+    def __init__(self, fouten: list[Fout]):
+        super().__init__("\n".join(f.tekst() for f in fouten))
+        self.fouten = fouten
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    build_id: str
+    built_at: datetime
+    models: list[str]
+
+
+def sql_files(layer: str) -> list[Path]:
+    return sorted((settings.SQL_DIR / layer).glob("*.sql"))
+
+
+def model_name(path: Path) -> str:
+    """'01_feiten.sql' -> 'feiten'."""
+    stem = path.stem
+    return stem.split("_", 1)[1] if stem[:2].isdigit() else stem
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> list[Fout]:
+    fouten: list[Fout] = []
+    for path in sql_files("checks"):
+        sql = path.read_text()
+        params = {"aandeel_tolerantie": AANDEEL_TOLERANTIE} if "$aandeel_tolerantie" in sql else None
+        for bestand, regel, kolom, melding in con.execute(sql, params).fetchall():
+            fouten.append(Fout(bestand, regel, kolom, melding))
+    return sorted(fouten, key=lambda f: (f.bestand, f.regel or 0, f.kolom or ""))
+
+
+@contextmanager
+def build_lock(target: Path):
+    """One build at a time per warehouse; a second one waits."""
+    lock_path = target.with_name(target.name + ".lock")
+    with open(lock_path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def build(raw: Path | None = None, target: Path | None = None) -> BuildResult:
+    raw = Path(raw or settings.raw_dir())
+    target = Path(target or settings.warehouse_path())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(target):
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            result = _build_into(raw, tmp)
+            os.replace(tmp, target)  # atomic: readers see the old or the new file, never a mix
+            result.path = target
+            log.info("warehouse vervangen: %s (build %s)", target, result.build_id)
+            return result
+        finally:
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                if leftover.exists():
+                    leftover.unlink()
+
+
+def _build_into(raw: Path, path: Path) -> BuildResult:
+    built_at = datetime.now(timezone.utc)
+    build_id = built_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    models: list[str] = []
+    con = duckdb.connect(str(path))
+    try:
+        bestanden = load_raw(con, raw)
+        con.execute("create schema staging")
+        for f in sql_files("staging"):
+            con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())
+            models.append(f"staging.{model_name(f)}")
+            log.info("model gebouwd: staging.%s (view)", model_name(f))
+        fouten = run_checks(con)
+        if fouten:
+            raise ValidationError(fouten)
+        con.execute("create schema marts")
+        for f in sql_files("marts"):
+            con.execute(f"create table marts.{model_name(f)} as\n" + f.read_text())
+            n = con.execute(f"select count(*) from marts.{model_name(f)}").fetchone()[0]
+            models.append(f"marts.{model_name(f)}")
+            log.info("model gebouwd: marts.%s (%d rijen)", model_name(f), n)
+        con.execute("create schema meta")
+        con.register("bestanden_df", pd.DataFrame(bestanden))
+        con.execute("create table meta.sources as\n" + (settings.SQL_DIR / "meta" / "sources.sql").read_text(),
+                    {"built_at": built_at})
+        con.unregister("bestanden_df")
+        con.execute("create table meta.build (build_id varchar, built_at timestamptz, raw_dir varchar)")
+        con.execute("insert into meta.build values ($1, $2, $3)", [build_id, built_at, str(raw)])
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return BuildResult(path=path, build_id=build_id, built_at=built_at, models=models)

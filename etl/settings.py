@@ -1,0 +1,25 @@
+"""Paths and settings. Everything resolves from the repository root; tests
+override locations with environment variables."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = ROOT / "etl" / "sql"
+QUERIES_DIR = ROOT / "queries"
+
+
+def raw_dir() -> Path:
+    return Path(os.environ.get("DASHBOARD_RAW_DIR", ROOT / "data" / "raw"))
+
+
+def warehouse_path() -> Path:
+    return Path(os.environ.get("WAREHOUSE_PATH", ROOT / "data" / "warehouse.duckdb"))
+
+
+def status_path() -> Path:
+    """Outcome of the last refresh; kept outside the warehouse so a failed
+    refresh (which leaves the warehouse untouched) can still be reported."""
+    wh = warehouse_path()
+    return wh.with_name(wh.stem + ".status.json")

@@ -1,0 +1,33 @@
+-- All embedded facts, typed, with region name and beroepsklasse code.
+-- tekstcijfers only restate table cells; they feed the discrepancy check.
+with source as (
+    select * from staging.feiten where dataset <> 'tekstcijfers'
+),
+
+renamed as (
+    select
+        s.dataset,
+        s.regio_code,
+        r.naam as regio_naam,
+        s.periode,
+        s.periode_type,
+        s.periode_datum,
+        s.indicator,
+        s.dimensie,
+        s.categorie,
+        b.code as beroepsklasse_code,
+        s.maat,
+        s.waarde,
+        s.eenheid,
+        s.kwalificatie,
+        s.is_prognose,
+        s.is_totaal,
+        s.bron,
+        s.peildatum,
+        s.vindplaats
+    from source s
+    left join raw.ref_regios r on trim(r.code) = s.regio_code
+    left join raw.ref_beroepsklassen b on s.dimensie = 'beroepsklasse' and trim(b.naam) = s.categorie
+)
+
+select * from renamed
