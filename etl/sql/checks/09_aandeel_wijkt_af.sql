@@ -1,5 +1,6 @@
 -- A printed share may differ from count/total by rounding, never by more
--- than $aandeel_tolerantie percentage points.
+-- than $aandeel_tolerantie percentage points. Numbers in the message are
+-- written the Dutch way (decimal comma, thousands dot).
 with aandelen as (
     select * from staging.feiten where maat = 'aandeel' and waarde is not null
 ),
@@ -25,7 +26,11 @@ berekend as (
 select
     bestand, regel, 'waarde' as kolom,
     format('aandeel {}% wijkt {} procentpunt af van aantal/totaal ({} / {} = {}%); verwacht hooguit {} procentpunt verschil',
-           aandeel, round(abs(aandeel - berekend_aandeel), 1), aantal::bigint, totaal::bigint,
-           round(berekend_aandeel, 1), $aandeel_tolerantie) as melding
+           replace(format('{:g}', aandeel), '.', ','),
+           replace(format('{:.1f}', abs(aandeel - berekend_aandeel)), '.', ','),
+           replace(format('{:,}', aantal::bigint), ',', '.'),
+           replace(format('{:,}', totaal::bigint), ',', '.'),
+           replace(format('{:.1f}', berekend_aandeel), '.', ','),
+           replace(format('{:g}', $aandeel_tolerantie), '.', ',')) as melding
 from berekend
 where abs(aandeel - berekend_aandeel) > $aandeel_tolerantie

@@ -34,7 +34,7 @@ kandidaten as (
 )
 
 select
-    volgorde, kerncijfer, regio_code, waarde, eenheid, kwalificatie,
+    volgorde, kerncijfer, regio_code, indicator, waarde, eenheid, kwalificatie,
     periode, periode_type, periode_datum, peildatum, bron, dataset, vindplaats
 from kandidaten
 where rang = 1

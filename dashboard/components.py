@@ -1,0 +1,60 @@
+"""Shared page pieces: the source line, downloads, and the guard that turns a
+missing dataset into a Dutch message instead of a crashed page."""
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import db
+
+REFRESH_HINT = "Ververs het datawarehouse met `python -m etl.refresh --offline` (of `make run`)."
+
+
+@contextmanager
+def figuur(titel: str):
+    """Render one figure; if its data is missing, say so and let the rest of the page render."""
+    try:
+        yield
+    except db.WarehouseOntbreekt as exc:
+        st.error(f"**{titel}**: er is nog geen datawarehouse ({exc}). {REFRESH_HINT}")
+    except db.DataOntbreekt as exc:
+        st.warning(f"**{titel}**: de gegevens voor deze figuur ontbreken in het datawarehouse "
+                   f"(query `{exc.query}`: {exc.detail}). {REFRESH_HINT}")
+
+
+def bronregel(bron: str, peildatum: str) -> None:
+    st.caption(f"Bron: {bron} · Peildatum: {peildatum}")
+
+
+def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
+    out = df.copy()
+    out["bron"] = bron
+    out["peildatum"] = peildatum
+    return out
+
+
+def csv_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
+    # semicolon and decimal comma: opens correctly in Dutch Excel
+    return _met_herkomst(df, bron, peildatum).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _met_herkomst(df, bron, peildatum).to_excel(writer, index=False, sheet_name="gegevens")
+    return buffer.getvalue()
+
+
+def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str) -> None:
+    """CSV and Excel of a figure's data, with bron and peildatum in the file.
+    The files are made only when clicked (callable data)."""
+    links, rechts, _ = st.columns([1, 1, 4])
+    links.download_button("CSV", data=lambda: csv_bytes(df, bron, peildatum), file_name=f"{bestandsnaam}.csv",
+                          mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
+    rechts.download_button("Excel", data=lambda: excel_bytes(df, bron, peildatum),
+                           file_name=f"{bestandsnaam}.xlsx", key=f"{key}-xlsx", on_click="ignore",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/download:")

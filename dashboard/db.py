@@ -1,0 +1,68 @@
+"""The one way pages get data: run a named SQL file from queries/ against the
+warehouse, read-only, cached per warehouse build.
+
+A refresh swaps in a new warehouse file with an atomic rename. The cache key
+is the file's identity (inode + mtime), so the next interaction after a
+refresh opens the new file and shows the new data without a restart, while
+sessions that are mid-render keep reading the old file."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from etl import settings
+
+
+class WarehouseOntbreekt(Exception):
+    """No warehouse file at all."""
+
+
+class DataOntbreekt(Exception):
+    """The warehouse lacks a table a figure needs (partial or older build)."""
+
+    def __init__(self, query: str, detail: str):
+        super().__init__(f"{query}: {detail}")
+        self.query = query
+        self.detail = detail
+
+
+def build_key() -> str:
+    path = settings.warehouse_path()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise WarehouseOntbreekt(str(path)) from None
+    return f"{stat.st_ino}:{stat.st_mtime_ns}:{path}"
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _connection(key: str) -> duckdb.DuckDBPyConnection:
+    path = key.split(":", 2)[2]
+    return duckdb.connect(path, read_only=True)
+
+
+@lru_cache(maxsize=None)
+def _sql(name: str) -> str:
+    path = settings.QUERIES_DIR / f"{name}.sql"
+    if not path.is_file() or path.parent != settings.QUERIES_DIR:
+        raise ValueError(f"onbekende query {name!r}")
+    return path.read_text()
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
+    cursor = _connection(key).cursor()  # a cursor per query: connections are shared across sessions
+    try:
+        return cursor.execute(_sql(name), dict(params) or None).df()
+    except duckdb.CatalogException as exc:
+        raise DataOntbreekt(name, str(exc).splitlines()[0]) from None
+    finally:
+        cursor.close()
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql with named parameters ($regio, ...)."""
+    return _run(name, tuple(sorted(params.items())), build_key())

@@ -1,0 +1,61 @@
+"""Bronnen en actualiteit: every dataset with bron, peildatum, rows and build
+time; the outcome of the last refresh; the source's own discrepancies."""
+import streamlit as st
+
+from dashboard import components, db, status
+from dashboard import format as fmt
+
+st.title("Bronnen en actualiteit")
+st.caption("Waar elk cijfer vandaan komt, wanneer het is gemeten en wanneer het datawarehouse is gebouwd.")
+
+st.subheader("Laatste verversing")
+laatste = status.laatste_verversing()
+if laatste is None:
+    st.info("Er is nog geen verversing geregistreerd. " + components.REFRESH_HINT)
+elif laatste.get("gelukt"):
+    st.success(f"De laatste verversing is gelukt op {fmt.datum_tijd(laatste.get('laatste_poging'))}.")
+else:
+    st.error(f"De laatste verversing is **mislukt** op {fmt.datum_tijd(laatste.get('laatste_poging'))}: "
+             f"{laatste.get('melding')}  \nHet dashboard toont de gegevens van de laatste geslaagde build "
+             f"({fmt.datum_tijd(laatste.get('laatste_succes'))}).")
+
+with components.figuur("Build"):
+    build = db.query("build")
+    if not build.empty:
+        st.caption(f"Datawarehouse gebouwd op {fmt.datum_tijd(build['built_at'].iloc[0])} "
+                   f"(build {build['build_id'].iloc[0]}).")
+
+st.subheader("Datasets")
+with components.figuur("Datasets"):
+    bronnen = db.query("bronnen")
+    tabel = bronnen.assign(gebouwd=[fmt.datum_tijd(x) for x in bronnen["built_at"]])[
+        ["titel", "bron", "peildatum", "vindplaats", "bestand", "rijen", "gebouwd"]]
+    tabel.columns = ["Dataset", "Bron", "Peildatum", "Vindplaats", "Bestand", "Rijen", "Gebouwd"]
+    st.dataframe(tabel, hide_index=True, width="stretch")
+    components.downloads(bronnen, "bronnen", "meta.sources", "zie kolom peildatum", key="bronnen")
+
+st.subheader("Waar de bron zichzelf tegenspreekt")
+st.markdown(
+    "Gedrukte cijfers zijn overgenomen zoals ze in de bron staan, ook als ze niet kloppen met elkaar. "
+    "Het dashboard verbetert ze niet stilzwijgend, maar berekent het verschil en toont het hier en bij de figuur.")
+with components.figuur("Afwijkingen in de bron"):
+    afw = db.query("discrepanties")
+    if afw.empty:
+        st.success("Geen afwijkingen gevonden.")
+    else:
+        eenheid = afw["maat"].map(lambda m: "procent" if m == "groei_procent" else None)
+        tabel = afw.assign(
+            periode_label=afw["periode"],
+            gedrukt=[fmt.waarde(v, e) for v, e in zip(afw["waarde"], eenheid)],
+            ander=[fmt.waarde(v, e) for v, e in zip(afw["vergelijking"], eenheid)],
+            verschil_label=[fmt.met_teken(fmt.waarde(v, e), v) for v, e in zip(afw["verschil"], eenheid)],
+            onderwerp=[f"{c} ({fmt.dimensie(d)})" for c, d in zip(afw["categorie"], afw["dimensie"])],
+        )[["vindplaats", "regio_code", "periode_label", "onderwerp", "waarde_omschrijving", "gedrukt",
+           "vergelijking_omschrijving", "ander", "verschil_label"]]
+        tabel.columns = ["Vindplaats", "Regio", "Periode", "Onderwerp", "Gedrukt", "Waarde",
+                         "Vergeleken met", "Waarde ", "Verschil"]
+        st.dataframe(tabel, hide_index=True, width="stretch")
+        st.caption(f"{len(afw)} afwijkingen. Een negatief verschil bij een som betekent dat rijen ontbreken "
+                   "(bijvoorbeeld uitkeringen zonder beroepsklasse); een klein positief verschil is meestal afronding.")
+        components.downloads(afw, "afwijkingen_bron", "Bijlage 1 Analyse arbeidsmarkt", "zie kolom periode",
+                             key="afwijkingen")

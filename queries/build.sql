@@ -1,0 +1,1 @@
+select build_id, built_at from meta.build

@@ -1,0 +1,13 @@
+from dashboard import samenvatting
+
+
+def test_druk_sentence_for_the_seed_figures():
+    zin = samenvatting.demografische_druk("Gooi en Vechtstreek", "Nederland", 40.5, 40.4, 35.2, 35.5)
+    assert zin == ("In Gooi en Vechtstreek liggen zowel de groene druk (40,5%) als de grijze druk (40,4%) "
+                   "hoger dan in Nederland (35,2% en 35,5%).")
+
+
+def test_druk_sentence_flips_when_one_is_lower():
+    zin = samenvatting.demografische_druk("Regio", "Nederland", 30.0, 40.4, 35.2, 35.5)
+    assert "groene druk 30% (lager dan Nederland: 35,2%)" in zin
+    assert "grijze druk 40,4% (hoger dan Nederland: 35,5%)" in zin

@@ -1,0 +1,147 @@
+"""The warehouse built from the embedded Bijlage 1 transcriptions."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from etl.build import build
+
+
+@pytest.fixture
+def con(warehouse):
+    c = duckdb.connect(str(warehouse), read_only=True)
+    yield c
+    c.close()
+
+
+def one(con, sql, params=None):
+    return con.execute(sql, params).fetchone()[0]
+
+
+def test_every_printed_total_is_checked_against_its_rows(con):
+    """Recompute sum-of-rows vs printed total independently of the mart, for
+    every group that has a total, and compare with the hand-checked sums."""
+    rows = con.execute("""
+        with a as (select * from marts.feiten where maat = 'aantal' and dataset not in ('tekstcijfers'))
+        select t.dataset, t.regio_code, t.periode, d.dimensie, t.waarde as totaal, sum(d.waarde) as som
+        from a t join a d
+          on d.dataset = t.dataset and d.regio_code = t.regio_code and d.periode = t.periode
+         and d.indicator = t.indicator and not d.is_totaal and d.dimensie <> 'totaal'
+         and (d.dimensie = t.dimensie or t.dimensie = 'totaal')
+        where t.is_totaal
+        group by all order by all
+    """).fetchall()
+    sums = {(ds, r, p, dim): (tot, som) for ds, r, p, dim, tot, som in rows}
+    # Hand-added from the seed's printed rows:
+    assert sums[("gwu_opleiding", "AM12", "2025-09", "opleidingsniveau")] == (12106, 12106)
+    assert sums[("gwu_opleiding", "NL01", "2025-09", "opleidingsniveau")] == (1034173, 1034173)
+    assert sums[("gwu_leeftijd", "AM12", "2025-09", "leeftijd")] == (12106, 12106)
+    assert sums[("gwu_leeftijd", "NL01", "2025-09", "leeftijd")] == (1034172, 1034172)
+    assert sums[("ww_kenmerken", "AM12", "2025-07", "geslacht")] == (2888, 2888)
+    assert sums[("ww_kenmerken", "AM12", "2025-07", "leeftijd")] == (2888, 2889)
+    assert sums[("ww_kenmerken", "AM12", "2025-07", "verstreken_duur")] == (2888, 2889)
+    assert sums[("ww_kenmerken", "AM12", "2025-07", "opleidingsniveau")] == (2888, 2888)
+    assert sums[("banen", "AM12", "2017", "type_baan")] == (130200, 130300)
+    assert sums[("banen", "AM12", "2024", "type_baan")] == (151900, 152000)
+    assert sums[("banen", "AM12", "2027", "type_baan")] == (152500, 152500)
+    assert sums[("vacatures_beroepsklasse", "AM12", "2025-Q2", "beroepsklasse")] == (4950, 5000)
+    assert sums[("vacatures_beroepsklasse", "NL01", "2025-Q2", "beroepsklasse")] == (402750, 402750)
+    assert sums[("ww_beroepsklasse", "AM12", "2025-09", "beroepsklasse")] == (2914, 2570)
+    assert sums[("arbeidsdeelname", "AM12", "2025", "onderdeel")] == (15000, 15000)
+    assert len(sums) == 15, sorted(sums)
+
+
+def test_every_discrepancy_in_the_source_is_listed_once(con):
+    got = sorted(con.execute("""
+        select soort, vindplaats, regio_code, periode, dimensie, categorie, maat, waarde, vergelijking
+        from marts.discrepanties
+    """).fetchall())
+    expected = sorted([
+        ("som_wijkt_af", "Bijlage 1, Tabel 3", "AM12", "2025-07", "leeftijd", "Totaal", "aantal", 2888, 2889),
+        ("som_wijkt_af", "Bijlage 1, Tabel 3", "AM12", "2025-07", "verstreken_duur", "Totaal", "aantal", 2888, 2889),
+        ("som_wijkt_af", "Bijlage 1, Tabel 4", "AM12", "2017", "type_baan", "Totaal", "aantal", 130200, 130300),
+        ("som_wijkt_af", "Bijlage 1, Tabel 4", "AM12", "2024", "type_baan", "Totaal", "aantal", 151900, 152000),
+        ("som_wijkt_af", "Bijlage 1, Tabel 5", "AM12", "2025-Q2", "beroepsklasse", "Totaal", "aantal", 4950, 5000),
+        # 344 WW-uitkeringen zonder beroepsklasse
+        ("som_wijkt_af", "Bijlage 1, Tabel 6", "AM12", "2025-09", "beroepsklasse", "Totaal", "aantal", 2914, 2570),
+        # Tabel 2 prints 1.034.172 alle regio's, Tabel 1 1.034.173
+        ("totalen_verschillen", "Bijlage 1, Tabel 2", "NL01", "2025-09", "leeftijd", "Totaal", "aantal",
+         1034172, 1034173),
+        # Tabel 4 prints +500 total growth; 152.500 - 151.900 = 600
+        ("groei_wijkt_af", "Bijlage 1, Tabel 4", "AM12", "2027", "type_baan", "Totaal", "groei_absoluut", 500, 600),
+        # the text says zelfstandigen fall by -1,4%; Tabel 4 prints -4,1%
+        ("tekst_wijkt_af", "Bijlage 1, Tabel 4", "AM12", "2027", "type_baan", "Banen zelfstandigen",
+         "groei_procent", -4.1, -1.4),
+    ])
+    assert got == expected
+
+
+def test_text_figures_that_restate_a_table_are_matched_to_a_cell(con):
+    """Every tekstcijfer has a table cell with the same key; all but one agree."""
+    n_tekst = one(con, "select count(*) from staging.feiten where dataset = 'tekstcijfers'")
+    matched = one(con, """
+        select count(*) from staging.feiten t join marts.feiten f
+          on f.regio_code = t.regio_code and f.periode = t.periode and f.indicator = t.indicator
+         and f.dimensie = t.dimensie and f.categorie = t.categorie and f.maat = t.maat
+        where t.dataset = 'tekstcijfers' and f.waarde = t.waarde""")
+    assert (n_tekst, matched) == (10, 9)
+
+
+def test_printed_values_are_kept_as_printed(con):
+    def val(dataset, regio, periode, categorie, maat):
+        return one(con, """select waarde from marts.feiten where dataset = $d and regio_code = $r
+                           and periode = $p and categorie = $c and maat = $m""",
+                   {"d": dataset, "r": regio, "p": periode, "c": categorie, "m": maat})
+    assert val("vacatures_beroepsklasse", "AM12", "2025-Q2", "Totaal", "aantal") == 4950
+    assert val("banen", "AM12", "2027", "Totaal", "groei_absoluut") == 500
+    assert val("ww_beroepsklasse", "AM12", "2025-09", "Agrarische beroepen", "aantal") == 0
+    assert val("ww_kenmerken", "NL01", "2025-07", "WO/master", "jaarmutatie") == 14
+
+
+def test_empty_cells_in_the_seed_stay_null(con):
+    nulls = con.execute("""select regio_code, dimensie, maat, count(*) from marts.feiten
+                           where dataset = 'ww_kenmerken' and waarde is null group by all order by all""").fetchall()
+    # the four 'Onbekend' rows of Tabel 3 print '-' for shares and mutations
+    assert sum(n for *_, n in nulls) == 4 * 4
+    assert all(maat in ("aandeel", "jaarmutatie") for _, _, maat, _ in nulls)
+
+
+def test_kerncijfers_pick_the_latest_figure_per_region(con):
+    got = dict(con.execute("""select kerncijfer || ' ' || regio_code, waarde from marts.kerncijfers""").fetchall())
+    assert got["Inwoners AM12"] == 248000  # 2040 is a prognosis, not the latest figure
+    assert got["WW-uitkeringen AM12"] == 2914  # september 2025 (Tabel 6) is later than juli 2025 (Tabel 3)
+    assert got["Geregistreerde werkzoekenden (GWU) NL01"] == 1034173  # Tabel 1's total
+    assert got["Openstaande vacatures NL01"] == 402750
+    assert got["Banen AM12"] == 151900  # 2024; 2027 is a prognosis
+    assert got["Groene druk NL01"] == 35.2
+
+
+def test_meta_sources_names_bron_peildatum_rows_and_checksum_for_every_dataset(con):
+    rows = con.execute("select dataset, bron, peildatum, rijen, checksum, built_at::varchar from meta.sources").fetchall()
+    assert len(rows) == 16
+    for dataset, bron, peildatum, rijen, checksum, built_at in rows:
+        assert bron and peildatum and rijen > 0 and len(checksum) == 64 and built_at, dataset
+    assert one(con, "select rijen from meta.sources where dataset = 'vacatures_beroepsklasse'") == 50
+
+
+def test_every_fact_carries_region_period_and_source(con):
+    assert one(con, """select count(*) from marts.feiten where regio_code is null or periode_datum is null
+                       or bron = '' or peildatum = ''""") == 0
+    assert one(con, "select count(distinct regio_code) from marts.feiten") == 2
+
+
+def test_rebuild_swaps_the_file_and_open_readers_keep_the_old_one(raw_dir, warehouse):
+    reader = duckdb.connect(str(warehouse), read_only=True)
+    before = reader.execute("select build_id from meta.build").fetchone()[0]
+    inode = warehouse.stat().st_ino
+    build(raw_dir, warehouse)
+    assert warehouse.stat().st_ino != inode
+    # the open reader still sees its own build, whole
+    assert reader.execute("select build_id from meta.build").fetchone()[0] == before
+    assert reader.execute("select count(*) from marts.feiten").fetchone()[0] == 273
+    reader.close()
+    fresh = duckdb.connect(str(warehouse), read_only=True)
+    assert fresh.execute("select build_id from meta.build").fetchone()[0] != before
+    fresh.close()
+    leftovers = [p.name for p in warehouse.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
