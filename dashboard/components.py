@@ -31,6 +31,10 @@ def bronregel(bron: str, peildatum: str) -> None:
 
 def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
     out = df.copy()
+    for col in out.select_dtypes("float").columns:
+        values = out[col].dropna()
+        if len(values) and (values == values.round()).all():
+            out[col] = out[col].astype("Int64")  # 4950, not 4950,0
     out["bron"] = bron
     out["peildatum"] = peildatum
     return out

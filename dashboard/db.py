@@ -40,8 +40,16 @@ def build_key() -> str:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _connection(key: str) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with the warehouse file attached read-only.
+
+    Not duckdb.connect(path): DuckDB keeps one database instance per path
+    per process, so after a refresh swapped the file, connect(path) would
+    hand back the old, still-open instance. ATTACH opens the file that is
+    at the path now."""
     path = key.split(":", 2)[2]
-    return duckdb.connect(path, read_only=True)
+    con = duckdb.connect(":memory:")
+    con.execute(f"attach '{path.replace(chr(39), chr(39) * 2)}' as warehouse (read_only)")
+    return con
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +64,7 @@ def _sql(name: str) -> str:
 def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
     cursor = _connection(key).cursor()  # a cursor per query: connections are shared across sessions
     try:
+        cursor.execute("use warehouse")
         return cursor.execute(_sql(name), dict(params) or None).df()
     except duckdb.CatalogException as exc:
         raise DataOntbreekt(name, str(exc).splitlines()[0]) from None

@@ -1,0 +1,117 @@
+"""Every page rendered by Streamlit's AppTest against a warehouse in tmp_path."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.build import build
+from tests.conftest import REPO, replace_in_file
+
+PAGES = ["pages/overzicht.py", "pages/bronnen.py"]
+
+
+def run_page(page: str) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.run()
+    if page != "pages/overzicht.py":
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(warehouse, page):
+    run_page(page)
+
+
+def test_overzicht_shows_the_kerncijfers_beside_nederland(warehouse):
+    at = run_page("pages/overzicht.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Inwoners"] == "248.000"
+    assert metrics["Geregistreerde werkzoekenden (GWU)"] == "12.106"
+    assert metrics["WW-uitkeringen"] == "2.914"
+    assert metrics["Openstaande vacatures"] == "4.950"
+    assert metrics["Netto arbeidsparticipatie"] == "74%"
+    assert metrics["Onbenut arbeidspotentieel"] == "15.000"
+    assert metrics["Banen"] == "151.900"
+    assert metrics["Groene druk"] == "40,5%"
+    md = "\n".join(m.value for m in at.markdown)
+    assert "Nederland: **1.034.173** (september 2025)" in md
+    assert "Nederland: **402.750** (Q2 2025)" in md
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Bron: UWV · Peildatum: Q2 2025" in captions
+    # the source's own discrepancy is shown where the figure is shown
+    assert "som van de rijen naar beroepsklasse is 2.570 (verschil -344)" in captions
+    assert "In Gooi en Vechtstreek liggen zowel de groene druk (40,5%) als de grijze druk (40,4%) hoger" in md
+
+
+def test_overzicht_chart_has_region_and_nederland(warehouse):
+    at = run_page("pages/overzicht.py")
+    import json
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = [t["name"] for t in spec["data"]]
+    assert names == ["Nederland", "Gooi en Vechtstreek"]
+    assert spec["data"][1]["x"] == [40.5, 40.4]
+
+
+def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
+    from etl import refresh
+    assert refresh.main(["--offline"]) == 0
+    at = run_page("pages/bronnen.py")
+    assert "De laatste verversing is gelukt" in at.success[0].value
+    frames = [d.value for d in at.dataframe]
+    datasets, afwijkingen = frames[0], frames[1]
+    assert len(datasets) == 16
+    assert "Openstaande vacatures per beroepsklasse (Tabel 5)" in set(datasets["Dataset"])
+    assert len(afwijkingen) == 9
+    assert "-344" in set(afwijkingen["Verschil"])
+
+
+def test_bronnen_shows_a_failed_refresh_and_since_when(warehouse, raw_dir):
+    from etl import refresh
+    assert refresh.main(["--offline"]) == 0
+    replace_in_file(raw_dir / "seed" / "migratie.csv", "AM12,2023", "AM99,2023")
+    assert refresh.main(["--offline"]) == 1
+    at = run_page("pages/bronnen.py")
+    err = at.error[0].value
+    assert "mislukt" in err and "onbekende regiocode 'AM99'" in err
+    assert "laatste geslaagde build" in err
+
+
+def test_refresh_while_app_is_open_shows_new_data_on_next_interaction(warehouse, raw_dir):
+    at = run_page("pages/overzicht.py")
+    assert {m.label: m.value for m in at.metric}["Inwoners"] == "248.000"
+    replace_in_file(raw_dir / "seed" / "bevolking.csv", ",aantal,248000,", ",aantal,249000,")
+    build(raw_dir, warehouse)
+    at.run()  # the next interaction, same session, no restart
+    assert {m.label: m.value for m in at.metric}["Inwoners"] == "249.000"
+
+
+def test_pages_say_how_to_build_when_there_is_no_warehouse(warehouse_path):
+    for page in PAGES:
+        at = run_page(page)
+        msgs = "\n".join(e.value for e in at.error)
+        assert "er is nog geen datawarehouse" in msgs and "python -m etl.refresh --offline" in msgs
+
+
+def test_a_missing_table_breaks_one_figure_not_the_page(warehouse):
+    con = duckdb.connect(str(warehouse))
+    con.execute("drop table marts.kerncijfers")
+    con.close()
+    at = run_page("pages/overzicht.py")
+    warn = "\n".join(w.value for w in at.warning)
+    assert "Kerncijfers" in warn and "ontbreken in het datawarehouse" in warn
+    # the druk chart still renders
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_unknown_region_in_url_falls_back_with_a_message(warehouse):
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.query_params["regio"] = "AM77"
+    at.run()
+    assert not at.exception
+    assert "Regiocode 'AM77' uit de adresbalk is onbekend" in at.warning[0].value
+    assert at.title[0].value == "Arbeidsmarkt Gooi en Vechtstreek"

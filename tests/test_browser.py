@@ -1,0 +1,138 @@
+"""The real thing: `streamlit run app.py` on a free loopback port, driven by
+Debian's headless Chromium through Playwright. Screenshots land in
+test-artifacts/screenshots/ to be looked at."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from etl.build import build
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = REPO / "test-artifacts" / "screenshots"
+NAV = ["Overzicht", "Bronnen en actualiteit"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it) "
+                    "or `apt-get install -y chromium`.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"],
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    warehouse = tmp / "warehouse.duckdb"
+    build(REPO / "data" / "raw", warehouse)
+    port = free_port()
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
+    log = open(tmp / "streamlit.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text())
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def wait_rendered(page):
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=30_000)
+    # wait until the script run has finished (the status widget disappears)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(500)
+
+
+def wait_for_text(page, text: str, timeout: int = 30_000):
+    """Fails (TimeoutError) unless the main area shows `text` within the timeout."""
+    page.wait_for_function(
+        "t => document.querySelector('[data-testid=\"stMainBlockContainer\"]').innerText.includes(t)",
+        arg=text, timeout=timeout)
+
+
+def test_every_page_in_the_navigation_renders_without_exception(app_url, page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(app_url + "/")
+    wait_rendered(page)
+    for titel in NAV:
+        page.get_by_role("link", name=titel).click()
+        wait_rendered(page)
+        assert page.locator('[data-testid="stException"]').count() == 0, titel
+        assert page.get_by_text("Page not found").count() == 0
+        page.screenshot(path=str(SHOTS / f"{titel.split()[0].lower()}.png"), full_page=True)
+
+
+def test_overzicht_shows_the_seed_numbers_and_a_chart(app_url, page):
+    page.goto(app_url + "/?regio=AM12")
+    wait_rendered(page)
+    for number in ["248.000", "12.106", "2.914", "4.950", "402.750", "40,5%"]:
+        wait_for_text(page, number)
+    page.wait_for_selector(".js-plotly-plot .bars", timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() == 1
+
+
+def test_bronnen_direct_link_lists_the_datasets(app_url, page):
+    page.goto(app_url + "/")
+    wait_rendered(page)
+    page.goto(app_url + "/bronnen-en-actualiteit")
+    wait_rendered(page)
+    assert page.locator("h1").first.inner_text() == "Bronnen en actualiteit"
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+
+
+def test_csv_download_carries_bron_and_peildatum(app_url, page):
+    page.goto(app_url + "/")
+    wait_rendered(page)
+    page.get_by_text("Kerncijfers als tabel").click()
+    with page.expect_download() as info:
+        page.locator("[data-testid=stDownloadButton] button", has_text="CSV").first.click()
+    path = info.value.path()
+    text = Path(path).read_text(encoding="utf-8-sig")
+    header = text.splitlines()[0].split(";")
+    assert header[:3] == ["kerncijfer", "eenheid", "regio_waarde"] and header[-2:] == ["bron", "peildatum"]
+    line = next(l for l in text.splitlines() if l.startswith("Openstaande vacatures;"))
+    assert line.split(";")[:5] == ["Openstaande vacatures", "vacatures", "4950,0", "Q2 2025", "UWV"]
