@@ -25,6 +25,20 @@ def figuur(titel: str):
                    f"(query `{exc.query}`: {exc.detail}). {REFRESH_HINT}")
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figuur(_builder, naam: str, args: tuple, kwargs: tuple):
+    return _builder(*args, **dict(kwargs))
+
+
+def grafiek(builder, *args, key: str, **kwargs) -> None:
+    """Show builder(*args, **kwargs) (a pure function from dashboard.charts),
+    built once per distinct input: plotly figure construction costs more
+    than the rest of a page."""
+    fig = _figuur(builder, f"{builder.__module__}.{builder.__qualname__}", tuple(tuple(a) if isinstance(a, list) else a for a in args),
+                  tuple(sorted(kwargs.items())))
+    st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key)
+
+
 def bronregel(bron: str, peildatum: str) -> None:
     st.caption(f"Bron: {bron} · Peildatum: {peildatum}")
 

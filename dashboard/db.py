@@ -60,7 +60,10 @@ def _sql(name: str) -> str:
     return path.read_text()
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# cache_resource, not cache_data: cache_data unpickles a copy on every hit
+# (~1 ms a query, several per page). Results are shared and read-only:
+# pages derive new frames (assign, filtering) and never modify these in place.
+@st.cache_resource(max_entries=512, show_spinner=False)
 def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
     cursor = _connection(key).cursor()  # a cursor per query: connections are shared across sessions
     try:
@@ -75,3 +78,19 @@ def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
 def query(name: str, **params) -> pd.DataFrame:
     """Run queries/<name>.sql with named parameters ($regio, ...)."""
     return _run(name, tuple(sorted(params.items())), build_key())
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _view(_fn, fn_name: str, args: tuple, name: str, params: tuple, key: str):
+    return _fn(_run(name, params, key), *args)
+
+
+def view(fn, name: str, *args, **params):
+    """fn(result of queries/<name>.sql, *args), computed once per warehouse
+    build, query parameters and args. For the shaping a page would otherwise
+    redo on every rerun (formatting, records, HTML); fn must be pure."""
+    return _view(fn, f"{fn.__module__}.{fn.__qualname__}", args, name, tuple(sorted(params.items())), build_key())
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    return df.to_dict("records")

@@ -24,3 +24,14 @@ def demografische_druk(regio_naam: str, vergelijk_naam: str, groen: float, grijs
     return (f"In {regio_naam} is de groene druk {fmt.procent(groen)} ({g} {vergelijk_naam}: "
             f"{fmt.procent(groen_vergelijk)}) en de grijze druk {fmt.procent(grijs)} ({r} {vergelijk_naam}: "
             f"{fmt.procent(grijs_vergelijk)}).")
+
+
+def demografische_druk_titel(regio_naam: str, vergelijk_naam: str, groen: float, grijs: float,
+                             groen_vergelijk: float, grijs_vergelijk: float) -> str:
+    """A title that states the finding, true for whatever the data says."""
+    g = vergelijk_woord(groen, groen_vergelijk)
+    r = vergelijk_woord(grijs, grijs_vergelijk)
+    if g == r:
+        woord = {"hoger dan": "boven", "lager dan": "onder", "gelijk aan": "gelijk aan"}[g]
+        return f"Groene en grijze druk liggen in {regio_naam} {woord} het niveau van {vergelijk_naam}"
+    return (f"Groene druk {g} {vergelijk_naam}, grijze druk {r} {vergelijk_naam}")

@@ -2,7 +2,7 @@
 time; the outcome of the last refresh; the source's own discrepancies."""
 import streamlit as st
 
-from dashboard import components, db, status
+from dashboard import components, db, status, views
 from dashboard import format as fmt
 
 st.title("Bronnen en actualiteit")
@@ -28,10 +28,7 @@ with components.figuur("Build"):
 st.subheader("Datasets")
 with components.figuur("Datasets"):
     bronnen = db.query("bronnen")
-    tabel = bronnen.assign(gebouwd=[fmt.datum_tijd(x) for x in bronnen["built_at"]])[
-        ["titel", "bron", "peildatum", "vindplaats", "bestand", "rijen", "gebouwd"]]
-    tabel.columns = ["Dataset", "Bron", "Peildatum", "Vindplaats", "Bestand", "Rijen", "Gebouwd"]
-    st.dataframe(tabel, hide_index=True, width="stretch")
+    st.dataframe(db.view(views.bronnen_tabel, "bronnen"), hide_index=True, width="stretch")
     components.downloads(bronnen, "bronnen", "meta.sources", "zie kolom peildatum", key="bronnen")
 
 st.subheader("Waar de bron zichzelf tegenspreekt")
@@ -43,17 +40,7 @@ with components.figuur("Afwijkingen in de bron"):
     if afw.empty:
         st.success("Geen afwijkingen gevonden.")
     else:
-        eenheid = afw["maat"].map(lambda m: "procent" if m == "groei_procent" else None)
-        tabel = afw.assign(
-            periode_label=afw["periode"],
-            gedrukt=[fmt.waarde(v, e) for v, e in zip(afw["waarde"], eenheid)],
-            ander=[fmt.waarde(v, e) for v, e in zip(afw["vergelijking"], eenheid)],
-            verschil_label=[fmt.met_teken(fmt.waarde(v, e), v) for v, e in zip(afw["verschil"], eenheid)],
-            onderwerp=[f"{c} ({fmt.dimensie(d)})" for c, d in zip(afw["categorie"], afw["dimensie"])],
-        )[["vindplaats", "regio_code", "periode_label", "onderwerp", "waarde_omschrijving", "gedrukt",
-           "vergelijking_omschrijving", "ander", "verschil_label"]]
-        tabel.columns = ["Vindplaats", "Regio", "Periode", "Onderwerp", "Gedrukt", "Waarde",
-                         "Vergeleken met", "Waarde ", "Verschil"]
+        tabel = db.view(views.afwijkingen_tabel, "discrepanties")
         st.dataframe(tabel, hide_index=True, width="stretch")
         st.caption(f"{len(afw)} afwijkingen. Een negatief verschil bij een som betekent dat rijen ontbreken "
                    "(bijvoorbeeld uitkeringen zonder beroepsklasse); een klein positief verschil is meestal afronding.")

@@ -22,7 +22,7 @@ som_wijkt_af as (
         'Totaal' as categorie, 'aantal' as maat, s.vindplaats,
         t.totaal as waarde, s.som as vergelijking,
         'gedrukt totaal' as waarde_omschrijving,
-        format('som van de rijen naar {}', s.dimensie) as vergelijking_omschrijving
+        format('som van de rijen naar {}', replace(s.dimensie, '_', ' ')) as vergelijking_omschrijving
     from sommen s
     join staging.totalen t
         on t.dataset = s.dataset and t.regio_code = s.regio_code and t.periode = s.periode

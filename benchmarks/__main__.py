@@ -1,0 +1,88 @@
+"""python -m benchmarks  (or: make bench)
+
+Prints medians over several runs, each beside a baseline measured in the
+same run, because these machines are noisy:
+- `python -m etl.refresh --offline` wall time (subprocess, as a user runs it),
+  against `python -c pass` (interpreter start);
+- per page: first render with cold Streamlit caches, and warm AppTest rerun
+  time, against an empty Streamlit page.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PAGES = ["pages/overzicht.py", "pages/bronnen.py"]
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def bench_refresh(tmp: Path) -> None:
+    env = {**os.environ, "WAREHOUSE_PATH": str(tmp / "bench-refresh.duckdb")}
+    cmd = [sys.executable, "-m", "etl.refresh", "--offline"]
+    base = [timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True)) for _ in range(RUNS)]
+    runs = [timed(lambda: subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True))
+            for _ in range(RUNS)]
+    print(f"etl.refresh --offline   median {median_ms(runs):7.0f} ms  (goal <= 3000 ms; "
+          f"python start-up {median_ms(base):.0f} ms; min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f})")
+
+
+def bench_pages(tmp: Path) -> None:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from etl.build import build
+
+    warehouse = tmp / "bench-pages.duckdb"
+    os.environ["WAREHOUSE_PATH"] = str(warehouse)
+    build(REPO / "data" / "raw", warehouse)
+
+    empty = tmp / "empty_page.py"
+    empty.write_text("import streamlit as st\n")
+    at = AppTest.from_file(str(empty), default_timeout=30)
+    at.run()
+    base = [timed(at.run) for _ in range(RUNS * 3)]
+    base_ms = median_ms(base)
+    print(f"empty page rerun        median {base_ms:7.1f} ms  (baseline)")
+
+    for page in PAGES:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+        at.run()
+        t0 = time.perf_counter()
+        if page != "pages/overzicht.py":
+            at.switch_page(page)
+        at.run()
+        first = (time.perf_counter() - t0) * 1000
+        assert not at.exception, [e.message for e in at.exception]
+        warm = [timed(at.run) for _ in range(RUNS * 3)]
+        warm_ms = median_ms(warm)
+        print(f"{page:<23} first {first:6.0f} ms (goal <= 500), warm median {warm_ms:6.1f} ms "
+              f"= {warm_ms / base_ms:4.1f}x empty page (goal <= 10x)")
+
+
+def main() -> None:
+    print(f"benchmarks, {RUNS} runs each (medians)")
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_refresh(Path(tmp))
+        bench_pages(Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
