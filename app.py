@@ -10,6 +10,15 @@ st.set_page_config(
 pages = {
     "Arbeidsmarkt": [
         st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+        st.Page("pages/mismatch.py", title="Mismatch", icon=":material/compare_arrows:", url_path="mismatch"),
+        st.Page("pages/vacatures.py", title="Vacatures en tekortsectoren", icon=":material/work:",
+                url_path="vacatures"),
+        st.Page("pages/werkzoekenden.py", title="Werkzoekenden (GWU)", icon=":material/person_search:",
+                url_path="werkzoekenden"),
+        st.Page("pages/ww.py", title="WW", icon=":material/badge:", url_path="ww"),
+        st.Page("pages/banen.py", title="Banen en prognose", icon=":material/trending_up:", url_path="banen"),
+        st.Page("pages/bevolking.py", title="Bevolking en arbeidspotentieel", icon=":material/groups:",
+                url_path="bevolking"),
     ],
     "Over de data": [
         st.Page("pages/bronnen.py", title="Bronnen en actualiteit", icon=":material/fact_check:",

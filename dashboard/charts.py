@@ -37,8 +37,10 @@ def house_layout(hoogte: int = 360, **extra) -> dict:
 
 
 def vergelijking_staaf(categorieen: list[str], regio_waarden: list[float], vergelijk_waarden: list[float],
-                       regio_naam: str, vergelijk_naam: str, eenheid: str = "%", hoogte: int = 320) -> go.Figure:
-    """Horizontal grouped bars: region beside the comparison, per category."""
+                       regio_naam: str, vergelijk_naam: str, eenheid: str = "%", hoogte: int = 320,
+                       uitgelicht: list[bool] | None = None) -> go.Figure:
+    """Horizontal grouped bars: region beside the comparison, per category;
+    region bars of `uitgelicht` categories in the accent colour."""
     def tekst(v):
         return fmt.procent(v) if eenheid == "%" else fmt.getal(v)
 
@@ -46,12 +48,76 @@ def vergelijking_staaf(categorieen: list[str], regio_waarden: list[float], verge
         go.Bar(y=categorieen, x=waarden, name=naam, orientation="h", marker_color=kleur,
                text=[tekst(v) for v in waarden], textposition="outside", cliponaxis=False,
                hovertemplate="%{y}<br>" + naam + ": %{text}<extra></extra>")
-        for naam, waarden, kleur in [(vergelijk_naam, vergelijk_waarden, VERGELIJK_KLEUR),
-                                     (regio_naam, regio_waarden, REGIO_KLEUR)]
+        for naam, waarden, kleur in [
+            (vergelijk_naam, vergelijk_waarden, VERGELIJK_KLEUR),
+            (regio_naam, regio_waarden,
+             [ACCENT_KLEUR if u else REGIO_KLEUR for u in uitgelicht] if uitgelicht else REGIO_KLEUR)]
     ]
     layout = house_layout(
         hoogte, barmode="group", bargap=0.25, legend=dict(traceorder="reversed"),
         xaxis=dict(ticksuffix="%" if eenheid == "%" else "", rangemode="tozero"),
         yaxis=dict(autorange="reversed"),
     )
+    return go.Figure(data=traces, layout=layout)
+
+
+KWANTITATIEF_KLEUR = "#b44d00"
+KWALITATIEF_KLEUR = "#1b5e8c"
+WW_KLEUR = "#d9730d"
+
+
+def mismatch_halter(beroepsklassen: list[str], vacatures: list[float | None], ww: list[float | None],
+                    mismatch: list[str | None], vacatures_label: str, ww_label: str, hoogte: int = 520) -> go.Figure:
+    """Dumbbell per beroepsklasse: vacatures and WW-uitkeringen on one axis,
+    the connecting line coloured by the kind of mismatch."""
+    traces = []
+    for soort, kleur in [("kwantitatieve mismatch", KWANTITATIEF_KLEUR), ("kwalitatieve mismatch", "#9bb7cc")]:
+        xs, ys = [], []
+        for b, v, w, m in zip(beroepsklassen, vacatures, ww, mismatch):
+            if m == soort:
+                xs += [v, w, None]
+                ys += [b, b, None]
+        if xs:
+            traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=kleur, width=6),
+                                     name=soort.capitalize(), hoverinfo="skip"))
+    traces.append(go.Scatter(
+        x=ww, y=beroepsklassen, mode="markers", name=ww_label,
+        marker=dict(color=WW_KLEUR, size=13, symbol="diamond"),
+        text=[fmt.getal(v) for v in ww], hovertemplate="%{y}<br>" + ww_label + ": %{text}<extra></extra>"))
+    traces.append(go.Scatter(
+        x=vacatures, y=beroepsklassen, mode="markers", name=vacatures_label,
+        marker=dict(color=REGIO_KLEUR, size=13),
+        text=[fmt.getal(v) for v in vacatures], hovertemplate="%{y}<br>" + vacatures_label + ": %{text}<extra></extra>"))
+    layout = house_layout(hoogte, yaxis=dict(autorange="reversed", showgrid=True, gridcolor="#f0f2f4"),
+                          xaxis=dict(rangemode="tozero", title="aantal"), margin=dict(t=60))
+    return go.Figure(data=traces, layout=layout)
+
+
+def staaf(categorieen: list[str], waarden: list[float | None], naam: str, eenheid: str = "",
+          kleuren: list[str] | None = None, hoogte: int = 300) -> go.Figure:
+    """Horizontal bars of one series."""
+    tekst = [fmt.procent(v) if eenheid == "%" else fmt.getal(v) for v in waarden]
+    trace = go.Bar(y=categorieen, x=waarden, name=naam, orientation="h",
+                   marker_color=kleuren or REGIO_KLEUR, text=tekst, textposition="outside", cliponaxis=False,
+                   hovertemplate="%{y}: %{text}<extra></extra>")
+    layout = house_layout(hoogte, showlegend=False, yaxis=dict(autorange="reversed"),
+                          xaxis=dict(rangemode="tozero", ticksuffix="%" if eenheid == "%" else ""))
+    return go.Figure(data=[trace], layout=layout)
+
+
+def banen_staaf(jaren: list[str], werknemers: list[float], zelfstandigen: list[float],
+                prognose: list[bool], hoogte: int = 360) -> go.Figure:
+    """Stacked bars of banen per year; prognosis years hatched."""
+    patroon = ["/" if p else "" for p in prognose]
+    traces = [
+        go.Bar(x=jaren, y=werknemers, name="Banen werknemers", marker=dict(color=REGIO_KLEUR, pattern_shape=patroon),
+               text=[fmt.getal(v) for v in werknemers], textposition="inside",
+               hovertemplate="%{x}<br>Werknemers: %{text}<extra></extra>"),
+        go.Bar(x=jaren, y=zelfstandigen, name="Banen zelfstandigen",
+               marker=dict(color=VERGELIJK_KLEUR, pattern_shape=patroon),
+               text=[fmt.getal(v) for v in zelfstandigen], textposition="inside",
+               hovertemplate="%{x}<br>Zelfstandigen: %{text}<extra></extra>"),
+    ]
+    layout = house_layout(hoogte, barmode="stack", xaxis=dict(type="category", showgrid=False),
+                          yaxis=dict(showgrid=True, gridcolor="#e5e9ee", rangemode="tozero"))
     return go.Figure(data=traces, layout=layout)

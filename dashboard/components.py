@@ -76,3 +76,16 @@ def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, ke
                            file_name=f"{bestandsnaam}.xlsx", key=f"{key}-xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            icon=":material/download:")
+
+
+def kop(titel: str, zin: str, definitie: str | None = None) -> None:
+    """A figure's title (the finding) and its one-sentence summary, in one element."""
+    st.markdown(f"#### {titel}\n\n{zin}", help=definitie)
+
+
+def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str,
+             key: str, label: str = "Gegevens als tabel en download") -> None:
+    """The figure's data as an accessible table, with CSV and Excel downloads."""
+    with st.expander(label):
+        st.dataframe(tabel, hide_index=True, width="stretch")
+        downloads(export, bestandsnaam, bron, peildatum, key=key)

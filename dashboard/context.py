@@ -39,3 +39,12 @@ def huidig() -> Context:
     if st.query_params.get("regio") != code:
         st.query_params["regio"] = code
     return Context(code, naam or code, VERGELIJK_REGIO, _naam(VERGELIJK_REGIO) or "Nederland")
+
+
+def keuze(param: str, opties: dict[str, str], label: str) -> str:
+    """A choice between views of a page, bound to the URL (?param=code) so a
+    link reproduces the view; the first option is the default."""
+    codes = list(opties)
+    gekozen = st.segmented_control(label, codes, default=codes[0], format_func=opties.get, key=param,
+                                   required=True, bind="query-params")
+    return gekozen if gekozen in opties else codes[0]

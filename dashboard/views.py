@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import format as fmt
+from dashboard.definities import spanningsband
 
 
 def kerncijfer_tabel(df: pd.DataFrame) -> pd.DataFrame:
@@ -104,4 +105,133 @@ def afwijkingen_tabel(df: pd.DataFrame) -> pd.DataFrame:
         "Vergeleken met": df["vergelijking_omschrijving"],
         "Waarde vergelijking": [fmt.waarde(v, e) for v, e in zip(df["vergelijking"], eenheid)],
         "Verschil": [fmt.met_teken(fmt.waarde(v, e), v) for v, e in zip(df["verschil"], eenheid)],
+    })
+
+
+def _pct(berekend, gedrukt):
+    """A share to show: computed from the counts where there are counts, else as printed."""
+    if berekend is not None and berekend == berekend:
+        return berekend
+    return gedrukt if gedrukt == gedrukt else None
+
+
+def verdeling_records(df: pd.DataFrame) -> list[dict]:
+    rows = []
+    for r in df.to_dict("records"):
+        r = {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+        r["regio_pct"] = _pct(r["regio_aandeel_berekend"], r["regio_aandeel"])
+        r["vergelijk_pct"] = _pct(r["vergelijk_aandeel_berekend"], r["vergelijk_aandeel"])
+        r["verschil_pp"] = (r["regio_pct"] - r["vergelijk_pct"]
+                            if r["regio_pct"] is not None and r["vergelijk_pct"] is not None else None)
+        r["beroepsklasse_label"] = r["categorie"]
+        rows.append(r)
+    return rows
+
+
+def verdeling_tabel(df: pd.DataFrame, regio_naam: str, vergelijk_naam: str) -> pd.DataFrame:
+    """Counts, printed shares and shares computed from the counts, region beside comparison."""
+    rows = verdeling_records(df)
+    kolommen = {
+        "Categorie": [r["categorie"] for r in rows],
+        f"{regio_naam}: aantal": [fmt.getal(r["regio_aantal"]) for r in rows],
+        f"{regio_naam}: aandeel (gedrukt)": [fmt.procent(r["regio_aandeel"]) for r in rows],
+        f"{regio_naam}: aandeel (berekend)": [fmt.procent(r["regio_aandeel_berekend"], 1) for r in rows],
+    }
+    if any(r["regio_jaarmutatie"] is not None for r in rows):
+        kolommen[f"{regio_naam}: jaarmutatie"] = [fmt.met_teken(fmt.procent(r["regio_jaarmutatie"]), r["regio_jaarmutatie"])
+                                                 for r in rows]
+    if any(r["vergelijk_aantal"] is not None for r in rows):
+        kolommen[f"{vergelijk_naam}: aantal"] = [fmt.getal(r["vergelijk_aantal"]) for r in rows]
+    kolommen[f"{vergelijk_naam}: aandeel (gedrukt)"] = [fmt.procent(r["vergelijk_aandeel"]) for r in rows]
+    if any(r["vergelijk_aandeel_berekend"] is not None for r in rows):
+        kolommen[f"{vergelijk_naam}: aandeel (berekend)"] = [fmt.procent(r["vergelijk_aandeel_berekend"], 1)
+                                                             for r in rows]
+    if any(r["vergelijk_jaarmutatie"] is not None for r in rows):
+        kolommen[f"{vergelijk_naam}: jaarmutatie"] = [
+            fmt.met_teken(fmt.procent(r["vergelijk_jaarmutatie"]), r["vergelijk_jaarmutatie"]) for r in rows]
+    return pd.DataFrame(kolommen)
+
+
+def verdeling_export(df: pd.DataFrame) -> pd.DataFrame:
+    cols = ["categorie", "regio_aantal", "regio_aandeel", "regio_aandeel_berekend", "regio_jaarmutatie",
+            "vergelijk_aantal", "vergelijk_aandeel", "vergelijk_aandeel_berekend", "vergelijk_jaarmutatie",
+            "periode", "peildatum"]
+    return df[[c for c in cols if c in df.columns]]
+
+
+def mismatch_records(df: pd.DataFrame) -> list[dict]:
+    return [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+            for r in df.to_dict("records")]
+
+
+def mismatch_tabel(df: pd.DataFrame) -> pd.DataFrame:
+    rows = mismatch_records(df)
+    return pd.DataFrame({
+        "Beroepsklasse": [r["beroepsklasse"] for r in rows],
+        f"Openstaande vacatures ({rows[0]['vacatures_peildatum'] if rows else ''})":
+            [fmt.getal(r["vacatures"]) for r in rows],
+        f"WW-uitkeringen ({rows[0]['ww_peildatum'] if rows else ''})": [fmt.getal(r["ww_uitkeringen"]) for r in rows],
+        "Vacatures per WW-uitkering": [fmt.getal(r["vacatures_per_ww"], 2) if r["vacatures_per_ww"] is not None
+                                       else ("geen WW" if r["ww_uitkeringen"] == 0 else fmt.LEEG) for r in rows],
+        "Verschil (vacatures - WW)": [fmt.met_teken(fmt.getal(r["verschil"]), r["verschil"]) for r in rows],
+        "Spanning (benadering)": [spanningsband(r["vacatures_per_ww"]) or fmt.LEEG for r in rows],
+        "Mismatch": [r["mismatch"] or ("niet ingedeeld" if r["is_rest"] else fmt.LEEG) for r in rows],
+    })
+
+
+def kaarten(df: pd.DataFrame) -> str:
+    """Simple figure cards (label, value, qualifier, bron/peildatum) as one HTML grid."""
+    from html import escape
+
+    kaart = []
+    for r in df.to_dict("records"):
+        delen = [f'<div class="kc-label">{escape(r["label"])}</div>',
+                 f'<div class="kc-value">{escape(fmt.waarde(r["waarde"], r["eenheid"]))}</div>']
+        if isinstance(r.get("kwalificatie"), str):
+            delen.append(f'<div class="kc-qual">{escape(r["kwalificatie"])}</div>')
+        delen.append(f'<div class="kc-bron">Bron: {escape(r["bron"])} · Peildatum: {escape(r["peildatum"])}</div>')
+        kaart.append('<div class="kc-card" role="listitem">' + "".join(delen) + "</div>")
+    return KAART_CSS + '<div class="kc-grid" role="list">' + "".join(kaart) + "</div>"
+
+
+def banen(df: pd.DataFrame) -> list[dict]:
+    """Tabel 4 per year with growth and share of zelfstandigen computed from the printed counts."""
+    rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in df.to_dict("records")]
+    vorige = None
+    for r in rows:
+        r["som"] = (r["werknemers"] or 0) + (r["zelfstandigen"] or 0)
+        r["aandeel_zelfstandigen"] = 100.0 * r["zelfstandigen"] / r["totaal"] if r["totaal"] else None
+        for soort in ("werknemers", "zelfstandigen", "totaal"):
+            if vorige is None or vorige[soort] in (None, 0) or r[soort] is None:
+                r[f"groei_{soort}"] = r[f"groei_pct_{soort}"] = None
+            else:
+                r[f"groei_{soort}"] = r[soort] - vorige[soort]
+                r[f"groei_pct_{soort}"] = 100.0 * (r[soort] - vorige[soort]) / vorige[soort]
+        r["vorig_jaar"] = vorige["jaar"] if vorige else None
+        vorige = r
+    return rows
+
+
+def banen_tabel(df: pd.DataFrame) -> pd.DataFrame:
+    rows = banen(df)
+    def groei(r, soort):
+        if r[f"groei_{soort}"] is None:
+            return fmt.LEEG
+        tekst = (f"{fmt.met_teken(fmt.getal(r[f'groei_{soort}']), r[f'groei_{soort}'])} "
+                 f"({fmt.met_teken(fmt.procent(r[f'groei_pct_{soort}'], 1), r[f'groei_pct_{soort}'])})")
+        gedrukt = r.get(f"groei_{soort}_gedrukt")
+        if gedrukt is not None and gedrukt != r[f"groei_{soort}"]:
+            tekst += f"; gedrukt {fmt.met_teken(fmt.getal(gedrukt), gedrukt)}"
+        return tekst
+    return pd.DataFrame({
+        "Jaar": [r["jaar"] + (" (prognose)" if r["is_prognose"] else "") for r in rows],
+        "Banen werknemers": [fmt.getal(r["werknemers"]) for r in rows],
+        "Banen zelfstandigen": [fmt.getal(r["zelfstandigen"]) for r in rows],
+        "Totaal (gedrukt)": [fmt.getal(r["totaal"]) for r in rows],
+        "Som werknemers + zelfstandigen": [fmt.getal(r["som"]) for r in rows],
+        "Aandeel zelfstandigen (berekend)": [fmt.procent(r["aandeel_zelfstandigen"], 1) for r in rows],
+        "Aandeel zelfstandigen (gedrukt)": [fmt.procent(r["aandeel_zelfstandigen_gedrukt"], 1) for r in rows],
+        "Groei werknemers": [groei(r, "werknemers") for r in rows],
+        "Groei zelfstandigen": [groei(r, "zelfstandigen") for r in rows],
+        "Groei totaal": [groei(r, "totaal") for r in rows],
     })

@@ -1,7 +1,7 @@
 """Overzicht: kerncijfers of the region beside Nederland."""
 import streamlit as st
 
-from dashboard import charts, components, context, db, definities, samenvatting, views
+from dashboard import blokken, components, context, db, definities, views
 
 ctx = context.huidig()
 st.title(f"Arbeidsmarkt {ctx.regio_naam}")
@@ -23,22 +23,4 @@ with components.figuur("Kerncijfers"):
         components.downloads(export, f"kerncijfers_{ctx.regio}", "zie kolommen regio_bron en vergelijk_bron",
                              "zie kolommen regio_peildatum en vergelijk_peildatum", key="kerncijfers")
 
-with components.figuur("Groene en grijze druk"):
-    druk = db.query("demografische_druk", regio=ctx.regio, vergelijk=ctx.vergelijk)
-    w = db.view(views.waarden_per_indicator_regio, "demografische_druk", regio=ctx.regio, vergelijk=ctx.vergelijk)
-    cijfers = (ctx.regio_naam, ctx.vergelijk_naam,
-               w.get(("groene_druk", ctx.regio)), w.get(("grijze_druk", ctx.regio)),
-               w.get(("groene_druk", ctx.vergelijk)), w.get(("grijze_druk", ctx.vergelijk)))
-    st.subheader(samenvatting.demografische_druk_titel(*cijfers))
-    st.markdown(samenvatting.demografische_druk(*cijfers))
-    components.grafiek(
-        charts.vergelijking_staaf,
-        ["Groene druk (0-19 jaar)", "Grijze druk (65+)"],
-        [w.get(("groene_druk", ctx.regio)), w.get(("grijze_druk", ctx.regio))],
-        [w.get(("groene_druk", ctx.vergelijk)), w.get(("grijze_druk", ctx.vergelijk))],
-        ctx.regio_naam, ctx.vergelijk_naam, hoogte=260, key="druk",
-    )
-    components.bronregel(druk["bron"].iloc[0], druk["peildatum"].iloc[0])
-    st.caption(definities.definitie("Groene druk") + " " + definities.definitie("Grijze druk"))
-    components.downloads(druk, f"demografische_druk_{ctx.regio}", druk["bron"].iloc[0],
-                         druk["peildatum"].iloc[0], key="druk")
+blokken.demografische_druk(ctx)

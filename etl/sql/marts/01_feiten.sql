@@ -7,6 +7,7 @@ with source as (
 renamed as (
     select
         s.dataset,
+        s.regel as volgorde,  -- the printed order of the source table
         s.regio_code,
         r.naam as regio_naam,
         s.periode,
