@@ -89,7 +89,7 @@ def mismatch_halter(beroepsklassen: list[str], vacatures: list[float | None], ww
         marker=dict(color=REGIO_KLEUR, size=13),
         text=[fmt.getal(v) for v in vacatures], hovertemplate="%{y}<br>" + vacatures_label + ": %{text}<extra></extra>"))
     layout = house_layout(hoogte, yaxis=dict(autorange="reversed", showgrid=True, gridcolor="#f0f2f4"),
-                          xaxis=dict(rangemode="tozero", title="aantal"), margin=dict(t=60))
+                          xaxis=dict(rangemode="tozero", title="aantal", tickformat=",d"), margin=dict(t=60))
     return go.Figure(data=traces, layout=layout)
 
 
@@ -101,23 +101,27 @@ def staaf(categorieen: list[str], waarden: list[float | None], naam: str, eenhei
                    marker_color=kleuren or REGIO_KLEUR, text=tekst, textposition="outside", cliponaxis=False,
                    hovertemplate="%{y}: %{text}<extra></extra>")
     layout = house_layout(hoogte, showlegend=False, yaxis=dict(autorange="reversed"),
-                          xaxis=dict(rangemode="tozero", ticksuffix="%" if eenheid == "%" else ""))
+                          xaxis=dict(rangemode="tozero", ticksuffix="%" if eenheid == "%" else "",
+                                     tickformat="" if eenheid == "%" else ",d"))
     return go.Figure(data=[trace], layout=layout)
 
 
 def banen_staaf(jaren: list[str], werknemers: list[float], zelfstandigen: list[float],
                 prognose: list[bool], hoogte: int = 360) -> go.Figure:
     """Stacked bars of banen per year; prognosis years hatched."""
-    patroon = ["/" if p else "" for p in prognose]
+    # thin white stripes mark a prognosis and keep the numbers readable
+    patroon = dict(shape=["/" if p else "" for p in prognose], fgcolor="white", solidity=0.2, fillmode="overlay")
     traces = [
-        go.Bar(x=jaren, y=werknemers, name="Banen werknemers", marker=dict(color=REGIO_KLEUR, pattern_shape=patroon),
-               text=[fmt.getal(v) for v in werknemers], textposition="inside",
+        go.Bar(x=jaren, y=werknemers, name="Banen werknemers", marker=dict(color=REGIO_KLEUR, pattern=patroon),
+               text=[fmt.getal(v) for v in werknemers], textposition="inside", insidetextfont=dict(color="white"),
                hovertemplate="%{x}<br>Werknemers: %{text}<extra></extra>"),
         go.Bar(x=jaren, y=zelfstandigen, name="Banen zelfstandigen",
-               marker=dict(color=VERGELIJK_KLEUR, pattern_shape=patroon),
+               marker=dict(color=VERGELIJK_KLEUR, pattern=patroon),
                text=[fmt.getal(v) for v in zelfstandigen], textposition="inside",
+               insidetextfont=dict(color=TEKST_KLEUR),
                hovertemplate="%{x}<br>Zelfstandigen: %{text}<extra></extra>"),
     ]
     layout = house_layout(hoogte, barmode="stack", xaxis=dict(type="category", showgrid=False),
-                          yaxis=dict(showgrid=True, gridcolor="#e5e9ee", rangemode="tozero"))
+                          yaxis=dict(showgrid=True, gridcolor="#e5e9ee", rangemode="tozero", tickformat=",d"),
+                          margin=dict(t=50), legend=dict(traceorder="normal"))
     return go.Figure(data=traces, layout=layout)

@@ -42,9 +42,11 @@ def huidig() -> Context:
 
 
 def keuze(param: str, opties: dict[str, str], label: str) -> str:
-    """A choice between views of a page, bound to the URL (?param=code) so a
-    link reproduces the view; the first option is the default."""
-    codes = list(opties)
-    gekozen = st.segmented_control(label, codes, default=codes[0], format_func=opties.get, key=param,
-                                   required=True, bind="query-params")
-    return gekozen if gekozen in opties else codes[0]
+    """A choice between views of a page, bound to the URL so a link reproduces
+    the view (?indeling=Leeftijd: Streamlit binds the option as shown). The
+    first option is the default; returns the chosen option's code."""
+    per_label = {v: k for k, v in opties.items()}
+    labels = list(per_label)
+    gekozen = st.segmented_control(label, labels, default=labels[0], key=param, required=True,
+                                   bind="query-params")
+    return per_label.get(gekozen, next(iter(opties)))

@@ -21,7 +21,11 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = REPO / "test-artifacts" / "screenshots"
-NAV = ["Overzicht", "Bronnen en actualiteit"]
+NAV = {  # navigation label -> screenshot name
+    "Overzicht": "overzicht", "Mismatch": "mismatch", "Vacatures en tekortsectoren": "vacatures",
+    "Werkzoekenden (GWU)": "werkzoekenden", "WW": "ww", "Banen en prognose": "banen",
+    "Bevolking en arbeidspotentieel": "bevolking", "Bronnen en actualiteit": "bronnen",
+}
 
 
 @pytest.fixture(scope="session")
@@ -97,12 +101,15 @@ def test_every_page_in_the_navigation_renders_without_exception(app_url, page):
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(app_url + "/")
     wait_rendered(page)
-    for titel in NAV:
-        page.get_by_role("link", name=titel).click()
+    for titel, naam in NAV.items():
+        page.get_by_role("link", name=titel, exact=True).click()
         wait_rendered(page)
         assert page.locator('[data-testid="stException"]').count() == 0, titel
         assert page.get_by_text("Page not found").count() == 0
-        page.screenshot(path=str(SHOTS / f"{titel.split()[0].lower()}.png"), full_page=True)
+        if naam not in ("bronnen",):
+            # every analysis page draws at least one chart
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        page.screenshot(path=str(SHOTS / f"{naam}.png"), full_page=True)
 
 
 def test_overzicht_shows_the_seed_numbers_and_a_chart(app_url, page):
@@ -136,3 +143,45 @@ def test_csv_download_carries_bron_and_peildatum(app_url, page):
     assert header[:3] == ["kerncijfer", "eenheid", "regio_waarde"] and header[-2:] == ["bron", "peildatum"]
     line = next(l for l in text.splitlines() if l.startswith("Openstaande vacatures;"))
     assert line.split(";")[:5] == ["Openstaande vacatures", "vacatures", "4950,0", "Q2 2025", "UWV"]
+
+
+def test_a_link_with_the_view_in_the_url_reproduces_it(app_url, page):
+    page.goto(app_url + "/")
+    wait_rendered(page)
+    page.goto(app_url + "/werkzoekenden?indeling=Leeftijd")
+    wait_rendered(page)
+    wait_for_text(page, "Werkzoekenden naar leeftijd")
+    assert "indeling=Leeftijd" in page.url
+
+
+def test_choosing_a_view_updates_the_url(app_url, page):
+    page.goto(app_url + "/")
+    wait_rendered(page)
+    page.goto(app_url + "/ww")
+    wait_rendered(page)
+    page.locator("[data-testid=stButtonGroup] button", has_text="Verstreken duur").click()
+    wait_for_text(page, "WW-uitkeringen naar verstreken duur")
+    page.wait_for_function("() => window.location.search.includes('kenmerk=Verstreken+duur')", timeout=10_000)
+
+
+def test_mismatch_excel_download_has_bron_and_peildatum(app_url, page, tmp_path):
+    import openpyxl
+    page.goto(app_url + "/")
+    wait_rendered(page)
+    page.goto(app_url + "/mismatch")
+    wait_rendered(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.get_by_text("Gegevens als tabel en download").click()
+    knop = page.locator("[data-testid=stDownloadButton] button", has_text="Excel").first
+    knop.wait_for(state="visible")
+    with page.expect_download() as info:
+        knop.click()
+    assert info.value.suggested_filename == "mismatch_AM12.xlsx"
+    info.value.save_as(tmp_path / "mismatch.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "mismatch.xlsx")
+    rows = list(wb.active.values)
+    header = rows[0]
+    assert "bron" in header and "peildatum" in header and "mismatch" in header
+    zorg = next(r for r in rows if r[header.index("beroepsklasse")] == "Zorg en welzijn beroepen")
+    assert zorg[header.index("vacatures")] == 900 and zorg[header.index("ww_uitkeringen")] == 202
+    assert zorg[header.index("peildatum")] == "Q2 2025 (vacatures), september 2025 (WW)"
