@@ -30,7 +30,7 @@ $(WAREHOUSE): $(ETL_INPUTS) $(VENV)/.installed
 warehouse: $(WAREHOUSE)
 
 run: $(WAREHOUSE)
-	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(BIN)/python -m dashboard.serve --server.address 127.0.0.1 --server.port $(PORT)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }

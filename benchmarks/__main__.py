@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["pages/overzicht.py", "pages/bronnen.py"]
+PAGES = ["pages/overzicht.py", "pages/mismatch.py", "pages/vacatures.py", "pages/werkzoekenden.py",
+         "pages/ww.py", "pages/banen.py", "pages/bevolking.py", "pages/bronnen.py"]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
@@ -46,6 +47,7 @@ def bench_pages(tmp: Path) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from dashboard import db
     from etl.build import build
 
     warehouse = tmp / "bench-pages.duckdb"
@@ -63,6 +65,7 @@ def bench_pages(tmp: Path) -> None:
     for page in PAGES:
         st.cache_data.clear()
         st.cache_resource.clear()
+        db.clear()
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
         at.run()
         t0 = time.perf_counter()

@@ -31,7 +31,8 @@ def demografische_druk(ctx: Context) -> None:
         )
         bron, peildatum = druk["bron"].iloc[0], druk["peildatum"].iloc[0]
         components.bronregel(bron, peildatum)
-        components.gegevens(druk[["regio_naam", "indicator", "waarde", "eenheid", "kwalificatie"]],
+        components.gegevens(db.view(views.kolommen, "demografische_druk", "regio_naam", "indicator", "waarde",
+                                    "eenheid", "kwalificatie", regio=ctx.regio, vergelijk=ctx.vergelijk),
                             druk, f"demografische_druk_{ctx.regio}", bron, peildatum, key="druk")
 
 

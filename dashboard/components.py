@@ -3,7 +3,9 @@ missing dataset into a Dutch message instead of a crashed page."""
 from __future__ import annotations
 
 import io
+import weakref
 from contextlib import contextmanager
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
@@ -25,17 +27,19 @@ def figuur(titel: str):
                    f"(query `{exc.query}`: {exc.detail}). {REFRESH_HINT}")
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _figuur(_builder, naam: str, args: tuple, kwargs: tuple):
-    return _builder(*args, **dict(kwargs))
+@lru_cache(maxsize=512)
+def _figuur(builder, args: tuple, kwargs: tuple):
+    return builder(*args, **dict(kwargs))
 
 
 def grafiek(builder, *args, key: str, **kwargs) -> None:
     """Show builder(*args, **kwargs) (a pure function from dashboard.charts),
     built once per distinct input: plotly figure construction costs more
     than the rest of a page."""
-    fig = _figuur(builder, f"{builder.__module__}.{builder.__qualname__}", tuple(tuple(a) if isinstance(a, list) else a for a in args),
-                  tuple(sorted(kwargs.items())))
+    def hashbaar(x):
+        return tuple(x) if isinstance(x, list) else x
+    fig = _figuur(builder, tuple(hashbaar(a) for a in args),
+                  tuple(sorted((k, hashbaar(v)) for k, v in kwargs.items())))
     st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key)
 
 
@@ -45,6 +49,9 @@ def bronregel(bron: str, peildatum: str) -> None:
 
 def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
     out = df.copy()
+    for col in out.select_dtypes("datetimetz").columns:
+        # Excel has no time zones: write Dutch local time
+        out[col] = out[col].dt.tz_convert("Europe/Amsterdam").dt.tz_localize(None)
     for col in out.select_dtypes("float").columns:
         values = out[col].dropna()
         if len(values) and (values == values.round()).all():
@@ -66,16 +73,31 @@ def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
     return buffer.getvalue()
 
 
+_BESTANDEN: dict[tuple, tuple] = {}
+
+
+def _bestand(df: pd.DataFrame, soort: str, bron: str, peildatum: str) -> bytes:
+    """The file bytes, made once per data frame (query results live as long as
+    their build): passing bytes is reliable where a deferred callable
+    occasionally produced no download in Chromium."""
+    key = (id(df), soort, bron, peildatum)
+    hit = _BESTANDEN.get(key)
+    if hit is not None and hit[0]() is df:
+        return hit[1]
+    data = (csv_bytes if soort == "csv" else excel_bytes)(df, bron, peildatum)
+    _BESTANDEN[key] = (weakref.ref(df), data)
+    weakref.finalize(df, _BESTANDEN.pop, key, None)
+    return data
+
+
 def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str) -> None:
-    """CSV and Excel of a figure's data, with bron and peildatum in the file.
-    The files are made only when clicked (callable data)."""
-    links, rechts, _ = st.columns([1, 1, 4])
-    links.download_button("CSV", data=lambda: csv_bytes(df, bron, peildatum), file_name=f"{bestandsnaam}.csv",
+    """CSV and Excel of a figure's data, with bron and peildatum in the file."""
+    links, rechts, _ = st.columns([1, 1, 5])
+    links.download_button("CSV", data=_bestand(df, "csv", bron, peildatum), file_name=f"{bestandsnaam}.csv",
                           mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
-    rechts.download_button("Excel", data=lambda: excel_bytes(df, bron, peildatum),
-                           file_name=f"{bestandsnaam}.xlsx", key=f"{key}-xlsx", on_click="ignore",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/download:")
+    rechts.download_button("Excel", data=_bestand(df, "xlsx", bron, peildatum), file_name=f"{bestandsnaam}.xlsx",
+                           key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def kop(titel: str, zin: str, definitie: str | None = None) -> None:

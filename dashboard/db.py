@@ -60,10 +60,12 @@ def _sql(name: str) -> str:
     return path.read_text()
 
 
-# cache_resource, not cache_data: cache_data unpickles a copy on every hit
-# (~1 ms a query, several per page). Results are shared and read-only:
-# pages derive new frames (assign, filtering) and never modify these in place.
-@st.cache_resource(max_entries=512, show_spinner=False)
+# Query results are cached per (query, parameters, warehouse file): a refresh
+# changes the key, so the next rerun reads the new build. functools.lru_cache,
+# not st.cache_data: that unpickles a copy on every hit and hashes its
+# arguments through inspect (together ~1 ms a call, dozens per page). Results
+# are shared and read-only: pages derive new frames and never modify these.
+@lru_cache(maxsize=1024)
 def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
     cursor = _connection(key).cursor()  # a cursor per query: connections are shared across sessions
     try:
@@ -80,17 +82,24 @@ def query(name: str, **params) -> pd.DataFrame:
     return _run(name, tuple(sorted(params.items())), build_key())
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _view(_fn, fn_name: str, args: tuple, name: str, params: tuple, key: str):
-    return _fn(_run(name, params, key), *args)
+@lru_cache(maxsize=1024)
+def _view(fn, args: tuple, name: str, params: tuple, key: str):
+    return fn(_run(name, params, key), *args)
 
 
 def view(fn, name: str, *args, **params):
     """fn(result of queries/<name>.sql, *args), computed once per warehouse
     build, query parameters and args. For the shaping a page would otherwise
     redo on every rerun (formatting, records, HTML); fn must be pure."""
-    return _view(fn, f"{fn.__module__}.{fn.__qualname__}", args, name, tuple(sorted(params.items())), build_key())
+    return _view(fn, args, name, tuple(sorted(params.items())), build_key())
 
 
 def records(df: pd.DataFrame) -> list[dict]:
     return df.to_dict("records")
+
+
+def clear() -> None:
+    """Forget cached results and connections (tests)."""
+    _run.cache_clear()
+    _view.cache_clear()
+    _connection.clear()

@@ -235,3 +235,8 @@ def banen_tabel(df: pd.DataFrame) -> pd.DataFrame:
         "Groei zelfstandigen": [groei(r, "zelfstandigen") for r in rows],
         "Groei totaal": [groei(r, "totaal") for r in rows],
     })
+
+
+def kolommen(df: pd.DataFrame, *namen: str) -> pd.DataFrame:
+    """A column selection, made once per build instead of on every rerun."""
+    return df[list(namen)]

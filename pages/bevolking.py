@@ -25,6 +25,6 @@ with components.figuur("Onbenut arbeidspotentieel"):
         components.grafiek(charts.staaf, [r["categorie"] for r in delen], [r["waarde"] for r in delen],
                            "Onbenut arbeidspotentieel", hoogte=220, key="onbenut")
         components.bronregel(onbenut[0]["bron"], onbenut[0]["peildatum"])
-        df = db.query("onbenut", regio=ctx.regio)
-        components.gegevens(df[["categorie", "waarde", "eenheid"]], df, f"onbenut_{ctx.regio}",
+        components.gegevens(db.view(views.kolommen, "onbenut", "categorie", "waarde", "eenheid", regio=ctx.regio),
+                            db.query("onbenut", regio=ctx.regio), f"onbenut_{ctx.regio}",
                             onbenut[0]["bron"], onbenut[0]["peildatum"], key="onbenut")

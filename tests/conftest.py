@@ -15,11 +15,14 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 @pytest.fixture(autouse=True)
 def clear_streamlit_caches():
+    from dashboard import db
     st.cache_data.clear()
     st.cache_resource.clear()
+    db.clear()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    db.clear()
 
 
 @pytest.fixture

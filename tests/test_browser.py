@@ -56,7 +56,7 @@ def app_url(tmp_path_factory):
     env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
     log = open(tmp / "streamlit.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "dashboard.serve", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -94,6 +94,17 @@ def wait_for_text(page, text: str, timeout: int = 30_000):
     page.wait_for_function(
         "t => document.querySelector('[data-testid=\"stMainBlockContainer\"]').innerText.includes(t)",
         arg=text, timeout=timeout)
+
+
+def test_the_first_visit_after_start_may_be_a_deep_link(app_url, page):
+    """Runs first against a fresh server: a link straight to a page shows that
+    page in the app's navigation, not Streamlit's legacy pages/ sidebar."""
+    page.goto(app_url + "/mismatch")
+    wait_rendered(page)
+    assert page.locator("h1").first.inner_text() == "Waar vacatures en WW niet op elkaar aansluiten"
+    assert page.get_by_text("Page not found").count() == 0
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Vacatures en tekortsectoren" in nav and "bevolking" not in nav
 
 
 def test_every_page_in_the_navigation_renders_without_exception(app_url, page):
