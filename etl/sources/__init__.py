@@ -1,0 +1,1 @@
+"""Fetching code: a source fetches and writes immutable raw snapshots, nothing else."""

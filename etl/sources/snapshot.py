@@ -1,0 +1,65 @@
+"""Immutable raw snapshots of fetched responses:
+data/raw/cbs/<table>/<fetch timestamp>/ with the responses unchanged and a
+manifest.json (urls, time, rows, checksums). A snapshot is written into a
+hidden temporary folder and renamed into place only when complete, so a
+half-fetched snapshot never becomes the latest."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class SnapshotWriter:
+    table_id: str
+    api: str
+    base_dir: Path
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    files: dict = field(default_factory=dict)
+    urls: list = field(default_factory=list)
+
+    def __post_init__(self):
+        stamp = self.fetched_at.strftime("%Y%m%dT%H%M%S%fZ")
+        self.table_dir = Path(self.base_dir) / "cbs" / self.table_id
+        self.final_dir = self.table_dir / stamp
+        self.tmp_dir = self.table_dir / f".tmp-{stamp}-{os.getpid()}"
+        self.tmp_dir.mkdir(parents=True, exist_ok=False)
+
+    def add(self, name: str, url: str, body: bytes, rows: int | None = None) -> None:
+        """Store one response body unchanged."""
+        (self.tmp_dir / name).write_bytes(body)
+        self.files[name] = {"url": url, "bytes": len(body), "rows": rows,
+                            "sha256": hashlib.sha256(body).hexdigest()}
+        self.urls.append(url)
+
+    def commit(self, rows: int, extra: dict | None = None) -> Path:
+        manifest = {"table_id": self.table_id, "api": self.api,
+                    "fetched_at": self.fetched_at.isoformat(timespec="seconds"),
+                    "rows": rows, "files": self.files, **(extra or {})}
+        (self.tmp_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+        os.replace(self.tmp_dir, self.final_dir)
+        return self.final_dir
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+
+
+def latest(base_dir: Path, table_id: str) -> Path | None:
+    """The newest complete snapshot of a table (hidden .tmp folders never count)."""
+    table_dir = Path(base_dir) / "cbs" / table_id
+    if not table_dir.is_dir():
+        return None
+    complete = sorted(p for p in table_dir.iterdir()
+                      if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST).exists())
+    return complete[-1] if complete else None
+
+
+def read_manifest(snapshot_dir: Path) -> dict:
+    return json.loads((Path(snapshot_dir) / MANIFEST).read_text())
