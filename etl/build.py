@@ -16,7 +16,7 @@ import pandas as pd
 
 from etl import settings
 from etl.errors import Fout
-from etl.load import load_raw
+from etl.load import load_cbs, load_raw
 
 log = logging.getLogger("etl.build")
 
@@ -94,6 +94,7 @@ def _build_into(raw: Path, path: Path) -> BuildResult:
     con = duckdb.connect(str(path))
     try:
         bestanden = load_raw(con, raw)
+        bestanden += load_cbs(con, raw)
         con.execute("create schema staging")
         for f in sql_files("staging"):
             con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())
@@ -109,7 +110,8 @@ def _build_into(raw: Path, path: Path) -> BuildResult:
             models.append(f"marts.{model_name(f)}")
             log.info("model gebouwd: marts.%s (%d rijen)", model_name(f), n)
         con.execute("create schema meta")
-        con.register("bestanden_df", pd.DataFrame(bestanden))
+        con.register("bestanden_df", pd.DataFrame(bestanden, columns=["dataset", "titel", "bestand", "rijen",
+                                                                        "checksum", "opgehaald"]))
         con.execute("create table meta.sources as\n" + (settings.SQL_DIR / "meta" / "sources.sql").read_text(),
                     {"built_at": built_at})
         con.unregister("bestanden_df")

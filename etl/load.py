@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl import catalog, cbs
 from etl.errors import Fout
 
 FEIT_KOLOMMEN = [
@@ -120,3 +121,20 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: Path) -> list[dict]:
         con.execute(f"create or replace table raw.ref_{name} as select * from ref_df")  # name from fixed dict
         con.unregister("ref_df")
     return bestanden
+
+
+def load_cbs(con: duckdb.DuckDBPyConnection, raw: Path) -> list[dict]:
+    """raw.cbs_observaties from the latest snapshot of every catalog table (none yet: no rows).
+    Returns per-table facts for meta.sources."""
+    frames, bronnen = [], []
+    for ds in catalog.read():
+        df, bron = cbs.load(ds, raw)
+        if bron is not None:
+            frames.append(df)
+            bronnen.append(bron)
+    observaties = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cbs.KOLOMMEN)
+    observaties = observaties.astype({"waarde": "float64"})
+    con.register("cbs_df", observaties)
+    con.execute("create or replace table raw.cbs_observaties as select * from cbs_df")
+    con.unregister("cbs_df")
+    return bronnen

@@ -1,70 +1,157 @@
-"""python -m etl.refresh [--offline]
+"""python -m etl.refresh [--offline] [--only 03759ned,80590ned] [--list]
 
-Rebuilds data/warehouse.duckdb. With --offline it uses only data/raw (the
-embedded transcriptions); online CBS sources are added by the catalog of the
-CBS issue. On any error the previous warehouse stays as it was, the reason is
-printed in Dutch and the exit code is 1."""
+Fetches the CBS tables of etl/catalog.toml into immutable raw snapshots
+(data/raw/cbs/<table>/<timestamp>/), then rebuilds data/warehouse.duckdb from
+data/raw. --offline skips fetching. A table that fails to fetch keeps its
+previous snapshot and the others still refresh; the reason is printed in
+Dutch and recorded for the Bronnen page; the exit code is 0 only when
+everything asked for succeeded. A build error leaves the previous warehouse."""
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
 import sys
 from datetime import datetime, timezone
 
-from etl import settings
+from etl import catalog, cbs, settings
 from etl.build import ValidationError, build
 from etl.load import LoadError
+from etl.sources import snapshot
+from etl.sources.errors import CbsFetchError
+
+log = logging.getLogger("etl.refresh")
 
 
-def write_status(ok: bool, melding: str, build_id: str | None = None) -> None:
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def read_status() -> dict:
+    try:
+        return json.loads(settings.status_path().read_text())
+    except (FileNotFoundError, json.JSONDecodeError, OSError):
+        return {}
+
+
+def write_status(status: dict) -> None:
     path = settings.status_path()
-    previous = {}
-    if path.exists():
-        try:
-            previous = json.loads(path.read_text())
-        except (json.JSONDecodeError, OSError):
-            previous = {}
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    status = {
-        "laatste_poging": now,
-        "gelukt": ok,
-        "melding": melding,
-        "laatste_succes": now if ok else previous.get("laatste_succes"),
-        "build_id": build_id if ok else previous.get("build_id"),
-    }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(status, indent=2, ensure_ascii=False))
     tmp.replace(path)
 
 
+def record_build(status: dict, ok: bool, melding: str, build_id: str | None = None) -> None:
+    status.update({
+        "laatste_poging": now(), "gelukt": ok, "melding": melding,
+        "laatste_succes": now() if ok else status.get("laatste_succes"),
+        "build_id": build_id if ok else status.get("build_id"),
+    })
+
+
+def record_fetch(status: dict, table_id: str, ok: bool, melding: str) -> None:
+    bronnen = status.setdefault("bronnen", {})
+    vorige = bronnen.get(table_id, {})
+    latest = snapshot.latest(settings.raw_dir(), table_id)
+    bronnen[table_id] = {
+        "laatste_poging": now(), "gelukt": ok, "melding": melding,
+        "laatste_succes": snapshot.read_manifest(latest)["fetched_at"] if latest else vorige.get("laatste_succes"),
+    }
+
+
+def progress_printer(table_id: str):
+    if sys.stderr.isatty():
+        def show(pagina: int, rijen: int) -> None:
+            print(f"\r{table_id}: pagina {pagina}, {rijen:,} rijen".replace(",", "."), end="", file=sys.stderr,
+                  flush=True)
+        return show
+    return lambda pagina, rijen: log.info("%s: pagina %d, %d rijen", table_id, pagina, rijen)
+
+
+def list_catalog(status: dict) -> None:
+    print(f"{'tabel':<10} {'api':<4} {'frequentie':<13} {'laatste geslaagde ophaling':<27} titel")
+    for ds in catalog.read():
+        latest = snapshot.latest(settings.raw_dir(), ds.table_id)
+        opgehaald = snapshot.read_manifest(latest)["fetched_at"] if latest else "nog nooit"
+        laatste = status.get("bronnen", {}).get(ds.table_id)
+        fout = "" if not laatste or laatste["gelukt"] else f"  (laatste poging mislukt: {laatste['melding']})"
+        print(f"{ds.table_id:<10} {ds.api:<4} {ds.frequentie:<13} {opgehaald:<27} {ds.titel}{fout}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl.refresh", description="Ververs het datawarehouse.")
-    parser.add_argument("--offline", action="store_true", help="alleen data/raw gebruiken (geen CBS/UWV)")
+    parser.add_argument("--offline", action="store_true", help="niets ophalen; bouw alleen uit data/raw")
+    parser.add_argument("--only", help="alleen deze CBS-tabellen ophalen, gescheiden door komma's")
+    parser.add_argument("--list", action="store_true", help="toon de catalogus met de laatste geslaagde ophaling")
+    parser.add_argument("--cbs-odata4-url", help=f"basis-URL CBS OData v4 (nu {settings.cbs_odata4_url()})")
+    parser.add_argument("--cbs-odata3-url", help=f"basis-URL CBS OData v3 (nu {settings.cbs_odata3_url()})")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
+    if args.cbs_odata4_url:
+        os.environ["CBS_ODATA4_URL"] = args.cbs_odata4_url
+    if args.cbs_odata3_url:
+        os.environ["CBS_ODATA3_URL"] = args.cbs_odata3_url
+    status = read_status()
+    if args.list:
+        list_catalog(status)
+        return 0
+
+    datasets = catalog.read()
+    if args.only:
+        gevraagd = [t.strip() for t in args.only.split(",") if t.strip()]
+        bekend = {ds.table_id.lower(): ds for ds in datasets}
+        onbekend = [t for t in gevraagd if t.lower() not in bekend]
+        if onbekend:
+            print(f"Onbekende tabel(len) in --only: {', '.join(onbekend)}; de catalogus kent "
+                  f"{', '.join(ds.table_id for ds in datasets)}.", file=sys.stderr)
+            return 2
+        datasets = [bekend[t.lower()] for t in gevraagd]
+
+    mislukt = []
     if not args.offline:
-        logging.getLogger("etl.refresh").info(
-            "nog geen online bronnen in de catalogus: bouw uit data/raw (zoals --offline)")
+        for ds in datasets:
+            try:
+                folder = cbs.fetch(ds, settings.raw_dir(), progress=progress_printer(ds.table_id))
+            except CbsFetchError as exc:
+                if sys.stderr.isatty():
+                    print(file=sys.stderr)
+                print(f"Ophalen mislukt: {exc}. De vorige opname blijft in gebruik.", file=sys.stderr)
+                record_fetch(status, ds.table_id, False, str(exc))
+                mislukt.append(ds.table_id)
+            else:
+                if sys.stderr.isatty():
+                    print(file=sys.stderr)
+                rijen = snapshot.read_manifest(folder)["rows"]
+                log.info("%s: %d rijen opgeslagen in %s", ds.table_id, rijen, folder)
+                record_fetch(status, ds.table_id, True, f"{rijen} rijen opgehaald")
+
     try:
         result = build()
     except (LoadError, ValidationError) as exc:
-        fouten = exc.fouten
-        print(f"Verversen mislukt: {len(fouten)} fout(en) in data/raw. "
+        print(f"Verversen mislukt: {len(exc.fouten)} fout(en) in data/raw. "
               "Het bestaande datawarehouse is niet gewijzigd.", file=sys.stderr)
-        for f in fouten:
+        for f in exc.fouten:
             print("  - " + f.tekst(), file=sys.stderr)
-        write_status(False, "; ".join(f.tekst() for f in fouten[:5]))
+        record_build(status, False, "; ".join(f.tekst() for f in exc.fouten[:5]))
+        write_status(status)
         return 1
     except Exception as exc:  # noqa: BLE001 - report any other failure the same way
         print(f"Verversen mislukt: {type(exc).__name__}: {exc}. Het bestaande datawarehouse is niet gewijzigd.",
               file=sys.stderr)
-        write_status(False, f"{type(exc).__name__}: {exc}")
+        record_build(status, False, f"{type(exc).__name__}: {exc}")
+        write_status(status)
         return 1
-    write_status(True, f"{len(result.models)} modellen gebouwd", result.build_id)
+    if mislukt:
+        record_build(status, False, f"ophalen mislukt voor {', '.join(mislukt)}; warehouse gebouwd met de vorige "
+                                    "opnames daarvan", result.build_id)
+        status["build_id"] = result.build_id
+    else:
+        record_build(status, True, f"{len(result.models)} modellen gebouwd", result.build_id)
+    write_status(status)
     print(f"Datawarehouse gebouwd: {result.path} (build {result.build_id})")
-    return 0
+    return 1 if mislukt else 0
 
 
 if __name__ == "__main__":

@@ -23,3 +23,16 @@ def status_path() -> Path:
     refresh (which leaves the warehouse untouched) can still be reported."""
     wh = warehouse_path()
     return wh.with_name(wh.stem + ".status.json")
+
+
+CATALOG = ROOT / "etl" / "catalog.toml"
+DEFAULT_CBS_ODATA3_URL = "https://opendata.cbs.nl"
+DEFAULT_CBS_ODATA4_URL = "https://datasets.cbs.nl/odata/v1/CBS"
+
+
+def cbs_odata3_url() -> str:
+    return os.environ.get("CBS_ODATA3_URL", DEFAULT_CBS_ODATA3_URL)
+
+
+def cbs_odata4_url() -> str:
+    return os.environ.get("CBS_ODATA4_URL", DEFAULT_CBS_ODATA4_URL)

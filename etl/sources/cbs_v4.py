@@ -15,14 +15,11 @@ import requests
 
 from etl.sources import perioden
 from etl.sources.snapshot import SnapshotWriter
+from etl.sources.errors import CbsFetchError  # noqa: F401 - raised here, caught by callers
 
 log = logging.getLogger("etl.sources.cbs_v4")
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
-
-
-class CbsFetchError(Exception):
-    """A fetch that failed for good; the message is Dutch and names the table and the cause."""
 
 
 def _same_host(url: str, base_url: str) -> bool:
@@ -63,9 +60,10 @@ def _json(body: bytes, table_id: str, what: str) -> dict:
 
 def fetch(table_id: str, base_url: str, raw_dir: Path, filter: str | None = None,
           session: requests.Session | None = None, timeout: float = 30, retries: int = 3,
-          backoff: float = 0.5, progress=None) -> Path:
+          backoff: float = 0.5, progress=None, check=None) -> Path:
     """Fetch one table into data/raw/cbs/<table>/<timestamp>/; returns the snapshot folder.
-    `progress(pages, rows)` is called after every observations page."""
+    `progress(pages, rows)` is called after every observations page; `check(folder)`
+    may raise CbsFetchError on the complete but uncommitted snapshot (schema drift)."""
     base_url = base_url.rstrip("/")
     session = session or requests.Session()
     table_url = f"{base_url}/{table_id}"
@@ -102,6 +100,8 @@ def fetch(table_id: str, base_url: str, raw_dir: Path, filter: str | None = None
         if rijen == 0:
             raise CbsFetchError(f"CBS-tabel {table_id}: lege uitkomst (0 observaties"
                                 f"{' voor filter ' + filter if filter else ''})")
+        if check:
+            check(writer.tmp_dir)
         return writer.commit(rows=rijen, extra={"base_url": base_url, "filter": filter, "pages": pagina})
     except BaseException:
         writer.abort()

@@ -1,5 +1,6 @@
 -- All embedded facts, typed, with region name and beroepsklasse code.
 -- tekstcijfers only restate table cells; they feed the discrepancy check.
+-- CBS series (fetched by `python -m etl.refresh`) are added below.
 with source as (
     select * from staging.feiten where dataset <> 'tekstcijfers'
 ),
@@ -29,6 +30,13 @@ renamed as (
     from source s
     left join raw.ref_regios r on trim(r.code) = s.regio_code
     left join raw.ref_beroepsklassen b on s.dimensie = 'beroepsklasse' and trim(b.naam) = s.categorie
+),
+
+cbs as (
+    -- CBS StatLine series (etl/catalog.toml), already in this shape
+    select *, null as beroepsklasse_code, regel as volgorde from staging.cbs_feiten
 )
 
 select * from renamed
+union all by name
+select * exclude (bestand, regel) from cbs

@@ -3,7 +3,7 @@
 -- national total one lower; see marts.discrepanties).
 with definities as (
     select * from (values
-        (1, 'Inwoners', 'inwoners', 'leeftijd', null, 'aantal'),
+        (1, 'Inwoners', 'inwoners', null, null, 'aantal'),
         (2, 'Netto arbeidsparticipatie', 'netto_arbeidsparticipatie', 'totaal', null, 'waarde'),
         (3, 'Onbenut arbeidspotentieel', 'onbenut_arbeidspotentieel', 'onderdeel', null, 'aantal'),
         (4, 'Geregistreerde werkzoekenden (GWU)', 'gwu', 'opleidingsniveau', 'gwu_opleiding', 'aantal'),

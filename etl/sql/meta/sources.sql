@@ -1,10 +1,10 @@
--- One row per dataset: where it comes from, its reference date(s), the file,
--- its rows and checksum, and when this warehouse was built.
+-- One row per dataset: where it comes from, its reference date(s), the file
+-- or snapshot, its rows and checksum, when it was fetched and built.
 with bestanden as (
     select * from bestanden_df
 ),
 
-herkomst as (
+herkomst_seed as (
     select
         dataset,
         string_agg(distinct bron, '; ' order by bron) as bron,
@@ -13,11 +13,29 @@ herkomst as (
         max(periode_datum) as periode_tot
     from staging.feiten
     group by dataset
+),
+
+herkomst_cbs as (
+    -- a CBS series has many periods: its peildatum is the latest one
+    select
+        dataset,
+        any_value(bron) as bron,
+        arg_max(peildatum, periode_datum) as peildatum,
+        any_value(vindplaats) as vindplaats,
+        max(periode_datum) as periode_tot
+    from staging.cbs_feiten
+    group by dataset
+),
+
+herkomst as (
+    select * from herkomst_seed
+    union all by name
+    select * from herkomst_cbs
 )
 
 select
     b.dataset, b.titel, h.bron, h.peildatum, h.vindplaats, h.periode_tot,
-    b.bestand, b.rijen, b.checksum, $built_at::timestamptz as built_at
+    b.bestand, b.rijen, b.checksum, b.opgehaald, $built_at::timestamptz as built_at
 from bestanden b
 left join herkomst h using (dataset)
 order by b.dataset

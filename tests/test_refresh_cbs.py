@@ -1,0 +1,133 @@
+"""`python -m etl.refresh` against the real CBS captures replayed on loopback:
+fetch -> snapshot -> warehouse, and what a failing CBS leaves behind."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from etl import refresh, settings
+from etl.sources import snapshot
+from tests.cbs_replay import Replay, start
+from tests.conftest import SHARED_DATA
+
+CAPTURES = SHARED_DATA / "cbs-odata4"
+TABLES = ["03759ned", "80590ned", "85224NED", "37789ksz"]
+pytestmark = pytest.mark.skipif(not (CAPTURES / "03759ned").exists(),
+                                reason="../shared/data/cbs-odata4 ontbreekt: de echte CBS-opnames staan alleen in "
+                                       "shared/, niet in de repository")
+AM12 = ["GM0317", "GM0376", "GM0402", "GM0406", "GM0417", "GM1696", "GM1942"]
+
+
+@pytest.fixture
+def cbs(raw_dir, warehouse_path, monkeypatch):
+    """Serve the captures; returns a function that (re)starts the server with faults."""
+    servers = []
+
+    def serve(**faults):
+        for s in servers:
+            s.shutdown()
+        servers.clear()
+        server, url = start(Replay(tables={t: CAPTURES / t for t in TABLES}, page_size=5000, faults=faults))
+        servers.append(server)
+        monkeypatch.setenv("CBS_ODATA4_URL", url)
+        return url
+    yield serve
+    for s in servers:
+        s.shutdown()
+
+
+def q(path, sql, params=None):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def test_refresh_fetches_the_catalog_and_rolls_gemeenten_up_to_the_region(cbs, raw_dir, warehouse_path, capsys):
+    cbs()
+    assert refresh.main([]) == 0, capsys.readouterr().err
+    for table in TABLES:
+        assert snapshot.latest(raw_dir, table) is not None
+    per_jaar = dict(q(warehouse_path, """
+        select periode, count(distinct regio_code) from marts.feiten
+        where dataset = '03759ned' and regio_code in (select gemeente_code from raw.ref_gemeenten)
+        group by all"""))
+    assert per_jaar == {str(y): 7 for y in range(2019, 2027)}
+    regio = dict(q(warehouse_path, """select periode, waarde from marts.feiten
+                                      where dataset = '03759ned' and regio_code = 'AM12'"""))
+    som = dict(q(warehouse_path, """select periode, sum(waarde) from marts.feiten where dataset = '03759ned'
+                                    and regio_code in (select gemeente_code from raw.ref_gemeenten) group by all"""))
+    assert regio == som and len(regio) == 8
+    assert q(warehouse_path, "select count(*) from marts.feiten where dataset = '03759ned' and regio_code = 'NL01'")[0][0] == 8
+    # the Overzicht now takes the latest inwoners from CBS, for the region and for Nederland
+    kern = dict(q(warehouse_path, "select regio_code, waarde from marts.kerncijfers where kerncijfer = 'Inwoners'"))
+    assert kern["AM12"] == regio["2026"] and kern["NL01"] > 17_000_000
+    bronnen = q(warehouse_path, """select dataset, bron, opgehaald is not null from meta.sources
+                                   where dataset in ('03759ned', '80590ned', '85224NED', '37789ksz') order by 1""")
+    assert [b[0] for b in bronnen] == sorted(TABLES, key=str.lower) or len(bronnen) == 4
+    assert all(b[1].startswith("CBS StatLine, tabel ") and b[2] for b in bronnen)
+    ww = q(warehouse_path, """select max(periode), count(*) from marts.feiten
+                              where dataset = '37789ksz' and indicator = 'ww_uitkeringen'""")[0]
+    assert ww[0].startswith("2026-") and ww[1] > 100
+    status = json.loads(settings.status_path().read_text())
+    assert status["gelukt"] and all(status["bronnen"][t]["gelukt"] for t in TABLES)
+
+
+def test_when_cbs_is_down_the_old_data_stays_and_the_failure_is_recorded(cbs, raw_dir, warehouse_path, capsys):
+    cbs()
+    assert refresh.main([]) == 0
+    before = q(warehouse_path, "select count(*), sum(waarde) from marts.feiten where dataset = '03759ned'")
+    snaps = {t: snapshot.latest(raw_dir, t) for t in TABLES}
+    capsys.readouterr()
+    cbs(**{t: "500" for t in TABLES})
+    assert refresh.main([]) == 1
+    err = capsys.readouterr().err
+    assert "Ophalen mislukt: CBS-tabel 03759ned: server antwoordde 500 na 3 pogingen" in err
+    assert "De vorige opname blijft in gebruik." in err
+    assert {t: snapshot.latest(raw_dir, t) for t in TABLES} == snaps
+    assert q(warehouse_path, "select count(*), sum(waarde) from marts.feiten where dataset = '03759ned'") == before
+    status = json.loads(settings.status_path().read_text())
+    assert not status["gelukt"] and "ophalen mislukt voor 03759ned" in status["melding"]
+    assert not status["bronnen"]["03759ned"]["gelukt"]
+    assert status["bronnen"]["03759ned"]["laatste_succes"] == snapshot.read_manifest(snaps["03759ned"])["fetched_at"]
+
+
+def test_one_failing_table_does_not_stop_the_others(cbs, raw_dir, capsys):
+    cbs(**{"80590ned/Observations": "truncated"})
+    assert refresh.main([]) == 1
+    err = capsys.readouterr().err
+    assert "CBS-tabel 80590ned: antwoord op observations-page-1.json is geen geldige JSON" in err
+    assert snapshot.latest(raw_dir, "80590ned") is None
+    assert all(snapshot.latest(raw_dir, t) for t in ["03759ned", "85224NED", "37789ksz"])
+
+
+@pytest.mark.parametrize("fault, message", [
+    ("drop-measure", "CBS-tabel 03759ned: maat M000352 (inwoners) ontbreekt in de observaties: hernoemd of "
+                     "verwijderd bij CBS (schemawijziging)"),
+    ("new-region", "CBS-tabel 03759ned: onbekende regiocode GM9999 in de observaties (niet in de codelijst RegioS)"),
+])
+def test_schema_drift_and_new_region_codes_are_refused(cbs, raw_dir, capsys, fault, message):
+    cbs()
+    assert refresh.main(["--only", "03759ned"]) == 0
+    goed = snapshot.latest(raw_dir, "03759ned")
+    capsys.readouterr()
+    cbs(**{"03759ned/Observations": fault})
+    assert refresh.main(["--only", "03759ned"]) == 1
+    assert message in capsys.readouterr().err
+    assert snapshot.latest(raw_dir, "03759ned") == goed
+
+
+def test_only_and_list(cbs, raw_dir, capsys):
+    cbs()
+    assert refresh.main(["--only", "85224ned"]) == 0  # case-insensitive
+    assert snapshot.latest(raw_dir, "85224NED") and not snapshot.latest(raw_dir, "03759ned")
+    capsys.readouterr()
+    assert refresh.main(["--only", "99999xyz"]) == 2
+    assert "Onbekende tabel(len) in --only: 99999xyz" in capsys.readouterr().err
+    assert refresh.main(["--list"]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert "nog nooit" in lines["03759ned"] and "nog nooit" not in lines["85224NED"]
