@@ -43,6 +43,39 @@ def bench_refresh(tmp: Path) -> None:
           f"python start-up {median_ms(base):.0f} ms; min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f})")
 
 
+def bench_cbs_refresh(tmp: Path) -> None:
+    """Refresh of all captured CBS tables from the loopback replay (goal <= 15 s, <= 500 MB)."""
+    import shutil
+
+    from tests.cbs_replay import Replay, start
+
+    captures = REPO.parent / "shared" / "data" / "cbs-odata4"
+    tables = ["03759ned", "80590ned", "85224NED", "37789ksz"]
+    if not (captures / "03759ned").exists():
+        print("CBS refresh (replay)    overgeslagen: ../shared/data/cbs-odata4 ontbreekt")
+        return
+    server, url = start(Replay(tables={t: captures / t for t in tables}, page_size=5000))
+    walls, peaks = [], []
+    try:
+        for i in range(max(3, RUNS // 2)):
+            raw = tmp / f"raw-cbs-{i}"
+            shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
+            env = {**os.environ, "CBS_ODATA4_URL": url, "DASHBOARD_RAW_DIR": str(raw),
+                   "WAREHOUSE_PATH": str(tmp / f"cbs-{i}.duckdb")}
+            t0 = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-m", "etl.refresh"], cwd=REPO, env=env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            walls.append(time.perf_counter() - t0)
+            peaks.append(usage.ru_maxrss / 1024)
+            assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        server.shutdown()
+    print(f"CBS refresh (replay)    median {median_ms(walls):7.0f} ms  (goal <= 15000 ms; 4 tables, "
+          f"{sum(1 for _ in tables)} snapshots + build), peak memory median {statistics.median(peaks):.0f} MB "
+          f"(goal <= 500 MB)")
+
+
 def bench_pages(tmp: Path) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -84,6 +117,7 @@ def main() -> None:
     print(f"benchmarks, {RUNS} runs each (medians)")
     with tempfile.TemporaryDirectory() as tmp:
         bench_refresh(Path(tmp))
+        bench_cbs_refresh(Path(tmp))
         bench_pages(Path(tmp))
 
 

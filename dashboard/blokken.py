@@ -126,3 +126,54 @@ def vacatures(ctx: Context) -> None:
         components.gegevens(tabel, db.view(views.verdeling_export, "verdeling", **params),
                             f"vacatures_beroepsklasse_{ctx.regio}", eerste["bron"], eerste["peildatum"],
                             key="vacatures")
+
+
+CBS_NIET_OPGEHAALD = ("Nog niet opgehaald bij CBS. Haal de CBS-tabellen op met `python -m etl.refresh` "
+                      "(zie Bronnen en actualiteit).")
+
+
+def inwoners_reeks(ctx: Context) -> None:
+    """Inwoners of the region and its gemeenten over the years (CBS 03759ned)."""
+    with components.figuur("Inwoners volgens CBS"):
+        rijen = db.view(db.records, "inwoners_reeks", regio=ctx.regio)
+        if not rijen:
+            st.markdown("#### Inwoners per gemeente (CBS)")
+            st.info(CBS_NIET_OPGEHAALD)
+            return
+        titel, zin = samenvatting.inwoners_reeks(rijen, ctx.regio_naam)
+        components.kop(titel, zin, "Bevolking op 1 januari (CBS StatLine 03759ned); de regio is de som van haar "
+                                   "gemeenten.")
+        reeksen = db.view(views.inwoners_reeksen, "inwoners_reeks", regio=ctx.regio)
+        components.grafiek(charts.lijnen, reeksen[1:], hoogte=320, key="inwoners-gemeenten")
+        bron = rijen[-1]["bron"]
+        peildatum = max(rijen, key=lambda r: r["periode_datum"])["peildatum"]
+        components.bronregel(bron, peildatum)
+        components.gegevens(db.view(views.kolommen, "inwoners_reeks", "regio_naam", "periode", "waarde",
+                                    "kwalificatie", regio=ctx.regio),
+                            db.query("inwoners_reeks", regio=ctx.regio), f"inwoners_{ctx.regio}", bron, peildatum,
+                            key="inwoners-reeks")
+
+
+def landelijke_reeks(indicator: str, dataset: str, titel_zonder_data: str, definitie: str, key: str,
+                     eenheid: str = "", vanaf: str = "2019-01-01") -> None:
+    """A national CBS series as context beside the regional figures."""
+    with components.figuur(titel_zonder_data):
+        rijen = db.view(db.records, "landelijke_reeks", indicator=indicator, dataset=dataset,
+                        periode_type="maand", vanaf=vanaf)
+        if not rijen:
+            st.markdown(f"#### {titel_zonder_data}")
+            st.info(CBS_NIET_OPGEHAALD)
+            return
+        eerste, laatste = rijen[0], rijen[-1]
+        verschil = laatste["waarde"] - eerste["waarde"]
+        waarde = (lambda v: fmt.procent(v, 1)) if eenheid == "%" else fmt.getal
+        components.kop(
+            f"{titel_zonder_data}: {waarde(laatste['waarde'])} in {laatste['peildatum']}",
+            f"Landelijk {waarde(laatste['waarde'])} in {laatste['peildatum']}, "
+            f"{'meer' if verschil > 0 else 'minder' if verschil < 0 else 'evenveel'} dan in {eerste['peildatum']} "
+            f"({waarde(eerste['waarde'])}). Ter vergelijking naast de regionale cijfers hierboven, die een andere "
+            "bron en peildatum hebben.", definitie)
+        components.grafiek(charts.lijnen, [("Nederland", tuple(r["periode"] for r in rijen),
+                                            tuple(r["waarde"] for r in rijen))],
+                           hoogte=260, eenheid=eenheid, nadruk="Nederland", key=key)
+        components.bronregel(laatste["bron"], laatste["peildatum"])

@@ -125,3 +125,23 @@ def banen_staaf(jaren: list[str], werknemers: list[float], zelfstandigen: list[f
                           yaxis=dict(showgrid=True, gridcolor="#e5e9ee", rangemode="tozero", tickformat=",d"),
                           margin=dict(t=50), legend=dict(traceorder="normal"))
     return go.Figure(data=traces, layout=layout)
+
+
+def lijnen(reeksen: list[tuple[str, list, list]], hoogte: int = 320, eenheid: str = "",
+           nadruk: str | None = None) -> go.Figure:
+    """Line per series (name, x, y); the `nadruk` series drawn thick in the house colour."""
+    palet = ["#7b8794", "#9bb7cc", "#52606d", "#c0ccd6", "#3e4c59", "#a3b8c8", "#616e7c", "#cbd2d9"]
+    traces = []
+    for i, (naam, x, y) in enumerate(reeksen):
+        hoofd = naam == nadruk
+        traces.append(go.Scatter(
+            x=x, y=y, name=naam, mode="lines+markers",
+            line=dict(color=REGIO_KLEUR if hoofd else palet[i % len(palet)], width=4 if hoofd else 1.5),
+            marker=dict(size=7 if hoofd else 4),
+            text=[fmt.procent(v, 1) if eenheid == "%" else fmt.getal(v) for v in y],
+            hovertemplate="%{x}<br>" + naam + ": %{text}<extra></extra>"))
+    layout = house_layout(hoogte, legend=dict(orientation="v", x=1.02, y=1, yanchor="top"),
+                          yaxis=dict(showgrid=True, gridcolor="#e5e9ee", tickformat="" if eenheid == "%" else ",d",
+                                     ticksuffix="%" if eenheid == "%" else ""),
+                          xaxis=dict(showgrid=False))
+    return go.Figure(data=traces, layout=layout)

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import db
@@ -73,21 +74,30 @@ def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
     return buffer.getvalue()
 
 
-_BESTANDEN: dict[tuple, tuple] = {}
+_AFGELEID: dict[tuple, tuple] = {}
+
+
+def _per_frame(df: pd.DataFrame, maak, *args):
+    """maak(df, *args), made once per data frame: the frames come from the
+    per-build caches of dashboard.db, so this is once per build."""
+    key = (id(df), maak.__name__, *args)
+    hit = _AFGELEID.get(key)
+    if hit is not None and hit[0]() is df:
+        return hit[1]
+    waarde = maak(df, *args)
+    _AFGELEID[key] = (weakref.ref(df), waarde)
+    weakref.finalize(df, _AFGELEID.pop, key, None)
+    return waarde
 
 
 def _bestand(df: pd.DataFrame, soort: str, bron: str, peildatum: str) -> bytes:
-    """The file bytes, made once per data frame (query results live as long as
-    their build): passing bytes is reliable where a deferred callable
-    occasionally produced no download in Chromium."""
-    key = (id(df), soort, bron, peildatum)
-    hit = _BESTANDEN.get(key)
-    if hit is not None and hit[0]() is df:
-        return hit[1]
-    data = (csv_bytes if soort == "csv" else excel_bytes)(df, bron, peildatum)
-    _BESTANDEN[key] = (weakref.ref(df), data)
-    weakref.finalize(df, _BESTANDEN.pop, key, None)
-    return data
+    """The file bytes, made once per result. Passed as bytes: a deferred callable
+    occasionally produced no download in Chromium and hid export errors until a click."""
+    return _per_frame(df, csv_bytes if soort == "csv" else excel_bytes, bron, peildatum)
+
+
+def _arrow(df: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(df, preserve_index=False)
 
 
 def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str) -> None:
@@ -109,5 +119,5 @@ def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron:
              key: str, label: str = "Gegevens als tabel en download") -> None:
     """The figure's data as an accessible table, with CSV and Excel downloads."""
     with st.expander(label):
-        st.dataframe(tabel, hide_index=True, width="stretch")
+        st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
         downloads(export, bestandsnaam, bron, peildatum, key=key)

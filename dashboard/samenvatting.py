@@ -242,3 +242,20 @@ def onbenut(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
     if som != totaal["waarde"]:
         zin += f" (De delen tellen op tot {fmt.getal(som)}.)"
     return titel, zin
+
+
+def inwoners_reeks(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
+    regio = [r for r in rijen if r["is_regio"]]
+    if len(regio) < 2:
+        return "Inwoners volgens CBS", f"Te weinig jaren voor {regio_naam}."
+    eerste, laatste = regio[0], regio[-1]
+    groei = 100.0 * (laatste["waarde"] - eerste["waarde"]) / eerste["waarde"]
+    titel = (f"{regio_naam} {'groeide' if groei > 0 else 'kromp'} van {fmt.getal(eerste['waarde'])} naar "
+             f"{fmt.getal(laatste['waarde'])} inwoners ({eerste['periode']}-{laatste['periode']})")
+    gemeenten = [r for r in rijen if not r["is_regio"] and r["periode"] == laatste["periode"]]
+    grootste = max(gemeenten, key=lambda r: r["waarde"]) if gemeenten else None
+    zin = (f"Op 1 januari {laatste['periode']} telde {regio_naam} {fmt.getal(laatste['waarde'])} inwoners, "
+           f"{fmt.met_teken(fmt.procent(groei, 1), groei)} ten opzichte van {eerste['periode']}")
+    if grootste:
+        zin += f"; de grootste gemeente is {grootste['regio_naam']} ({fmt.getal(grootste['waarde'])})"
+    return titel, zin + ". Het regiototaal is de som van de gemeenten."

@@ -240,3 +240,15 @@ def banen_tabel(df: pd.DataFrame) -> pd.DataFrame:
 def kolommen(df: pd.DataFrame, *namen: str) -> pd.DataFrame:
     """A column selection, made once per build instead of on every rerun."""
     return df[list(namen)]
+
+
+def inwoners_reeksen(df: pd.DataFrame) -> list[tuple[str, tuple, tuple]]:
+    """One (name, periods, values) per area: the region first, then its gemeenten."""
+    reeksen = []
+    for (naam, _), groep in df.groupby(["regio_naam", "is_regio"], sort=False):
+        reeksen.append((naam, tuple(groep["periode"]), tuple(groep["waarde"])))
+    return reeksen
+
+
+def reeks(df: pd.DataFrame) -> tuple[tuple, tuple]:
+    return tuple(df["periode_datum"].astype(str)), tuple(df["waarde"])

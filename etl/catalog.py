@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from etl import settings
@@ -20,7 +21,13 @@ class CbsDataset:
 
 
 def read(path: Path | None = None) -> list[CbsDataset]:
-    with open(path or settings.CATALOG, "rb") as fh:
+    path = Path(path or settings.CATALOG)
+    return _read(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _read(path: Path, mtime_ns: int) -> list[CbsDataset]:
+    with open(path, "rb") as fh:
         data = tomllib.load(fh)
     return [CbsDataset(table_id=k, api=v["api"], titel=v["titel"], frequentie=v.get("frequentie", ""),
                        maten=v["maten"], dimensies=v.get("dimensies", {}), filter=v.get("filter"))

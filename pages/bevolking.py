@@ -14,6 +14,8 @@ with components.figuur("Bevolking en beroepsbevolking"):
     components.gegevens(kaarten, kaarten, f"bevolking_{ctx.regio}", "zie kolom bron", "zie kolom peildatum",
                         key="bevolking")
 
+blokken.inwoners_reeks(ctx)
+
 blokken.demografische_druk(ctx)
 
 with components.figuur("Onbenut arbeidspotentieel"):

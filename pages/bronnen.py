@@ -25,6 +25,11 @@ with components.figuur("Build"):
         st.caption(f"Datawarehouse gebouwd op {fmt.datum_tijd(build['built_at'].iloc[0])} "
                    f"(build {build['build_id'].iloc[0]}).")
 
+st.subheader("CBS StatLine")
+st.dataframe(status.cbs_tabel(laatste), hide_index=True, width="stretch")
+st.caption("Haal de CBS-tabellen op met `python -m etl.refresh`; `--list` toont de catalogus. Mislukt een "
+           "tabel, dan blijft de vorige opname in gebruik en staat de reden hier.")
+
 st.subheader("Datasets")
 with components.figuur("Datasets"):
     bronnen = db.query("bronnen")

@@ -23,3 +23,10 @@ with components.figuur("Jongeren in de WW"):
         bron, peildatum = jong["bron"].iloc[0], jong["peildatum"].iloc[0]
         components.bronregel(bron, peildatum)
         components.gegevens(jong, jong, f"ww_jongeren_{ctx.regio}", bron, peildatum, key="ww-jongeren")
+
+blokken.landelijke_reeks("ww_uitkeringen", "37789ksz", "WW-uitkeringen in Nederland",
+                         "Lopende WW-uitkeringen aan het eind van de maand, niet seizoengecorrigeerd "
+                         "(CBS StatLine 37789ksz).", key="ww-nl")
+blokken.landelijke_reeks("werkloosheidspercentage", "80590ned", "Werkloosheid in Nederland",
+                         "Werklozen als percentage van de beroepsbevolking, 15 tot 75 jaar, seizoengecorrigeerd "
+                         "(CBS StatLine 80590ned).", key="werkloosheid-nl", eenheid="%")

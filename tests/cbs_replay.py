@@ -104,3 +104,28 @@ def start(replay: Replay):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+
+
+def main() -> None:
+    """python -m tests.cbs_replay [CAPTURES_DIR] [--port N]: serve recorded v4 captures on loopback,
+    to demo a "live" refresh: CBS_ODATA4_URL=<printed url> python -m etl.refresh"""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m tests.cbs_replay")
+    parser.add_argument("captures", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"
+                                                           / "cbs-odata4"))
+    parser.add_argument("--page-size", type=int, default=5000)
+    args = parser.parse_args()
+    folder = Path(args.captures)
+    tables = {p.name: p for p in folder.iterdir() if (p / "index.json").exists()}
+    server, url = start(Replay(tables=tables, page_size=args.page_size))
+    print(f"CBS-opnames ({', '.join(sorted(tables))}) op {url}\n"
+          f"  CBS_ODATA4_URL={url} .venv/bin/python -m etl.refresh\nStop met Ctrl-C.", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

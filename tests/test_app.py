@@ -74,7 +74,9 @@ def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
     at = run_page("pages/bronnen.py")
     assert "De laatste verversing is gelukt" in at.success[0].value
     frames = [d.value for d in at.dataframe]
-    datasets, afwijkingen = frames[0], frames[1]
+    cbs, datasets, afwijkingen = frames
+    assert list(cbs["Tabel"]) == ["03759ned", "80590ned", "85224NED", "37789ksz"]
+    assert set(cbs["Laatste geslaagde ophaling"]) == {"nog nooit"}
     assert len(datasets) == 16
     assert "Openstaande vacatures per beroepsklasse (Tabel 5)" in set(datasets["Dataset"])
     assert len(afwijkingen) == 9

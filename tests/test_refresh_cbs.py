@@ -93,6 +93,19 @@ def test_when_cbs_is_down_the_old_data_stays_and_the_failure_is_recorded(cbs, ra
     assert not status["gelukt"] and "ophalen mislukt voor 03759ned" in status["melding"]
     assert not status["bronnen"]["03759ned"]["gelukt"]
     assert status["bronnen"]["03759ned"]["laatste_succes"] == snapshot.read_manifest(snaps["03759ned"])["fetched_at"]
+    # the Bronnen page says so, and since when the data is from
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import REPO
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page("pages/bronnen.py").run()
+    assert not at.exception
+    cbs_tabel = at.dataframe[0].value.set_index("Tabel")
+    assert cbs_tabel.loc["03759ned", "Gelukt"] == "nee"
+    assert "server antwoordde 500 na 3 pogingen" in cbs_tabel.loc["03759ned", "Melding"]
+    assert cbs_tabel.loc["03759ned", "Laatste geslaagde ophaling"] != "nog nooit"
+    assert "mislukt" in at.error[0].value
 
 
 def test_one_failing_table_does_not_stop_the_others(cbs, raw_dir, capsys):
@@ -131,3 +144,26 @@ def test_only_and_list(cbs, raw_dir, capsys):
     out = capsys.readouterr().out
     lines = {line.split()[0]: line for line in out.splitlines()[1:]}
     assert "nog nooit" in lines["03759ned"] and "nog nooit" not in lines["85224NED"]
+
+
+def test_pages_show_the_cbs_series_with_bron_and_peildatum(cbs, warehouse_path):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import REPO
+    cbs()
+    assert refresh.main([]) == 0
+    som_2019, som_2026 = (q(warehouse_path, """select waarde from marts.feiten where dataset = '03759ned'
+                                               and regio_code = 'AM12' and periode = $p""", {"p": p})[0][0]
+                          for p in ("2019", "2026"))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page("pages/bevolking.py").run()
+    assert not at.exception
+    tekst = "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+    assert (f"#### Gooi en Vechtstreek groeide van {som_2019:,.0f} naar {som_2026:,.0f} inwoners (2019-2026)"
+            .replace(",", ".")) in tekst
+    assert "Bron: CBS StatLine, tabel 03759ned · Peildatum: 2026" in tekst
+    at.switch_page("pages/ww.py").run()
+    assert not at.exception
+    kop = [m.value for m in at.markdown if m.value.startswith("#### WW-uitkeringen in Nederland")][0]
+    assert "in april 2026" in kop and "januari 2019" in kop
