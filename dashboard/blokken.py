@@ -140,7 +140,8 @@ def inwoners_reeks(ctx: Context) -> None:
             st.markdown("#### Inwoners per gemeente (CBS)")
             st.info(CBS_NIET_OPGEHAALD)
             return
-        titel, zin = samenvatting.inwoners_reeks(rijen, ctx.regio_naam)
+        titel, zin = samenvatting.inwoners_reeks(rijen, ctx.regio_naam,
+                                                 db.view(db.records, "bevolking_kaarten", regio=ctx.regio))
         components.kop(titel, zin, "Bevolking op 1 januari (CBS StatLine 03759ned); de regio is de som van haar "
                                    "gemeenten.")
         reeksen = db.view(views.inwoners_reeksen, "inwoners_reeks", regio=ctx.regio)

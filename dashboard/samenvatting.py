@@ -244,7 +244,9 @@ def onbenut(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
     return titel, zin
 
 
-def inwoners_reeks(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
+def inwoners_reeks(rijen: list[dict], regio_naam: str, analyse: list[dict] | None = None) -> tuple[str, str]:
+    """Title and sentence for the CBS series; where the analysis printed its own
+    figure for a CBS year (an estimate), both are named."""
     regio = [r for r in rijen if r["is_regio"]]
     if len(regio) < 2:
         return "Inwoners volgens CBS", f"Te weinig jaren voor {regio_naam}."
@@ -258,4 +260,11 @@ def inwoners_reeks(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
            f"{fmt.met_teken(fmt.procent(groei, 1), groei)} ten opzichte van {eerste['periode']}")
     if grootste:
         zin += f"; de grootste gemeente is {grootste['regio_naam']} ({fmt.getal(grootste['waarde'])})"
-    return titel, zin + ". Het regiototaal is de som van de gemeenten."
+    zin += ". Het regiototaal is de som van de gemeenten."
+    cbs_per_jaar = {r["periode"]: r for r in regio}
+    for a in analyse or []:
+        if a["label"] == "Inwoners" and a["periode"] in cbs_per_jaar:
+            c = cbs_per_jaar[a["periode"]]
+            zin += (f" De analyse noemt voor {a['periode']} {a['kwalificatie'] + ' ' if a['kwalificatie'] else ''}"
+                    f"{fmt.getal(a['waarde'])} inwoners; CBS telt op 1 januari {c['periode']} {fmt.getal(c['waarde'])}.")
+    return titel, zin

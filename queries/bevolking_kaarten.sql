@@ -1,4 +1,5 @@
--- Population and labour-force figures of the region as cards, in a fixed order.
+-- Population and labour-force figures of the region as cards, in a fixed order: the
+-- figures of the analysis (Bijlage 1 and the letters); the CBS series has its own figure.
 with labels as (
     select * from (values
         (1, 'inwoners', 'Totaal', '2025', 'Inwoners'),
@@ -18,5 +19,5 @@ from labels l
 join marts.feiten f
     on f.indicator = l.indicator and f.categorie = l.categorie
     and (l.periode is null or f.periode = l.periode)
-where f.regio_code = $regio
+where f.regio_code = $regio and not starts_with(f.bron, 'CBS StatLine')
 order by l.volgorde
