@@ -1,4 +1,13 @@
+-- The region's latest WW total (stand, jaarmutatie) and the comparison's figures
+-- from the same table and period, so the two are comparable.
+with regio as (
+    select * from marts.feiten
+    where indicator = 'ww_uitkeringen' and dimensie = 'totaal' and is_totaal and regio_code = $regio
+    qualify periode_datum = max(periode_datum) over ()
+)
+
 select regio_code, maat, waarde, periode, periode_type, peildatum, bron
-from marts.feiten
-where indicator = 'ww_uitkeringen' and dimensie = 'totaal' and is_totaal and regio_code in ($regio, $vergelijk)
-qualify periode_datum = max(periode_datum) over (partition by regio_code)
+from marts.feiten f
+where indicator = 'ww_uitkeringen' and dimensie = 'totaal' and is_totaal
+  and regio_code in ($regio, $vergelijk)
+  and (dataset, periode) in (select distinct dataset, periode from regio)

@@ -29,7 +29,8 @@ def clear_streamlit_caches():
 def raw_dir(tmp_path, monkeypatch) -> Path:
     """A private copy of data/raw that a test may break."""
     target = tmp_path / "raw"
-    shutil.copytree(REPO / "data" / "raw", target)
+    # without locally fetched CBS snapshots (data/raw/cbs/ is local state, not in git)
+    shutil.copytree(REPO / "data" / "raw", target, ignore=shutil.ignore_patterns("cbs"))
     monkeypatch.setenv("DASHBOARD_RAW_DIR", str(target))
     return target
 

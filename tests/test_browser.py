@@ -51,9 +51,11 @@ def free_port() -> int:
 def app_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     warehouse = tmp / "warehouse.duckdb"
-    build(REPO / "data" / "raw", warehouse)
+    raw = tmp / "raw"
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))  # no local CBS state
+    build(raw, warehouse)
     port = free_port()
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw)}
     log = open(tmp / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "dashboard.serve", "--server.headless", "true",
@@ -139,7 +141,7 @@ def test_bronnen_direct_link_lists_the_datasets(app_url, page):
     wait_rendered(page)
     assert page.locator("h1").first.inner_text() == "Bronnen en actualiteit"
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    assert page.locator('[data-testid="stDataFrame"]').count() == 3  # CBS status, datasets, discrepancies
 
 
 def test_csv_download_carries_bron_and_peildatum(app_url, page):

@@ -167,3 +167,6 @@ def test_pages_show_the_cbs_series_with_bron_and_peildatum(cbs, warehouse_path):
     assert not at.exception
     kop = [m.value for m in at.markdown if m.value.startswith("#### WW-uitkeringen in Nederland")][0]
     assert "in april 2026" in kop and "januari 2019" in kop
+    # the regional total is still compared with Nederland from the same table, not with the CBS month
+    assert any("2.888 WW-uitkeringen, +13% ten opzichte van een jaar eerder (Nederland: +14%)" in m.value
+               for m in at.markdown)
