@@ -268,3 +268,17 @@ def inwoners_reeks(rijen: list[dict], regio_naam: str, analyse: list[dict] | Non
             zin += (f" De analyse noemt voor {a['periode']} {a['kwalificatie'] + ' ' if a['kwalificatie'] else ''}"
                     f"{fmt.getal(a['waarde'])} inwoners; CBS telt op 1 januari {c['periode']} {fmt.getal(c['waarde'])}.")
     return titel, zin
+
+
+def onbenut_context(rijen: list[dict], vergelijk_naam: str) -> str:
+    w = {r["indicator"]: r for r in rijen}
+    delen = []
+    if "onbenut_aandeel_geregistreerd_uwv" in w:
+        r = w["onbenut_aandeel_geregistreerd_uwv"]
+        delen.append(f"Gemiddeld staat {fmt.procent(r['waarde'])} van het onbenut arbeidspotentieel bij UWV "
+                     "ingeschreven als werkzoekende (de bron zegt niet of dit regionaal of landelijk is).")
+    if "extra_uren_gewenst_deeltijders" in w:
+        r = w["extra_uren_gewenst_deeltijders"]
+        delen.append(f"Onderbenutte deeltijders in {vergelijk_naam} willen gemiddeld "
+                     f"{fmt.waarde(r['waarde'], r['eenheid'])} extra werken.")
+    return " ".join(delen)

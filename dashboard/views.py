@@ -252,3 +252,29 @@ def inwoners_reeksen(df: pd.DataFrame) -> list[tuple[str, tuple, tuple]]:
 
 def reeks(df: pd.DataFrame) -> tuple[tuple, tuple]:
     return tuple(df["periode_datum"].astype(str)), tuple(df["waarde"])
+
+
+INDICATOR_LABELS = {
+    "openstaande_vacatures": "Openstaande vacatures", "werklozen": "Werklozen",
+    "vacatures_per_100_werklozen": "Vacatures per 100 werklozen", "onbenut_arbeidspotentieel":
+    "Onbenut arbeidspotentieel", "bijstand": "Personen in de bijstand", "ww_gerechtigden": "WW-gerechtigden",
+    "banenafspraak": "Banenafspraak", "doelgroepregister_werkend": "Doelgroepregister: aan het werk",
+}
+
+
+def eerdere_stukken_tabel(df: pd.DataFrame) -> pd.DataFrame:
+    def onderwerp(r):
+        label = INDICATOR_LABELS.get(r["indicator"], r["indicator"].replace("_", " "))
+        return label if r["categorie"] == "Totaal" else f"{label}: {r['categorie'].lower()}"
+
+    rows = df.to_dict("records")
+    return pd.DataFrame({
+        "Onderwerp": [onderwerp(r) for r in rows],
+        "Gebied": [r["regio_naam"] for r in rows],
+        "Waarde": [fmt.met_teken(fmt.waarde(r["waarde"], r["eenheid"]), r["waarde"]) if r["maat"].startswith("groei")
+                   else fmt.waarde(r["waarde"], r["eenheid"]) for r in rows],
+        "Toelichting": [r["kwalificatie"] or "" for r in rows],
+        "Periode": [fmt.periode(r["periode"], r["periode_type"]) for r in rows],
+        "Bron": [r["bron"] for r in rows],
+        "Vindplaats": [r["vindplaats"] for r in rows],
+    })

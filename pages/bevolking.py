@@ -26,6 +26,10 @@ with components.figuur("Onbenut arbeidspotentieel"):
         delen = [r for r in onbenut if not r["is_totaal"]]
         components.grafiek(charts.staaf, [r["categorie"] for r in delen], [r["waarde"] for r in delen],
                            "Onbenut arbeidspotentieel", hoogte=220, key="onbenut")
+        context_zin = samenvatting.onbenut_context(
+            db.view(db.records, "onbenut_context", vergelijk=ctx.vergelijk), ctx.vergelijk_naam)
+        if context_zin:
+            st.markdown(context_zin)
         components.bronregel(onbenut[0]["bron"], onbenut[0]["peildatum"])
         components.gegevens(db.view(views.kolommen, "onbenut", "categorie", "waarde", "eenheid", regio=ctx.regio),
                             db.query("onbenut", regio=ctx.regio), f"onbenut_{ctx.regio}",

@@ -24,3 +24,12 @@ with components.figuur("Kerncijfers"):
                              "zie kolommen regio_peildatum en vergelijk_peildatum", key="kerncijfers")
 
 blokken.demografische_druk(ctx)
+
+with components.figuur("Cijfers uit eerdere stukken"):
+    eerder = db.query("eerdere_stukken", regio=ctx.regio, vergelijk=ctx.vergelijk)
+    if not eerder.empty:
+        components.gegevens(db.view(views.eerdere_stukken_tabel, "eerdere_stukken", regio=ctx.regio,
+                                    vergelijk=ctx.vergelijk),
+                            eerder, f"eerdere_stukken_{ctx.regio}", "zie kolom bron", "zie kolom peildatum",
+                            key="eerder", label="Cijfers uit eerdere stukken (2021-2024): krapte, bijstand, "
+                                                "Banenafspraak")

@@ -137,6 +137,8 @@ def test_bevolking_page_shows_population_pressure_and_potential(warehouse):
     assert "Met een netto arbeidsparticipatie van 74% werkt bijna driekwart van de 183.000 inwoners" in tekst
     assert "15.000 inwoners die tot het onbenut arbeidspotentieel behoren: 7.000 onderbenutte deeltijders, " \
            "5.000 werklozen en 3.000 semi-werklozen" in tekst
+    assert "Gemiddeld staat 19% van het onbenut arbeidspotentieel bij UWV ingeschreven als werkzoekende" in tekst
+    assert "Onderbenutte deeltijders in Nederland willen gemiddeld 8,8 uur per week extra werken." in tekst
     html = at.get("html")[0].proto.body
     for getal in ["248.000", "261.000", "54.500", "183.000", "129.000", "38.000", "3.000", "1.500"]:
         assert f'<div class="kc-value">{getal}</div>' in html, getal
@@ -152,3 +154,16 @@ def test_a_warehouse_without_the_marts_breaks_no_page(warehouse, page):
     at = run_page(page)
     warnings = "\n".join(w.value for w in at.warning)
     assert "ontbreken in het datawarehouse" in warnings and "python -m etl.refresh --offline" in warnings
+
+
+def test_overzicht_lists_the_figures_of_the_earlier_documents(warehouse):
+    at = run_page("pages/overzicht.py")
+    tabel = tabellen(at)[-1]
+    rijen = {(r["Onderwerp"], r["Gebied"]): r for r in tabel.to_dict("records")}
+    assert rijen[("Openstaande vacatures", "Nederland")]["Waarde"] == "451.000"
+    assert rijen[("Werklozen", "Nederland")]["Periode"] == "Q1 2022"
+    assert rijen[("Personen in de bijstand", "Nederland")]["Waarde"] == "407.000"
+    assert rijen[("Personen in de bijstand: langer dan 5 jaar", "Nederland")]["Toelichting"] == "ongeveer"
+    assert rijen[("Banenafspraak: taakstelling", "Gooi en Vechtstreek")]["Waarde"] == "1.056"
+    assert rijen[("Banenafspraak: gerealiseerd", "Nederland")]["Waarde"] == "76%"
+    assert rijen[("WW-gerechtigden", "Nederland")]["Waarde"] == "+15%"
