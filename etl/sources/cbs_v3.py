@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +16,7 @@ import cbsodata.cbsodata3 as cbs
 import pandas as pd
 import requests
 
-from etl.sources import perioden
+from etl.sources import perioden, retry
 from etl.sources.snapshot import SnapshotWriter, read_manifest
 from etl.sources.errors import CbsFetchError  # noqa: F401 - raised here, caught by callers
 
@@ -27,7 +26,6 @@ COLUMNS = ["table_id", "regio_code", "periode_code", "periode", "periode_type", 
            "measure", "measure_title", "dimensies", "waarde", "status", "missing_reason"]
 SERVICE = "service"          # file name (without .json) of the table's service document
 DATASET = "TypedDataSet"
-RETRY_STATUS = {429, 500, 502, 503, 504}
 MISSING = "leeg in CBS-bestand"
 
 
@@ -58,27 +56,18 @@ class _Recorder:
     def send(self, session: requests.Session, request, **kwargs) -> requests.Response:
         self.check_host(request.url, "adres")
         kwargs.update(timeout=self.timeout, allow_redirects=False)
-        cause = ""
-        for attempt in range(1, self.retries + 1):
-            try:
-                response = requests.Session.send(session, request, **kwargs)
-            except requests.Timeout:
-                cause = f"geen antwoord binnen {self.timeout:g} s"
-            except requests.ConnectionError as exc:
-                cause = f"niet bereikbaar ({type(exc).__name__})"
-            else:
-                if response.status_code == 200:
-                    self.store(request.url, response.content)
-                    return response
-                cause = f"server antwoordde {response.status_code}"
-                if response.is_redirect:
-                    self.fail(f"{cause} met een doorverwijzing naar {response.headers.get('Location')} "
-                              f"op {request.url}; doorverwijzingen worden niet gevolgd")
-                if response.status_code not in RETRY_STATUS:
-                    self.fail(f"{cause} op {request.url}")
-            if attempt < self.retries:
-                time.sleep(self.backoff * 2 ** (attempt - 1))
-        self.fail(f"{cause} na {self.retries} pogingen ({request.url})")
+        response, cause = retry.request(lambda: requests.Session.send(session, request, **kwargs),
+                                        self.timeout, self.retries, self.backoff)
+        if response is None:
+            self.fail(f"{cause} ({request.url})")
+        if response.status_code == 200:
+            self.store(request.url, response.content)
+            return response
+        cause = f"server antwoordde {response.status_code}"
+        if response.is_redirect:
+            self.fail(f"{cause} met een doorverwijzing naar {response.headers.get('Location')} "
+                      f"op {request.url}; doorverwijzingen worden niet gevolgd")
+        self.fail(f"{cause} op {request.url}")
 
     def store(self, url: str, body: bytes) -> None:
         try:

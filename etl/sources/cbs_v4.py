@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
 import requests
 
-from etl.sources import perioden
+from etl.sources import perioden, retry
 from etl.sources.snapshot import SnapshotWriter
 from etl.sources.errors import CbsFetchError  # noqa: F401 - raised here, caught by callers
 
 log = logging.getLogger("etl.sources.cbs_v4")
-
-RETRY_STATUS = {429, 500, 502, 503, 504}
-
 
 def _same_host(url: str, base_url: str) -> bool:
     a, b = urlsplit(url), urlsplit(base_url)
@@ -30,24 +26,14 @@ def _same_host(url: str, base_url: str) -> bool:
 def _get(session: requests.Session, url: str, table_id: str, params: dict | None, timeout: float,
          retries: int, backoff: float) -> bytes:
     """GET with retries on connection errors, timeouts and 429/5xx; a 4xx is final."""
-    oorzaak = ""
-    for poging in range(1, retries + 1):
-        try:
-            response = session.get(url, params=params, timeout=timeout)
-        except requests.Timeout:
-            oorzaak = f"geen antwoord binnen {timeout:g} s"
-        except requests.ConnectionError as exc:
-            oorzaak = f"niet bereikbaar ({type(exc).__name__})"
-        else:
-            if response.status_code == 200:
-                log.info("opgehaald: %s (%d bytes)", response.url, len(response.content))
-                return response.content
-            oorzaak = f"server antwoordde {response.status_code}"
-            if response.status_code not in RETRY_STATUS:
-                raise CbsFetchError(f"CBS-tabel {table_id}: {oorzaak} op {url}")
-        if poging < retries:
-            time.sleep(backoff * 2 ** (poging - 1))
-    raise CbsFetchError(f"CBS-tabel {table_id}: {oorzaak} na {retries} pogingen ({url})")
+    response, oorzaak = retry.request(lambda: session.get(url, params=params, timeout=timeout),
+                                      timeout, retries, backoff)
+    if response is None:
+        raise CbsFetchError(f"CBS-tabel {table_id}: {oorzaak} ({url})")
+    if response.status_code != 200:
+        raise CbsFetchError(f"CBS-tabel {table_id}: server antwoordde {response.status_code} op {url}")
+    log.info("opgehaald: %s (%d bytes)", response.url, len(response.content))
+    return response.content
 
 
 def _json(body: bytes, table_id: str, what: str) -> dict:
