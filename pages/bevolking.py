@@ -2,7 +2,6 @@
 import streamlit as st
 
 from dashboard import blokken, charts, components, context, db, definities, samenvatting, views
-from dashboard import format as fmt
 
 ctx = context.huidig()
 st.title("Bevolking en arbeidspotentieel")
