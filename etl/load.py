@@ -133,7 +133,10 @@ def load_cbs(con: duckdb.DuckDBPyConnection, raw: Path) -> list[dict]:
             frames.append(df)
             bronnen.append(bron)
     observaties = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cbs.KOLOMMEN)
-    observaties = observaties.astype({"waarde": "float64"})
+    # fixed types: a table without regions or statuses would otherwise give all-NaN float columns
+    tekst = ["table_id", "regio_code", "regio_naam", "periode_code", "periode", "periode_type", "measure",
+             "measure_title", "indicator", "eenheid", "status", "missing_reason"]
+    observaties = observaties.astype({"waarde": "float64", **{k: "string" for k in tekst}})
     con.register("cbs_df", observaties)
     con.execute("create or replace table raw.cbs_observaties as select * from cbs_df")
     con.unregister("cbs_df")

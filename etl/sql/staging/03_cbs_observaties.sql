@@ -8,7 +8,7 @@ renamed as (
     select
         table_id,
         coalesce(nullif(trim(regio_code), ''), 'NL01') as regio_code,
-        coalesce(regio_naam, case when regio_code is null then 'Nederland' end) as regio_naam,
+        coalesce(cast(regio_naam as varchar), case when regio_code is null then 'Nederland' end) as regio_naam,
         periode_code,
         periode,
         periode_type,
