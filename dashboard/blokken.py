@@ -178,3 +178,123 @@ def landelijke_reeks(indicator: str, dataset: str, titel_zonder_data: str, defin
                                             tuple(r["waarde"] for r in rijen))],
                            hoogte=260, eenheid=eenheid, nadruk="Nederland", key=key)
         components.bronregel(laatste["bron"], laatste["peildatum"])
+
+
+def kerncijfers(ctx: Context) -> None:
+    with components.figuur("Kerncijfers"):
+        params = dict(regio=ctx.regio, vergelijk=ctx.vergelijk)
+        st.html(db.view(views.kerncijfer_kaarten, "kerncijfers", ctx.vergelijk_naam,
+                        tuple(definities.DEFINITIES.items()), **params))
+        with st.expander("Kerncijfers als tabel"):
+            tabel = db.view(views.kerncijfer_tabel, "kerncijfers", **params)
+            st.dataframe(tabel, hide_index=True, width="stretch", column_config={
+                "Regio": ctx.regio_naam, "Vergelijking": ctx.vergelijk_naam,
+                "Peildatum vergelijking": f"Peildatum {ctx.vergelijk_naam}"})
+            components.downloads(db.view(views.kerncijfer_export, "kerncijfers", **params),
+                                 f"kerncijfers_{ctx.regio}", "zie kolommen regio_bron en vergelijk_bron",
+                                 "zie kolommen regio_peildatum en vergelijk_peildatum", key="kerncijfers")
+
+
+def eerdere_stukken(ctx: Context) -> None:
+    with components.figuur("Cijfers uit eerdere stukken"):
+        eerder = db.query("eerdere_stukken", regio=ctx.regio, vergelijk=ctx.vergelijk)
+        if not eerder.empty:
+            components.gegevens(db.view(views.eerdere_stukken_tabel, "eerdere_stukken", regio=ctx.regio,
+                                        vergelijk=ctx.vergelijk),
+                                eerder, f"eerdere_stukken_{ctx.regio}", "zie kolom bron", "zie kolom peildatum",
+                                key="eerder", label="Cijfers uit eerdere stukken (2021-2024): krapte, bijstand, "
+                                                    "Banenafspraak")
+
+
+def gwu_uitkering(ctx: Context) -> None:
+    with components.figuur("Uitkering van de werkzoekenden"):
+        uitk = db.query("gwu_uitkering", regio=ctx.regio)
+        if not uitk.empty:
+            titel, zin = samenvatting.gwu_uitkering(db.view(db.records, "gwu_uitkering", regio=ctx.regio),
+                                                    ctx.regio_naam)
+            components.kop(titel, zin, definities.GWU)
+            bron, peildatum = uitk["bron"].iloc[0], uitk["peildatum"].iloc[0]
+            components.bronregel(bron, peildatum)
+            components.gegevens(uitk, uitk, f"gwu_uitkering_{ctx.regio}", bron, peildatum, key="gwu-uitkering")
+
+
+def ww_totaal(ctx: Context) -> None:
+    with components.figuur("WW-totaal"):
+        totaal = db.view(db.records, "ww_totaal", regio=ctx.regio, vergelijk=ctx.vergelijk)
+        st.markdown(samenvatting.ww_totaal(totaal, ctx.regio, ctx.regio_naam, ctx.vergelijk, ctx.vergelijk_naam))
+
+
+def ww_jongeren(ctx: Context) -> None:
+    with components.figuur("Jongeren in de WW"):
+        jong = db.query("ww_jongeren", regio=ctx.regio)
+        if not jong.empty:
+            titel, zin = samenvatting.ww_jongeren(db.view(db.records, "ww_jongeren", regio=ctx.regio), ctx.regio_naam)
+            components.kop(titel, zin, "Jongeren: jonger dan 27 jaar. Startkwalificatie: een diploma op ten minste "
+                                       "mbo-2, havo of vwo-niveau.")
+            bron, peildatum = jong["bron"].iloc[0], jong["peildatum"].iloc[0]
+            components.bronregel(bron, peildatum)
+            components.gegevens(jong, jong, f"ww_jongeren_{ctx.regio}", bron, peildatum, key="ww-jongeren")
+
+
+def bevolking_kaarten(ctx: Context) -> None:
+    with components.figuur("Bevolking en beroepsbevolking"):
+        kaarten = db.query("bevolking_kaarten", regio=ctx.regio)
+        st.markdown(samenvatting.bevolking(db.view(db.records, "bevolking_kaarten", regio=ctx.regio), ctx.regio_naam))
+        st.html(db.view(views.kaarten, "bevolking_kaarten", regio=ctx.regio))
+        components.gegevens(kaarten, kaarten, f"bevolking_{ctx.regio}", "zie kolom bron", "zie kolom peildatum",
+                            key="bevolking")
+
+
+def onbenut(ctx: Context) -> None:
+    with components.figuur("Onbenut arbeidspotentieel"):
+        rijen = db.view(db.records, "onbenut", regio=ctx.regio)
+        if not rijen:
+            return
+        titel, zin = samenvatting.onbenut(rijen, ctx.regio_naam)
+        components.kop(titel, zin, definities.ONBENUT)
+        delen = [r for r in rijen if not r["is_totaal"]]
+        components.grafiek(charts.staaf, [r["categorie"] for r in delen], [r["waarde"] for r in delen],
+                           "Onbenut arbeidspotentieel", hoogte=220, key="onbenut")
+        context_zin = samenvatting.onbenut_context(
+            db.view(db.records, "onbenut_context", vergelijk=ctx.vergelijk), ctx.vergelijk_naam)
+        if context_zin:
+            st.markdown(context_zin)
+        components.bronregel(rijen[0]["bron"], rijen[0]["peildatum"])
+        components.gegevens(db.view(views.kolommen, "onbenut", "categorie", "waarde", "eenheid", regio=ctx.regio),
+                            db.query("onbenut", regio=ctx.regio), f"onbenut_{ctx.regio}",
+                            rijen[0]["bron"], rijen[0]["peildatum"], key="onbenut")
+
+
+def banen(ctx: Context) -> None:
+    with components.figuur("Banen"):
+        rijen = db.view(views.banen, "banen", regio=ctx.regio)
+        if not rijen:
+            return
+        titel, zin = samenvatting.banen(rijen, ctx.regio_naam)
+        components.kop(titel, zin, definities.BANEN)
+        components.grafiek(charts.banen_staaf, [r["jaar"] + (" (prognose)" if r["is_prognose"] else "") for r in rijen],
+                           [r["werknemers"] for r in rijen], [r["zelfstandigen"] for r in rijen],
+                           [r["is_prognose"] for r in rijen], key="banen")
+        afwijkend = [r for r in rijen if r["totaal"] is not None and r["som"] != r["totaal"]]
+        if afwijkend:
+            st.caption("Let op: het gedrukte totaal wijkt af van werknemers + zelfstandigen in "
+                       + ", ".join(f"{r['jaar']} ({fmt.getal(r['totaal'])} gedrukt, som {fmt.getal(r['som'])})"
+                                   for r in afwijkend)
+                       + ". Groei en aandelen hier zijn berekend uit de gedrukte totalen; zie Bronnen en actualiteit.")
+        components.bronregel(rijen[0]["bron"], rijen[0]["peildatum"])
+        components.gegevens(db.view(views.banen_tabel, "banen", regio=ctx.regio), db.query("banen", regio=ctx.regio),
+                            f"banen_{ctx.regio}", rijen[0]["bron"], rijen[0]["peildatum"], key="banen")
+
+
+def banen_context(ctx: Context) -> None:
+    with components.figuur("Ontwikkelingen"):
+        rijen = db.view(db.records, "banen_context", regio=ctx.regio, vergelijk=ctx.vergelijk)
+        if not rijen:
+            return
+        st.markdown("#### Ontwikkelingen in de tekst van de analyse")
+        for r in rijen:
+            naam = ctx.regio_naam if r["regio_code"] == ctx.regio else ctx.vergelijk_naam
+            wat = "banen in de " + r["categorie"].lower() if r["indicator"] == "werknemersbanen" else "aantal zzp’ers"
+            st.markdown(f"- {naam}, {fmt.periode(r['periode'], r['periode_type'])}: {wat} "
+                        f"{fmt.met_teken(fmt.waarde(r['waarde'], r['eenheid']), r['waarde'])} ({r['kwalificatie']}). "
+                        f"Bron: {r['bron']} · Peildatum: {r['peildatum']}")
