@@ -62,7 +62,7 @@ def vergelijking_staaf(categorieen: list[str], regio_waarden: list[float], verge
 
 
 KWANTITATIEF_KLEUR = "#b44d00"
-KWALITATIEF_KLEUR = "#1b5e8c"
+KWALITATIEF_KLEUR = "#9bb7cc"
 WW_KLEUR = "#d9730d"
 
 
@@ -71,7 +71,7 @@ def mismatch_halter(beroepsklassen: list[str], vacatures: list[float | None], ww
     """Dumbbell per beroepsklasse: vacatures and WW-uitkeringen on one axis,
     the connecting line coloured by the kind of mismatch."""
     traces = []
-    for soort, kleur in [("kwantitatieve mismatch", KWANTITATIEF_KLEUR), ("kwalitatieve mismatch", "#9bb7cc")]:
+    for soort, kleur in [("kwantitatieve mismatch", KWANTITATIEF_KLEUR), ("kwalitatieve mismatch", KWALITATIEF_KLEUR)]:
         xs, ys = [], []
         for b, v, w, m in zip(beroepsklassen, vacatures, ww, mismatch):
             if m == soort:

@@ -120,10 +120,6 @@ def verdeling(rijen: list[dict], onderwerp: str, regio_naam: str, vergelijk_naam
             f"({fmt.procent(r['vergelijk_pct'], 0)}).")
 
 
-def groei_woord(x: float) -> str:
-    return "groei" if x > 0 else ("daling" if x < 0 else "gelijkblijvend aantal")
-
-
 def banen(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
     """Title and sentence for Tabel 4: the latest (prognosis) year against the one before."""
     if len(rijen) < 2:

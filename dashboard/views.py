@@ -250,9 +250,6 @@ def inwoners_reeksen(df: pd.DataFrame) -> list[tuple[str, tuple, tuple]]:
     return reeksen
 
 
-def reeks(df: pd.DataFrame) -> tuple[tuple, tuple]:
-    return tuple(df["periode_datum"].astype(str)), tuple(df["waarde"])
-
 
 INDICATOR_LABELS = {
     "openstaande_vacatures": "Openstaande vacatures", "werklozen": "Werklozen",
