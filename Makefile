@@ -29,7 +29,7 @@ $(WAREHOUSE): $(ETL_INPUTS) $(VENV)/.installed
 
 warehouse: $(WAREHOUSE)
 
-run: $(WAREHOUSE)
+run: $(WAREHOUSE) chromium
 	$(BIN)/python -m dashboard.serve --server.address 127.0.0.1 --server.port $(PORT)
 
 chromium:
