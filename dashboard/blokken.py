@@ -6,126 +6,37 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, db, definities, samenvatting, views
+from dashboard import charts, components, db, definities, figuren, samenvatting, views
 from dashboard import format as fmt
 from dashboard.context import Context
 
-# "Clearly higher than national": at least this many percentage points.
-DREMPEL_PP = 3.0
 
 
 def demografische_druk(ctx: Context) -> None:
     with components.figuur("Groene en grijze druk"):
-        druk = db.query("demografische_druk", regio=ctx.regio, vergelijk=ctx.vergelijk)
-        w = db.view(views.waarden_per_indicator_regio, "demografische_druk", regio=ctx.regio, vergelijk=ctx.vergelijk)
-        cijfers = (ctx.regio_naam, ctx.vergelijk_naam,
-                   w.get(("groene_druk", ctx.regio)), w.get(("grijze_druk", ctx.regio)),
-                   w.get(("groene_druk", ctx.vergelijk)), w.get(("grijze_druk", ctx.vergelijk)))
-        components.kop(samenvatting.demografische_druk_titel(*cijfers), samenvatting.demografische_druk(*cijfers),
-                       definities.definitie("Groene druk") + " " + definities.definitie("Grijze druk"))
-        components.grafiek(
-            charts.vergelijking_staaf,
-            ["Groene druk (0-19 jaar)", "Grijze druk (65+)"],
-            [cijfers[2], cijfers[3]], [cijfers[4], cijfers[5]],
-            ctx.regio_naam, ctx.vergelijk_naam, hoogte=240, key="druk",
-        )
-        bron, peildatum = druk["bron"].iloc[0], druk["peildatum"].iloc[0]
-        components.bronregel(bron, peildatum)
-        components.gegevens(db.view(views.kolommen, "demografische_druk", "regio_naam", "indicator", "waarde",
-                                    "eenheid", "kwalificatie", regio=ctx.regio, vergelijk=ctx.vergelijk),
-                            druk, f"demografische_druk_{ctx.regio}", bron, peildatum, key="druk")
+        components.toon(figuren.demografische_druk(ctx), key="druk")
 
 
 def verdeling(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definitie: str,
               key: str, vergelijk_label: str | None = None) -> None:
     """An indicator's distribution over a dimension, region beside comparison (Tabel 1, 2, 3, 5)."""
-    params = dict(indicator=indicator, dimensie=dimensie, regio=ctx.regio, vergelijk=ctx.vergelijk)
-    vergelijk_naam = vergelijk_label or ctx.vergelijk_naam
     with components.figuur(f"{onderwerp} naar {fmt.dimensie(dimensie)}"):
-        rijen = db.view(views.verdeling_records, "verdeling", **params)
-        if not rijen:
-            st.info(f"Geen gegevens over {onderwerp} naar {fmt.dimensie(dimensie)} voor {ctx.regio_naam}.")
-            return
-        klassen = [r for r in rijen if not r["is_totaal"]]
-        components.kop(samenvatting.verdeling_titel(rijen, onderwerp, fmt.dimensie(dimensie), vergelijk_naam),
-                       samenvatting.verdeling(rijen, onderwerp, ctx.regio_naam, vergelijk_naam), definitie)
-        components.grafiek(
-            charts.vergelijking_staaf, [r["categorie"] for r in klassen],
-            [r["regio_pct"] for r in klassen], [r["vergelijk_pct"] for r in klassen],
-            ctx.regio_naam, vergelijk_naam, hoogte=110 + 42 * len(klassen), key=key)
-        eerste = rijen[0]
-        components.bronregel(eerste["bron"], eerste["peildatum"])
-        st.caption("Aandelen berekend uit de aantallen waar die er zijn, anders zoals gedrukt (afgerond). "
-                   "De tabel toont beide.")
-        components.gegevens(db.view(views.verdeling_tabel, "verdeling", ctx.regio_naam, vergelijk_naam, **params),
-                            db.view(views.verdeling_export, "verdeling", **params),
-                            f"{indicator}_{dimensie}_{ctx.regio}", eerste["bron"], eerste["peildatum"], key=key)
+        components.toon(figuren.verdeling(ctx, indicator, dimensie, onderwerp, definitie, key, vergelijk_label),
+                        key=key, leeg=f"Geen gegevens over {onderwerp} naar {fmt.dimensie(dimensie)} "
+                                      f"voor {ctx.regio_naam}.")
 
 
 def mismatch(ctx: Context) -> None:
     with components.figuur("Mismatch"):
-        rijen = db.view(views.mismatch_records, "mismatch", regio=ctx.regio)
-        if not rijen:
-            st.info(f"Geen vacatures en WW-uitkeringen per beroepsklasse voor {ctx.regio_naam}.")
-            return
-        eerste = rijen[0]
-        vac_label = f"Openstaande vacatures ({eerste['vacatures_peildatum']})"
-        ww_label = f"WW-uitkeringen ({eerste['ww_peildatum']})"
-        components.kop(samenvatting.mismatch_titel(rijen), samenvatting.mismatch(rijen, ctx.regio_naam),
-                       definities.MISMATCH)
-        components.grafiek(
-            charts.mismatch_halter, [r["beroepsklasse"] for r in rijen], [r["vacatures"] for r in rijen],
-            [r["ww_uitkeringen"] for r in rijen], [r["mismatch"] for r in rijen], vac_label, ww_label,
-            hoogte=140 + 36 * len(rijen), key="mismatch")
-        rest = [r for r in rijen if r["is_rest"] and r["ww_uitkeringen"]]
-        if rest:
-            st.markdown(f"**{fmt.getal(rest[0]['ww_uitkeringen'])} WW-uitkeringen hebben geen beroepsklasse**: het "
-                        "gedrukte totaal van Tabel 6 min de som van de beroepsklassen. Ze staan apart onderaan.")
-        st.caption(f"Let op: de peildata verschillen. Vacatures: {eerste['vacatures_peildatum']} "
-                   f"(bron: {eerste['vacatures_bron']}); WW-uitkeringen: {eerste['ww_peildatum']} "
-                   f"(bron: {eerste['ww_bron']}).")
+        components.toon(figuren.mismatch(ctx), key="mismatch",
+                        leeg=f"Geen vacatures en WW-uitkeringen per beroepsklasse voor {ctx.regio_naam}.")
         st.markdown(definities.SPANNING_UITLEG)
-        components.gegevens(db.view(views.mismatch_tabel, "mismatch", regio=ctx.regio),
-                            db.query("mismatch", regio=ctx.regio), f"mismatch_{ctx.regio}",
-                            f"{eerste['vacatures_bron']} (vacatures), {eerste['ww_bron']} (WW)",
-                            f"{eerste['vacatures_peildatum']} (vacatures), {eerste['ww_peildatum']} (WW)",
-                            key="mismatch")
 
 
 def vacatures(ctx: Context) -> None:
-    params = dict(indicator="openstaande_vacatures", dimensie="beroepsklasse", regio=ctx.regio,
-                  vergelijk=ctx.vergelijk)
     with components.figuur("Vacatures per beroepsklasse"):
-        rijen = db.view(views.verdeling_records, "verdeling", **params)
-        klassen = [r for r in rijen if not r["is_totaal"]]
-        if not klassen:
-            st.info(f"Geen openstaande vacatures per beroepsklasse voor {ctx.regio_naam}.")
-            return
-        hoger = [r for r in klassen if r["verschil_pp"] is not None and r["verschil_pp"] >= DREMPEL_PP]
-        titel = (f"Vacaturevraag naar {samenvatting.opsomming([samenvatting.klein(r['categorie']) for r in hoger])} "
-                 f"duidelijk groter dan in {ctx.vergelijk_naam}" if hoger else
-                 f"Vacatures per beroepsklasse in {ctx.regio_naam} en {ctx.vergelijk_naam}")
-        components.kop(titel, samenvatting.vacatures(rijen, ctx.regio_naam, ctx.vergelijk_naam, DREMPEL_PP),
-                       definities.VACATURES + f" Duidelijk hoger of lager: minstens {fmt.getal(DREMPEL_PP)} "
-                       "procentpunt verschil in aandeel.")
-        labels = [r["categorie"] + "".join(
-            [" · cruciaal" if r["cruciale_sector"] else "", " · focus" if r["regionale_focus"] else ""])
-            for r in klassen]
-        components.grafiek(
-            charts.vergelijking_staaf, labels, [r["regio_pct"] for r in klassen], [r["vergelijk_pct"] for r in klassen],
-            ctx.regio_naam, ctx.vergelijk_naam, hoogte=110 + 42 * len(klassen),
-            uitgelicht=[r in hoger for r in klassen], key="vacatures")
-        st.caption(f"Oranje: aandeel minstens {fmt.getal(DREMPEL_PP)} procentpunt hoger dan in {ctx.vergelijk_naam}. "
-                   "· cruciaal = maatschappelijk cruciale sector (kabinet); · focus = regionale focus of speerpunt. "
-                   + definities.CRUCIAAL)
-        eerste = rijen[0]
-        components.bronregel(eerste["bron"], eerste["peildatum"])
-        tabel = db.view(views.verdeling_tabel, "verdeling", ctx.regio_naam, ctx.vergelijk_naam, **params)
-        tabel = tabel.assign(**{"Maatschappelijk cruciaal": [r["cruciale_sector"] or "" for r in rijen],
-                                "Regionale focus": [r["regionale_focus"] or "" for r in rijen]})
-        components.gegevens(tabel, db.view(views.verdeling_export, "verdeling", **params),
-                            f"vacatures_beroepsklasse_{ctx.regio}", eerste["bron"], eerste["peildatum"],
-                            key="vacatures")
+        components.toon(figuren.vacatures(ctx), key="vacatures",
+                        leeg=f"Geen openstaande vacatures per beroepsklasse voor {ctx.regio_naam}.")
 
 
 CBS_NIET_OPGEHAALD = ("Nog niet opgehaald bij CBS. Haal de CBS-tabellen op met `python -m etl.refresh` "
@@ -247,43 +158,12 @@ def bevolking_kaarten(ctx: Context) -> None:
 
 def onbenut(ctx: Context) -> None:
     with components.figuur("Onbenut arbeidspotentieel"):
-        rijen = db.view(db.records, "onbenut", regio=ctx.regio)
-        if not rijen:
-            return
-        titel, zin = samenvatting.onbenut(rijen, ctx.regio_naam)
-        components.kop(titel, zin, definities.ONBENUT)
-        delen = [r for r in rijen if not r["is_totaal"]]
-        components.grafiek(charts.staaf, [r["categorie"] for r in delen], [r["waarde"] for r in delen],
-                           "Onbenut arbeidspotentieel", hoogte=220, key="onbenut")
-        context_zin = samenvatting.onbenut_context(
-            db.view(db.records, "onbenut_context", vergelijk=ctx.vergelijk), ctx.vergelijk_naam)
-        if context_zin:
-            st.markdown(context_zin)
-        components.bronregel(rijen[0]["bron"], rijen[0]["peildatum"])
-        components.gegevens(db.view(views.kolommen, "onbenut", "categorie", "waarde", "eenheid", regio=ctx.regio),
-                            db.query("onbenut", regio=ctx.regio), f"onbenut_{ctx.regio}",
-                            rijen[0]["bron"], rijen[0]["peildatum"], key="onbenut")
+        components.toon(figuren.onbenut(ctx), key="onbenut")
 
 
 def banen(ctx: Context) -> None:
     with components.figuur("Banen"):
-        rijen = db.view(views.banen, "banen", regio=ctx.regio)
-        if not rijen:
-            return
-        titel, zin = samenvatting.banen(rijen, ctx.regio_naam)
-        components.kop(titel, zin, definities.BANEN)
-        components.grafiek(charts.banen_staaf, [r["jaar"] + (" (prognose)" if r["is_prognose"] else "") for r in rijen],
-                           [r["werknemers"] for r in rijen], [r["zelfstandigen"] for r in rijen],
-                           [r["is_prognose"] for r in rijen], key="banen")
-        afwijkend = [r for r in rijen if r["totaal"] is not None and r["som"] != r["totaal"]]
-        if afwijkend:
-            st.caption("Let op: het gedrukte totaal wijkt af van werknemers + zelfstandigen in "
-                       + ", ".join(f"{r['jaar']} ({fmt.getal(r['totaal'])} gedrukt, som {fmt.getal(r['som'])})"
-                                   for r in afwijkend)
-                       + ". Groei en aandelen hier zijn berekend uit de gedrukte totalen; zie Bronnen en actualiteit.")
-        components.bronregel(rijen[0]["bron"], rijen[0]["peildatum"])
-        components.gegevens(db.view(views.banen_tabel, "banen", regio=ctx.regio), db.query("banen", regio=ctx.regio),
-                            f"banen_{ctx.regio}", rijen[0]["bron"], rijen[0]["peildatum"], key="banen")
+        components.toon(figuren.banen(ctx), key="banen")
 
 
 def banen_context(ctx: Context) -> None:

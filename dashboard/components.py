@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import db
+from dashboard import db, figuren
 
 REFRESH_HINT = "Ververs het datawarehouse met `python -m etl.refresh --offline` (of `make run`)."
 
@@ -28,20 +28,37 @@ def figuur(titel: str):
                    f"(query `{exc.query}`: {exc.detail}). {REFRESH_HINT}")
 
 
-@lru_cache(maxsize=512)
-def _figuur(builder, args: tuple, kwargs: tuple):
-    return builder(*args, **dict(kwargs))
-
-
 def grafiek(builder, *args, key: str, **kwargs) -> None:
     """Show builder(*args, **kwargs) (a pure function from dashboard.charts),
     built once per distinct input: plotly figure construction costs more
     than the rest of a page."""
-    def hashbaar(x):
-        return tuple(x) if isinstance(x, list) else x
-    fig = _figuur(builder, tuple(hashbaar(a) for a in args),
-                  tuple(sorted((k, hashbaar(v)) for k, v in kwargs.items())))
-    st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key)
+    toon_grafiek(figuren.grafiek(builder, *args, **kwargs), key=key)
+
+
+@lru_cache(maxsize=512)
+def _plotly(recept: figuren.Grafiek):
+    return recept.plotly()
+
+
+def toon_grafiek(recept: figuren.Grafiek, key: str) -> None:
+    st.plotly_chart(_plotly(recept), config={"displayModeBar": False, "locale": "nl"}, key=key)
+
+
+def toon(fig: figuren.Figuur | None, key: str, leeg: str = "") -> None:
+    """A figure from dashboard.figuren: title and sentence, chart, notes,
+    bron/peildatum, and (when it has one) its data as table with downloads."""
+    if fig is None:
+        if leeg:
+            st.info(leeg)
+        return
+    kop(fig.titel, fig.zin, fig.definitie)
+    if fig.grafiek is not None:
+        toon_grafiek(fig.grafiek, key=key)
+    for notitie in fig.notities:
+        st.caption(notitie)
+    bronregel(fig.bron, fig.peildatum)
+    if fig.tabel is not None and fig.export is not None:
+        gegevens(fig.tabel, fig.export, fig.bestandsnaam, fig.bron, fig.peildatum, key=key)
 
 
 def bronregel(bron: str, peildatum: str) -> None:
