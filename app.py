@@ -10,6 +10,7 @@ st.set_page_config(
 pages = {
     "Arbeidsmarkt": [
         st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+        st.Page("pages/analyse.py", title="Analyse arbeidsmarkt", icon=":material/article:", url_path="analyse"),
         st.Page("pages/mismatch.py", title="Mismatch", icon=":material/compare_arrows:", url_path="mismatch"),
         st.Page("pages/vacatures.py", title="Vacatures en tekortsectoren", icon=":material/work:",
                 url_path="vacatures"),
@@ -26,4 +27,6 @@ pages = {
     ],
 }
 
-st.navigation(pages).run()
+# presenting the Analyse arbeidsmarkt: no sidebar, the slide fills the screen
+presenteren = st.query_params.get("presentatie") == "1"
+st.navigation(pages, position="hidden" if presenteren else "sidebar").run()

@@ -7,6 +7,8 @@ refresh opens the new file and shows the new data without a restart, while
 sessions that are mid-render keep reading the old file."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 import duckdb
@@ -77,9 +79,30 @@ def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
         cursor.close()
 
 
+_VAST: ContextVar[str | None] = ContextVar("vaste_build", default=None)
+
+
+def _huidige_key() -> str:
+    return _VAST.get() or build_key()
+
+
+@contextmanager
+def een_build():
+    """Within this block every query reads the same warehouse build, even if a
+    refresh swaps in a new file meanwhile (the attached old file stays readable).
+    Yields the build key; compare it with build_key() afterwards to know whether
+    the attached file really was the build of that key (see analyse.maak)."""
+    key = build_key()
+    token = _VAST.set(key)
+    try:
+        yield key
+    finally:
+        _VAST.reset(token)
+
+
 def query(name: str, **params) -> pd.DataFrame:
     """Run queries/<name>.sql with named parameters ($regio, ...)."""
-    return _run(name, tuple(sorted(params.items())), build_key())
+    return _run(name, tuple(sorted(params.items())), _huidige_key())
 
 
 @lru_cache(maxsize=1024)
@@ -91,7 +114,7 @@ def view(fn, name: str, *args, **params):
     """fn(result of queries/<name>.sql, *args), computed once per warehouse
     build, query parameters and args. For the shaping a page would otherwise
     redo on every rerun (formatting, records, HTML); fn must be pure."""
-    return _view(fn, args, name, tuple(sorted(params.items())), build_key())
+    return _view(fn, args, name, tuple(sorted(params.items())), _huidige_key())
 
 
 def records(df: pd.DataFrame) -> list[dict]:

@@ -29,19 +29,14 @@ VOETTEKST = ('<div style="font-size:8px;width:100%;padding:0 14mm;color:#555;'
              '<span class="totalPages"></span></span></div>')
 
 
-def html_naar_pdf(html: str, doel: Path, voettekst: str = "") -> None:
-    """Print `html` (a self-contained page) to `doel` as A4 PDF. Writes to a
-    temporary file next to `doel` and renames it, so `doel` is either the old
-    file or the complete new one."""
+def pdf_bytes(html: str, voettekst: str = "") -> bytes:
+    """`html` (a self-contained page) printed as A4 PDF, page numbers in the footer."""
     from html import escape
 
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     pad = chromium_pad()
-    doel = Path(doel)
-    if not doel.parent.is_dir():
-        raise PdfFout(f"De map {doel.parent} bestaat niet: kan {doel.name} niet schrijven.")
     with tempfile.TemporaryDirectory(prefix="pdf-") as tmp:
         bron = Path(tmp) / "rapport.html"
         bron.write_text(html, encoding="utf-8")
@@ -59,22 +54,21 @@ def html_naar_pdf(html: str, doel: Path, voettekst: str = "") -> None:
                         "() => [...document.querySelectorAll('.plotly-graph-div')]"
                         ".every(d => d.querySelector('.main-svg'))", timeout=30_000)
                     page.emulate_media(media="print")
-                    pdf = page.pdf(format="A4", print_background=True, display_header_footer=True,
-                                   header_template="<div></div>",
-                                   footer_template=VOETTEKST.format(links=escape(voettekst)),
-                                   margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+                    return page.pdf(format="A4", print_background=True, display_header_footer=True,
+                                    header_template="<div></div>",
+                                    footer_template=VOETTEKST.format(links=escape(voettekst)),
+                                    margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
                 finally:
                     browser.close()
         except PlaywrightError as e:
             raise PdfFout(f"Chromium kon de PDF niet maken: {str(e).splitlines()[0]}") from e
+
+
+def html_naar_pdf(html: str, doel: Path, voettekst: str = "") -> None:
+    """Print `html` to `doel` as A4 PDF; `doel` is the old file or the complete new one."""
+    from dashboard.bestanden import SchrijfFout, schrijf_atomair
+    data = pdf_bytes(html, voettekst)
     try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", dir=doel.parent)
-    except OSError as e:
-        raise PdfFout(f"Kan niet schrijven in {doel.parent}: {e.strerror}.") from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(pdf)
-        os.replace(tijdelijk, doel)
-    except OSError as e:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise PdfFout(f"Kan {doel} niet schrijven: {e.strerror}.") from e
+        schrijf_atomair(data, doel)
+    except SchrijfFout as exc:
+        raise PdfFout(str(exc)) from exc

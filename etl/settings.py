@@ -36,3 +36,8 @@ def cbs_odata3_url() -> str:
 
 def cbs_odata4_url() -> str:
     return os.environ.get("CBS_ODATA4_URL", DEFAULT_CBS_ODATA4_URL)
+
+
+def versies_dir() -> Path:
+    """Saved versions of the Analyse arbeidsmarkt: outside the rebuildable warehouse, never overwritten."""
+    return Path(os.environ.get("VERSIES_DIR", ROOT / "data" / "versions"))

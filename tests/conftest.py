@@ -15,14 +15,16 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 @pytest.fixture(autouse=True)
 def clear_streamlit_caches():
-    from dashboard import db
+    from dashboard import analyse, db
     st.cache_data.clear()
     st.cache_resource.clear()
     db.clear()
+    analyse.clear()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
     db.clear()
+    analyse.clear()
 
 
 @pytest.fixture
@@ -33,6 +35,14 @@ def raw_dir(tmp_path, monkeypatch) -> Path:
     shutil.copytree(REPO / "data" / "raw", target, ignore=shutil.ignore_patterns("cbs"))
     monkeypatch.setenv("DASHBOARD_RAW_DIR", str(target))
     return target
+
+
+@pytest.fixture(autouse=True)
+def versies_dir(tmp_path, monkeypatch) -> Path:
+    """Saved analysis versions go to tmp, never to data/versions."""
+    path = tmp_path / "versions"
+    monkeypatch.setenv("VERSIES_DIR", str(path))
+    return path
 
 
 @pytest.fixture
