@@ -1,0 +1,225 @@
+"""The Analyse arbeidsmarkt: generated text against hand-written expectations
+(seed numbers and changed numbers), versions across rebuilds, HTML export,
+the one-build guarantee, the CLI's failures, and the page in AppTest."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import analyse, db, report, versies
+from etl.build import build
+from tests.conftest import REPO, replace_in_file
+
+SECTIES = ["Inwoners in de regio", "Werkenden", "Onbenut talent", "Onbenut talent: de WW",
+           "Algemene schets arbeidsmarkt", "Vacatures en tekortsectoren", "Mismatch"]
+
+
+def tekst(doc: dict, sectie_id: str) -> str:
+    return " ".join(next(s for s in doc["secties"] if s["id"] == sectie_id)["alineas"])
+
+
+def zorg_onder_landelijk(raw_dir) -> None:
+    """Zorg en welzijn vacatures in AM12 from 900 (18%) to 500 (10%): below the national 14%."""
+    seed = raw_dir / "seed"
+    replace_in_file(seed / "vacatures_beroepsklasse.csv",
+                    "AM12,2025-Q2,kwartaal,openstaande_vacatures,beroepsklasse,Zorg en welzijn beroepen,aantal,900,",
+                    "AM12,2025-Q2,kwartaal,openstaande_vacatures,beroepsklasse,Zorg en welzijn beroepen,aantal,500,")
+    replace_in_file(seed / "vacatures_beroepsklasse.csv",
+                    "AM12,2025-Q2,kwartaal,openstaande_vacatures,beroepsklasse,Zorg en welzijn beroepen,aandeel,18,",
+                    "AM12,2025-Q2,kwartaal,openstaande_vacatures,beroepsklasse,Zorg en welzijn beroepen,aandeel,10,")
+    replace_in_file(seed / "tekstcijfers.csv", "Zorg en welzijn beroepen,aantal,900,", "Zorg en welzijn beroepen,aantal,500,")
+
+
+def test_text_states_the_seed_numbers(warehouse):
+    doc = analyse.maak("AM12")
+    assert [s["titel"] for s in doc["secties"]] == SECTIES
+    vac = tekst(doc, "vacatures")
+    assert ("In het tweede kwartaal van 2025 stonden er in Gooi en Vechtstreek 4.950 openstaande vacatures. "
+            "De meeste in de zorg en welzijn beroepen: 900, 18% van alle vacatures tegen 14% landelijk, "
+            "een groter aandeel dan landelijk.") in vac
+    assert ("de vraag duidelijk groter bij de pedagogische beroepen en zorg en welzijn beroepen, en duidelijk "
+            "kleiner bij de technische beroepen") in vac
+    inw = tekst(doc, "inwoners")
+    assert "In 2025 telt Gooi en Vechtstreek naar schatting zo'n 248.000 inwoners." in inw
+    assert "beide liggen boven het landelijk gemiddelde van 35,2% (groene druk) en 35,5% (grijze druk)" in inw
+    assert "in 2040 ongeveer 261.000 inwoners, een stijging van 5,2% ten opzichte van 2025" in inw
+    ww = tekst(doc, "ww")
+    assert "In juli 2025 liepen er in Gooi en Vechtstreek 2.888 WW-uitkeringen, +13% ten opzichte van een jaar " \
+           "eerder (landelijk +14%)." in ww
+    assert "15% een wo- of masteropleiding, tegen 8% landelijk; 11% heeft geen startkwalificatie, tegen 17%" in ww
+    assert "431 jongeren de WW in, van wie minimaal 8% geen startkwalificatie had" in ww
+    mm = tekst(doc, "mismatch")
+    assert "bij de managers (693 WW-uitkeringen tegen 400 vacatures) meer WW-uitkeringen dan openstaande " \
+           "vacatures: een kwantitatieve mismatch" in mm
+    assert "In 11 van de 12 beroepsklassen zijn er juist meer vacatures dan WW-uitkeringen" in mm
+    assert "344 WW-uitkeringen hebben in de bron geen beroepsklasse" in mm
+    werk = tekst(doc, "werkenden")
+    assert "afneemt met 1.900 (-4,1%) tot ongeveer 43.900" in werk
+    schets = tekst(doc, "schets")
+    assert "groeide tussen 2017 en 2024 van 130.200 naar 151.900 (+16,7%)" in schets
+    assert "nog slechts een lichte groei: 152.500 banen (+0,4%)" in schets
+    assert "Van hen heeft 19% een hbo- of wo-opleiding, tegen 12% in alle regio's" in tekst(doc, "onbenut")
+
+
+def test_text_flips_when_zorg_falls_below_the_national_share(raw_dir, warehouse_path):
+    zorg_onder_landelijk(raw_dir)
+    build(raw_dir, warehouse_path)
+    vac = tekst(analyse.maak("AM12"), "vacatures")
+    # 500 of the printed 4.950 = 10% against 14% nationally: zorg leaves the top two and moves
+    # from "clearly larger" to "clearly smaller"
+    assert ("De meeste in de bedrijfseconomische en administratieve beroepen: 800, 16% van alle vacatures tegen "
+            "18% landelijk, een kleiner aandeel dan landelijk. Daarna volgen de commerciële beroepen: 600, 12% van "
+            "alle vacatures tegen 10% landelijk, een groter aandeel dan landelijk.") in vac
+    assert ("de vraag duidelijk groter bij de pedagogische beroepen, en duidelijk kleiner bij de technische "
+            "beroepen en zorg en welzijn beroepen") in vac
+
+
+def test_every_template_renders_without_data():
+    """Missing facts drop a paragraph; they never crash the template or print 'None'."""
+    for sectie in analyse.teksten()["sectie"]:
+        leeg = {k: None for k in re.findall(r"\{%?\s*(?:if|for \w+ in)\s+(\w+)", " ".join(sectie["alineas"]))}
+        for p in analyse.alineas(sectie["id"], {**leeg, "uitkering_zin": ""}, "Regio"):
+            assert "None" not in p
+
+
+def test_version_survives_rebuilds_and_compares_with_live(raw_dir, warehouse):
+    live = analyse.maak("AM12")
+    manifest = versies.bewaar(live, "Regionaal Beraad test", door="tester")
+    assert manifest["build"] == live["build"]
+
+    zorg_onder_landelijk(raw_dir)
+    build(raw_dir, warehouse)
+    build(raw_dir, warehouse)   # any number of rebuilds
+    db.clear()
+    nu = analyse.maak("AM12")
+    assert nu["build"] != live["build"]
+
+    m2, bewaard = versies.laad("Regionaal Beraad test")
+    assert bewaard == json.loads(json.dumps(live))   # exactly what was saved
+    assert "900, 18% van alle vacatures" in tekst(bewaard, "vacatures")
+
+    verschillen = versies.vergelijk(bewaard, nu)
+    cijfers = {(v["wat"], v["versie"], v["nu"]) for v in verschillen if v["soort"] == "cijfer"}
+    assert any(w.startswith("Zorg en welzijn beroepen · ") and oud == "900" and new == "500"
+               for w, oud, new in cijfers), cijfers
+    assert {v["sectie"] for v in verschillen if v["soort"] == "tekst"} >= {"Vacatures en tekortsectoren"}
+    assert versies.vergelijk(bewaard, bewaard) == []
+
+
+def test_a_version_is_never_overwritten(warehouse, versies_dir):
+    doc = analyse.maak("AM12")
+    versies.bewaar(doc, "Regionaal Beraad 7 mei 2026")
+    voor = {p: p.read_bytes() for p in versies_dir.rglob("*") if p.is_file()}
+    with pytest.raises(versies.VersieFout, match="Versies worden nooit overschreven"):
+        versies.bewaar({**doc, "gemaakt": "anders"}, "regionaal beraad 7 mei 2026")
+    assert {p: p.read_bytes() for p in versies_dir.rglob("*") if p.is_file()} == voor
+    with pytest.raises(versies.VersieFout, match="Geef de versie een naam"):
+        versies.bewaar(doc, "   ")
+
+
+def test_damaged_and_unknown_versions_are_refused(warehouse, versies_dir):
+    versies.bewaar(analyse.maak("AM12"), "Beraad")
+    with pytest.raises(versies.VersieFout, match="Er is geen versie 'Onbekend'. Bekende versies: Beraad"):
+        versies.laad("Onbekend")
+    bestand = versies_dir / "beraad" / "analyse.json"
+    bestand.write_text(bestand.read_text().replace("4.950", "4.951"))
+    with pytest.raises(versies.VersieFout, match="beschadigd: de inhoud van beraad/analyse.json klopt niet"):
+        versies.laad("Beraad")
+    (versies_dir / "beraad" / "manifest.json").unlink()
+    with pytest.raises(versies.VersieFout, match="manifest.json ontbreekt"):
+        versies.laad("Beraad")
+    assert versies.lijst()[0]["beschadigd"]
+
+
+def test_html_export_is_self_contained_with_every_section_and_number(warehouse):
+    doc = analyse.maak("AM12")
+    html = report.html(doc)
+    for titel in SECTIES + ["De opgaven", "De sociale opgave", "De samenwerkingsopgave"]:
+        assert f">{titel}<" in html
+    for getal in ["4.950", "2.888", "12.106", "151.900", "693", "40,5%", "Bron: UWV · Peildatum: Q2 2025"]:
+        assert getal in html
+    for s in doc["secties"]:
+        for alinea in s["alineas"]:
+            assert alinea.replace("'", "&#x27;") in html
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"?https?:", html)   # nothing fetched when opened
+    assert html.count('class="plotly-graph-div') == sum(1 for s in doc["secties"] for f in s["figuren"] if f["grafiek"])
+    assert "Actuele stand (niet vastgelegd als versie)" in html and "Geëxporteerd" in html
+
+
+def test_a_refresh_during_the_analysis_cannot_mix_two_builds(raw_dir, warehouse, monkeypatch):
+    """The first attempt sees the warehouse replaced halfway; the document that comes out is one build's."""
+    zorg_onder_landelijk(raw_dir)
+    echte_figuren = analyse._figuren
+    pogingen = []
+
+    def figuren_met_verversing(ctx):
+        pogingen.append(1)
+        if len(pogingen) == 1:   # text facts already read from the old build: now a refresh lands
+            build(raw_dir, warehouse)
+        return echte_figuren(ctx)
+
+    monkeypatch.setattr(analyse, "_figuren", figuren_met_verversing)
+    doc = analyse.maak("AM12")
+    assert len(pogingen) == 2
+    vac_fig = next(f for s in doc["secties"] for f in s["figuren"] if f["sleutel"] == "vacatures")
+    zorg = next(r for r in vac_fig["tabel"]["data"] if r[0] == "Zorg en welzijn beroepen")
+    assert zorg[1] == "500" and "kleiner bij de technische beroepen en zorg en welzijn" in tekst(doc, "vacatures")
+
+
+def test_cli_failures_say_what_and_change_nothing(warehouse, tmp_path, monkeypatch, capsys):
+    doel = tmp_path / "uit.html"
+    assert report.main(["--format", "html", "--out", str(tmp_path / "geen" / "x.html")]) == 1
+    assert "De map" in capsys.readouterr().err
+    assert report.main(["--format", "html", "--out", str(doel), "--version", "Bestaat niet"]) == 1
+    assert "Er is geen versie 'Bestaat niet'" in capsys.readouterr().err
+    monkeypatch.setenv("CHROMIUM_PATH", str(tmp_path / "geen-chromium"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert report.main(["--format", "pdf", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "Chromium ontbreekt" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.pdf")) and not doel.exists()
+    assert report.main(["--format", "html", "--out", str(doel)]) == 0
+    assert doel.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_page_and_presentation_in_apptest(warehouse):
+    at = AppTest.from_file(str(REPO / "pages" / "analyse.py"), default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert [h.value for h in at.header] == SECTIES + ["De opgaven"]
+    assert any("4.950 openstaande vacatures" in m.value for m in at.markdown)
+
+    at.query_params["presentatie"] = "1"
+    at.query_params["dia"] = "1"
+    at.run()
+    gezien = []
+    for _ in range(12):
+        assert not at.exception
+        gezien.append(at.selectbox[0].value)
+        volgende = next(b for b in at.button if b.label == "Volgende →")
+        if volgende.disabled:
+            break
+        volgende.click().run()
+    assert gezien[0] == "Dia 1 van 9 · Analyse arbeidsmarkt Gooi en Vechtstreek"
+    assert gezien[-1] == "Dia 9 van 9 · De opgaven" and len(gezien) == 9
+    assert at.query_params["dia"] in ("9", ["9"])
+
+
+def test_saving_a_version_on_the_page(warehouse, versies_dir):
+    at = AppTest.from_file(str(REPO / "pages" / "analyse.py"), default_timeout=60).run()
+    at.text_input[0].set_value("Regionaal Beraad test")
+    at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Vastgelegd als versie 'Regionaal Beraad test'."]
+    assert (versies_dir / "regionaal-beraad-test" / "analyse.json").is_file()
+    at.text_input[0].set_value("Regionaal Beraad test")
+    at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
+    assert "Versies worden nooit overschreven" in at.error[0].value
+
+    at2 = AppTest.from_file(str(REPO / "pages" / "analyse.py"), default_timeout=60)
+    at2.query_params["versie"] = "regionaal-beraad-test"
+    at2.run()
+    assert not at2.exception
+    assert "Vastgelegde versie: Regionaal Beraad test" in at2.info[0].value
+    assert any("Geen verschil" in s.value for s in at2.success)
