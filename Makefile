@@ -9,7 +9,7 @@ ETL_INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.tom
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test bench warehouse chromium clean
+.PHONY: run test bench warehouse chromium poppler clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,10 +32,14 @@ warehouse: $(WAREHOUSE)
 run: $(WAREHOUSE) chromium
 	$(BIN)/python -m dashboard.serve --server.address 127.0.0.1 --server.port $(PORT)
 
+# chromium: browser tests and the PDF export; poppler-utils: the PDF test renders pages to PNG
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
-test: $(VENV)/.installed-test chromium
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
+
+test: $(VENV)/.installed-test chromium poppler
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test

@@ -13,7 +13,7 @@ DIA_CSS = """
 <style>
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
 .block-container { padding: 1.2rem 2.2rem 0.5rem !important; max-width: 100% !important; }
-.dia-titel { font-size: clamp(1.8rem, 3.4vw, 3.2rem); font-weight: 700; margin: 0 0 .6rem; line-height: 1.15; }
+.dia-titel { padding: 0 !important; font-size: clamp(1.8rem, 3.4vw, 3.2rem); font-weight: 700; margin: 0 0 .6rem; line-height: 1.15; }
 .dia-tekst p { font-size: clamp(1.05rem, 1.55vw, 1.7rem); line-height: 1.4; margin: 0 0 .8rem; }
 .dia-bron { font-size: clamp(.8rem, .9vw, 1rem); color: #52606d; }
 
@@ -72,7 +72,7 @@ def toon_dia(doc: dict, nr: int, versie: str) -> None:
 
     st.html(DIA_CSS)
     dia = dias(doc)[nr - 1]
-    st.html(f'<div class="dia-titel">{escape(dia["titel"])}</div>')
+    st.html(f'<h1 class="dia-titel">{escape(dia["titel"])}</h1>')
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
         st.html('<div class="dia-tekst">'

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = REPO / "test-artifacts" / "screenshots"
 NAV = {  # navigation label -> screenshot name
-    "Overzicht": "overzicht", "Mismatch": "mismatch", "Vacatures en tekortsectoren": "vacatures",
+    "Overzicht": "overzicht", "Analyse arbeidsmarkt": "analyse", "Mismatch": "mismatch", "Vacatures en tekortsectoren": "vacatures",
     "Werkzoekenden (GWU)": "werkzoekenden", "WW": "ww", "Banen en prognose": "banen",
     "Bevolking en arbeidspotentieel": "bevolking", "Bronnen en actualiteit": "bronnen",
 }
@@ -55,7 +55,8 @@ def app_url(tmp_path_factory):
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))  # no local CBS state
     build(raw, warehouse)
     port = free_port()
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw)}
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw),
+           "VERSIES_DIR": str(tmp / "versions")}
     log = open(tmp / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "dashboard.serve", "--server.headless", "true",
@@ -130,7 +131,7 @@ def test_every_page_in_the_navigation_renders_without_exception(app_url, page):
     page.goto(app_url + "/")
     wait_rendered(page)
     for titel, naam in NAV.items():
-        page.get_by_role("link", name=titel, exact=True).click()
+        page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=titel, exact=True).click()
         wait_rendered(page)
         assert page.locator('[data-testid="stException"]').count() == 0, titel
         assert page.get_by_text("Page not found").count() == 0
@@ -208,3 +209,82 @@ def test_mismatch_excel_download_has_bron_and_peildatum(app_url, page, tmp_path)
     zorg = next(r for r in rows if r[header.index("beroepsklasse")] == "Zorg en welzijn beroepen")
     assert zorg[header.index("vacatures")] == 900 and zorg[header.index("ww_uitkeringen")] == 202
     assert zorg[header.index("peildatum")] == "Q2 2025 (vacatures), september 2025 (WW)"
+
+
+def wait_for_slide(page, label: str) -> None:
+    """The slide index (a select box) shows `label`: the slide number the presenter sees."""
+    page.wait_for_function("t => [...document.querySelectorAll('[data-testid=stSelectbox] input')]"
+                           ".some(i => i.value.startsWith(t))", arg=label, timeout=30_000)
+
+
+def test_the_presentation_walks_from_first_to_last_slide(app_url, page):
+    """At 1280x720 (a beamer): no sidebar, every slide fits without scrolling, the slide is in the URL."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(app_url + "/analyse?presentatie=1&dia=1")
+    wait_rendered(page)
+    assert page.locator('[data-testid="stSidebar"]').count() == 0
+    nr = 1
+    while True:
+        page.wait_for_function("n => window.location.search.includes('dia=' + n)", arg=nr, timeout=10_000)
+        wait_for_slide(page, f"Dia {nr} van 9")
+        page.wait_for_timeout(400)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        hoogte = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+        assert hoogte <= 720 + 2, f"dia {nr} scrolls: {hoogte}px"
+        page.screenshot(path=str(SHOTS / f"dia_{nr}_1280x720.png"))
+        volgende = page.get_by_role("button", name="Volgende →")
+        if volgende.is_disabled():
+            break
+        volgende.click()
+        nr += 1
+    assert nr == 9
+    wait_for_text(page, "De samenwerkingsopgave")
+
+
+def test_a_link_opens_the_right_slide(app_url, page):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(app_url + "/analyse?presentatie=1&dia=7")
+    wait_rendered(page)
+    wait_for_slide(page, "Dia 7 van 9 · Vacatures en tekortsectoren")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.screenshot(path=str(SHOTS / "dia_7_1920x1080.png"))
+
+
+def test_html_export_downloads_from_the_page(app_url, page):
+    page.goto(app_url + "/analyse")
+    wait_rendered(page)
+    page.get_by_role("button", name="Exporteren").click()
+    page.get_by_role("button", name="HTML maken").click()
+    bestand = download(page, page.locator("[data-testid=stDownloadButton] button", has_text="HTML downloaden"))
+    assert bestand.suggested_filename == "analyse_arbeidsmarkt_AM12_actuele-stand.html"
+    html = Path(bestand.path()).read_text(encoding="utf-8")
+    assert "Vacatures en tekortsectoren" in html and "4.950 openstaande vacatures" in html
+
+
+def test_pdf_export_has_a_title_page_numbered_pages_and_every_section(tmp_path):
+    """The PDF printed by Chromium, rendered to PNG (test-artifacts/pdf/) to be looked at."""
+    raw = tmp_path / "raw"
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
+    build(raw, tmp_path / "wh.duckdb")
+    doel = tmp_path / "analyse.pdf"
+    # through the command line an analyst uses (and outside pytest-playwright's event loop)
+    uit = subprocess.run([sys.executable, "-m", "dashboard.report", "--format", "pdf", "--out", str(doel)],
+                         env={**os.environ, "WAREHOUSE_PATH": str(tmp_path / "wh.duckdb")}, cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    assert uit.returncode == 0, uit.stderr
+    assert doel.read_bytes()[:5] == b"%PDF-"
+    tekst = subprocess.run(["pdftotext", "-layout", str(doel), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    paginas = tekst.split("\f")
+    assert "Analyse arbeidsmarkt Gooi en Vechtstreek" in paginas[0] and "Actuele stand" in paginas[0]
+    aantal = len([p for p in paginas if p.strip()])
+    assert f"Pagina 1 van {aantal}" in paginas[0] and f"Pagina {aantal} van {aantal}" in paginas[aantal - 1]
+    for titel in ["Inwoners in de regio", "Onbenut talent: de WW", "Mismatch", "De opgaven", "4.950", "2.888"]:
+        assert titel in tekst
+    uit = REPO / "test-artifacts" / "pdf"
+    uit.mkdir(parents=True, exist_ok=True)
+    for oud in uit.glob("analyse-*.png"):
+        oud.unlink()
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(doel), str(uit / "analyse")], check=True)
+    assert len(list(uit.glob("analyse-*.png"))) == aantal
