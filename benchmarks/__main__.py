@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["pages/overzicht.py", "pages/mismatch.py", "pages/vacatures.py", "pages/werkzoekenden.py",
+PAGES = ["pages/overzicht.py", "pages/analyse.py", "pages/mismatch.py", "pages/vacatures.py", "pages/werkzoekenden.py",
          "pages/ww.py", "pages/banen.py", "pages/bevolking.py", "pages/bronnen.py"]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
@@ -119,12 +119,48 @@ def bench_pages(tmp: Path) -> None:
               f"= {warm_ms / base_ms:4.1f}x empty page (goal <= 10x)")
 
 
+def bench_analyse(tmp: Path) -> None:
+    """Analyse arbeidsmarkt: entering the presentation and switching slides (warm server render,
+    goal <= 300 ms), HTML export (goal <= 3 s) and PDF export (goal <= 10 s, CLI as an analyst runs it)."""
+    from streamlit.testing.v1 import AppTest
+
+    warehouse = Path(os.environ["WAREHOUSE_PATH"])   # built by bench_pages
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/analyse.py")
+    at.run()
+    samples = {"lezen": [], "presentatie": [], "dia": []}
+    for i in range(RUNS * 2):
+        at.query_params.pop("presentatie", None)
+        at.query_params.pop("dia", None)
+        samples["lezen"].append(timed(at.run))
+        at.query_params["presentatie"] = "1"
+        at.query_params["dia"] = "1"
+        samples["presentatie"].append(timed(at.run))
+        at.query_params["dia"] = str(2 + i % 8)
+        samples["dia"].append(timed(at.run))
+    assert not at.exception, [e.message for e in at.exception]
+    for naam, runs in samples.items():
+        print(f"analyse {naam:<15} warm median {median_ms(runs):6.1f} ms (goal <= 300 ms for presentatie/dia)")
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
+    for formaat, doel in (("html", 3000), ("pdf", 10000)):
+        out = tmp / f"analyse.{formaat}"
+        cmd = [sys.executable, "-m", "dashboard.report", "--format", formaat, "--out", str(out)]
+        runs = [timed(lambda: subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True))
+                for _ in range(max(3, RUNS // 2))]
+        base = [timed(lambda: subprocess.run([sys.executable, "-c", "import dashboard.report"], cwd=REPO,
+                                             check=True)) for _ in range(3)]
+        print(f"export {formaat:<4} (CLI)       median {median_ms(runs):7.0f} ms  (goal <= {doel} ms; "
+              f"importing the module alone {median_ms(base):.0f} ms)")
+
+
 def main() -> None:
     print(f"benchmarks, {RUNS} runs each (medians)")
     with tempfile.TemporaryDirectory() as tmp:
         bench_refresh(Path(tmp))
         bench_cbs_refresh(Path(tmp))
         bench_pages(Path(tmp))
+        bench_analyse(Path(tmp))
 
 
 if __name__ == "__main__":
