@@ -66,6 +66,54 @@ def inwoners_reeks(ctx: Context) -> None:
                             key="inwoners-reeks")
 
 
+def druk_gemeenten(ctx: Context) -> None:
+    """Groene and grijze druk per gemeente of the region (CBS 70072ned), only once fetched."""
+    with components.figuur("Groene en grijze druk per gemeente"):
+        rijen = db.view(db.records, "druk_gemeenten", regio=ctx.regio, vergelijk=ctx.vergelijk)
+        if not rijen:
+            st.markdown("#### Groene en grijze druk per gemeente (CBS)")
+            st.info(CBS_NIET_OPGEHAALD)
+            return
+        titel, zin = samenvatting.druk_gemeenten(rijen, ctx.regio_naam)
+        components.kop(titel, zin, definities.definitie("Groene druk") + " " + definities.definitie("Grijze druk")
+                       + " Per gemeente uit CBS StatLine 70072ned; het regiocijfer hierboven komt uit de analyse.")
+        namen = list(dict.fromkeys(r["regio_naam"] for r in rijen))
+        waarde = {(r["regio_naam"], r["indicator"]): r["waarde"] for r in rijen}
+        components.grafiek(charts.vergelijking_staaf, namen, [waarde.get((n, "grijze_druk")) for n in namen],
+                           [waarde.get((n, "groene_druk")) for n in namen], "Grijze druk (65+)",
+                           "Groene druk (0-19 jaar)", hoogte=120 + 48 * len(namen), key="druk-gemeenten")
+        components.bronregel(rijen[0]["bron"], rijen[0]["peildatum"])
+        components.gegevens(db.view(views.kolommen, "druk_gemeenten", "regio_naam", "indicator", "waarde", "periode",
+                                    regio=ctx.regio, vergelijk=ctx.vergelijk),
+                            db.query("druk_gemeenten", regio=ctx.regio, vergelijk=ctx.vergelijk),
+                            f"druk_gemeenten_{ctx.regio}", rijen[0]["bron"], rijen[0]["peildatum"],
+                            key="druk-gemeenten")
+
+
+def ww_regio_reeks(ctx: Context) -> None:
+    """Personen met WW per month for the region (CBS 85554NED), only once fetched."""
+    with components.figuur("Personen met WW-uitkering (CBS)"):
+        rijen = db.view(db.records, "ww_regio_reeks", regio=ctx.regio, vergelijk=ctx.vergelijk)
+        if not any(r["is_regio"] for r in rijen):
+            st.markdown(f"#### Personen met een WW-uitkering in {ctx.regio_naam} per maand (CBS)")
+            st.info(CBS_NIET_OPGEHAALD)
+            return
+        titel, zin = samenvatting.ww_regio_reeks(rijen, ctx.regio_naam, ctx.vergelijk_naam)
+        components.kop(titel, zin, "Personen met een uitkering op grond van de Werkloosheidswet op de laatste dag "
+                                   "van de maand, seizoengecorrigeerd (CBS StatLine 85554NED). Dit telt personen, "
+                                   "niet uitkeringen, en wijkt daardoor af van de UWV-cijfers hierboven.")
+        regio = [r for r in rijen if r["is_regio"]]
+        components.grafiek(charts.lijnen, [(ctx.regio_naam, tuple(r["periode"] for r in regio),
+                                            tuple(r["waarde"] for r in regio))],
+                           hoogte=280, nadruk=ctx.regio_naam, key="ww-regio-reeks")
+        components.bronregel(regio[-1]["bron"], regio[-1]["peildatum"])
+        components.gegevens(db.view(views.kolommen, "ww_regio_reeks", "regio_naam", "periode", "waarde",
+                                    "kwalificatie", regio=ctx.regio, vergelijk=ctx.vergelijk),
+                            db.query("ww_regio_reeks", regio=ctx.regio, vergelijk=ctx.vergelijk),
+                            f"ww_personen_{ctx.regio}", regio[-1]["bron"], regio[-1]["peildatum"],
+                            key="ww-regio-reeks")
+
+
 def landelijke_reeks(indicator: str, dataset: str, titel_zonder_data: str, definitie: str, key: str,
                      eenheid: str = "", vanaf: str = "2019-01-01") -> None:
     """A national CBS series as context beside the regional figures."""

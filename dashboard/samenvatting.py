@@ -278,3 +278,51 @@ def onbenut_context(rijen: list[dict], vergelijk_naam: str) -> str:
         delen.append(f"Onderbenutte deeltijders in {vergelijk_naam} willen gemiddeld "
                      f"{fmt.waarde(r['waarde'], r['eenheid'])} extra werken.")
     return " ".join(delen)
+
+
+def druk_gemeenten(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
+    """Title and sentence for groene/grijze druk per gemeente (CBS 70072ned)."""
+    gemeenten = [r for r in rijen if not r["is_context"]]
+    jaar = rijen[0]["periode"]
+    delen = []
+    for indicator, naam in (("groene_druk", "groene"), ("grijze_druk", "grijze")):
+        kandidaten = [r for r in gemeenten if r["indicator"] == indicator]
+        if kandidaten:
+            hoogst = max(kandidaten, key=lambda r: r["waarde"])
+            laagst = min(kandidaten, key=lambda r: r["waarde"])
+            delen.append(f"{naam.capitalize()} druk: het hoogst in {hoogst['regio_naam']} "
+                         f"({fmt.procent(hoogst['waarde'], 1)}), het laagst in {laagst['regio_naam']} "
+                         f"({fmt.procent(laagst['waarde'], 1)}).")
+    titel = f"Groene en grijze druk per gemeente van {regio_naam} ({jaar})"
+    zin = " ".join(delen) if delen else f"Geen gemeenten van {regio_naam} in {jaar}."
+    for r in rijen:
+        if r["is_context"] and r["indicator"] == "groene_druk":
+            grijs = next((g for g in rijen if g["regio_code"] == r["regio_code"] and g["indicator"] == "grijze_druk"),
+                         None)
+            zin += (f" {r['regio_naam']}: groene druk {fmt.procent(r['waarde'], 1)}, grijze druk "
+                    f"{fmt.procent(grijs['waarde'] if grijs else None, 1)}.")
+    return titel, zin
+
+
+def ww_regio_reeks(rijen: list[dict], regio_naam: str, vergelijk_naam: str) -> tuple[str, str]:
+    """Title and sentence for personen met WW per month (CBS 85554NED): latest month and change over a year."""
+    def jaar_eerder(reeks):
+        laatste = reeks[-1]
+        vorig = next((r for r in reeks if r["periode_datum"].year == laatste["periode_datum"].year - 1
+                      and r["periode_datum"].month == laatste["periode_datum"].month), None)
+        return laatste, (100.0 * (laatste["waarde"] - vorig["waarde"]) / vorig["waarde"] if vorig else None)
+
+    regio = [r for r in rijen if r["is_regio"]]
+    laatste, groei = jaar_eerder(regio)
+    titel = (f"{fmt.getal(laatste['waarde'])} personen met een WW-uitkering in {regio_naam}, "
+             f"{laatste['peildatum'].split(' (')[0]}")
+    zin = (f"Seizoengecorrigeerd hadden in {laatste['peildatum']} {fmt.getal(laatste['waarde'])} inwoners van "
+           f"{regio_naam} een WW-uitkering")
+    if groei is not None:
+        zin += f", {fmt.met_teken(fmt.procent(groei, 1), groei)} ten opzichte van een jaar eerder"
+    vergelijk = [r for r in rijen if not r["is_regio"]]
+    if vergelijk:
+        _, groei_v = jaar_eerder(vergelijk)
+        if groei_v is not None:
+            zin += f" ({vergelijk_naam}: {fmt.met_teken(fmt.procent(groei_v, 1), groei_v)})"
+    return titel, zin + "."

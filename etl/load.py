@@ -124,20 +124,24 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: Path) -> list[dict]:
 
 
 def load_cbs(con: duckdb.DuckDBPyConnection, raw: Path) -> list[dict]:
-    """raw.cbs_observaties from the latest snapshot of every catalog table (none yet: no rows).
-    Returns per-table facts for meta.sources."""
-    frames, bronnen = [], []
+    """raw.cbs_observaties from the latest snapshot of every catalog table (none yet: no rows), and
+    raw.cbs_indeling, the gemeente -> arbeidsmarktregio mapping (Gebieden in Nederland; empty until
+    fetched). Returns per-table facts for meta.sources."""
+    frames, indelingen, bronnen = [], [], []
     for ds in catalog.read():
-        df, bron = cbs.load(ds, raw)
+        df, bron = (cbs.load_indeling if ds.soort == "indeling" else cbs.load)(ds, raw)
         if bron is not None:
-            frames.append(df)
+            (indelingen if ds.soort == "indeling" else frames).append(df)
             bronnen.append(bron)
     observaties = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cbs.KOLOMMEN)
     # fixed types: a table without regions or statuses would otherwise give all-NaN float columns
     tekst = ["table_id", "regio_code", "regio_naam", "periode_code", "periode", "periode_type", "measure",
              "measure_title", "indicator", "eenheid", "status", "missing_reason"]
     observaties = observaties.astype({"waarde": "float64", **{k: "string" for k in tekst}})
-    con.register("cbs_df", observaties)
-    con.execute("create or replace table raw.cbs_observaties as select * from cbs_df")
-    con.unregister("cbs_df")
+    indeling = (pd.concat(indelingen, ignore_index=True) if indelingen
+                else pd.DataFrame(columns=cbs.INDELING_KOLOMMEN)).astype("string")
+    for name, df in (("cbs_observaties", observaties), ("cbs_indeling", indeling)):
+        con.register("cbs_df", df)
+        con.execute(f"create or replace table raw.{name} as select * from cbs_df")  # name from the fixed tuple
+        con.unregister("cbs_df")
     return bronnen

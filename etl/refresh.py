@@ -15,6 +15,8 @@ import os
 import sys
 from datetime import datetime, timezone
 
+import duckdb
+
 from etl import catalog, cbs, settings
 from etl.build import ValidationError, build
 from etl.load import LoadError
@@ -59,6 +61,15 @@ def record_fetch(status: dict, table_id: str, ok: bool, melding: str) -> None:
         "laatste_poging": now(), "gelukt": ok, "melding": melding,
         "laatste_succes": snapshot.read_manifest(latest)["fetched_at"] if latest else vorige.get("laatste_succes"),
     }
+
+
+def indeling_verschillen(warehouse) -> list[str]:
+    """Where CBS Gebieden in Nederland disagrees with the shipped membership (marts.indeling_verschillen)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return [r[0] for r in con.execute("select melding from marts.indeling_verschillen").fetchall()]
+    finally:
+        con.close()
 
 
 def progress_printer(table_id: str):
@@ -143,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         record_build(status, False, f"{type(exc).__name__}: {exc}")
         write_status(status)
         return 1
+    status["indeling_verschillen"] = indeling_verschillen(result.path)
+    for melding in status["indeling_verschillen"]:
+        print(f"Let op, gemeente-indeling: {melding}. De meegeleverde lijst blijft in gebruik.", file=sys.stderr)
     if mislukt:
         record_build(status, False, f"ophalen mislukt voor {', '.join(mislukt)}; warehouse gebouwd met de vorige "
                                     "opnames daarvan", result.build_id)

@@ -30,6 +30,26 @@ st.dataframe(status.cbs_tabel(laatste), hide_index=True, width="stretch")
 st.caption("Haal de CBS-tabellen op met `python -m etl.refresh`; `--list` toont de catalogus. Mislukt een "
            "tabel, dan blijft de vorige opname in gebruik en staat de reden hier.")
 
+st.subheader("Gemeente-indeling naar arbeidsmarktregio")
+with components.figuur("Gemeente-indeling"):
+    indeling = db.query("indeling")
+    verschillen = db.query("indeling_verschillen")
+    if indeling.empty:
+        st.info("De regio wordt opgeteld uit de meegeleverde lijst van haar gemeenten "
+                "(data/raw/referentie/gemeenten_am12.csv). CBS *Gebieden in Nederland* is nog niet opgehaald; "
+                "daarna telt het dashboard ook de andere arbeidsmarktregio's op.")
+    elif verschillen.empty:
+        st.success(f"CBS-tabel {indeling['dataset'].iloc[0]} (indeling {indeling['peiljaar'].iloc[0]}, "
+                   f"{fmt.getal(indeling['gemeenten'].iloc[0])} gemeenten in "
+                   f"{fmt.getal(indeling['regios'].iloc[0])} arbeidsmarktregio's) stemt overeen met de "
+                   "meegeleverde lijst van gemeenten.")
+    else:
+        st.warning(f"CBS-tabel {indeling['dataset'].iloc[0]} (indeling {indeling['peiljaar'].iloc[0]}) wijkt af "
+                   f"van de meegeleverde lijst van gemeenten ({len(verschillen)} "
+                   f"{'verschil' if len(verschillen) == 1 else 'verschillen'}). Het dashboard telt de regio op "
+                   "volgens de meegeleverde lijst; controleer welke klopt en werk zo nodig "
+                   "data/raw/referentie/gemeenten_am12.csv bij.  \n- " + "  \n- ".join(verschillen["melding"]))
+
 st.subheader("Datasets")
 with components.figuur("Datasets"):
     bronnen = db.query("bronnen")

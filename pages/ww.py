@@ -10,6 +10,7 @@ kenmerk = context.keuze("kenmerk", {"leeftijd": "Leeftijd", "verstreken_duur": "
                                     "opleidingsniveau": "Opleidingsniveau", "geslacht": "Geslacht"}, "Kenmerk")
 blokken.verdeling(ctx, "ww_uitkeringen", kenmerk, "WW-uitkeringen", definities.WW, key=f"ww-{kenmerk}")
 blokken.ww_jongeren(ctx)
+blokken.ww_regio_reeks(ctx)
 blokken.landelijke_reeks("ww_uitkeringen", "37789ksz", "WW-uitkeringen in Nederland",
                          "Lopende WW-uitkeringen aan het eind van de maand, niet seizoengecorrigeerd "
                          "(CBS StatLine 37789ksz).", key="ww-nl")

@@ -75,7 +75,7 @@ def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
     assert "De laatste verversing is gelukt" in at.success[0].value
     frames = [d.value for d in at.dataframe]
     cbs, datasets, afwijkingen = frames
-    assert list(cbs["Tabel"]) == ["03759ned", "80590ned", "85224NED", "37789ksz"]
+    assert list(cbs["Tabel"]) == ["03759ned", "80590ned", "85224NED", "37789ksz", "85554NED", "86059NED", "70072ned"]
     assert set(cbs["Laatste geslaagde ophaling"]) == {"nog nooit"}
     assert len(datasets) == 16
     assert "Openstaande vacatures per beroepsklasse (Tabel 5)" in set(datasets["Dataset"])

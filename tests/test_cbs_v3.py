@@ -62,7 +62,10 @@ class Replay:
         return json.dumps(doc).encode()
 
 
-def start(replay: Replay):
+def start(replay: Replay | list[Replay]):
+    """Serve one table, or several (a list of Replays) from one server."""
+    replays = {r.table: r for r in (replay if isinstance(replay, list) else [replay])}
+
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -75,8 +78,12 @@ def start(replay: Replay):
             self.wfile.write(body)
 
         def do_GET(self):
-            replay.requests.append(self.path)
             parts = urlsplit(self.path)
+            replay = replays.get(parts.path[len(PREFIX) + 1:].split("/", 1)[0]) \
+                if parts.path.startswith(PREFIX + "/") else None
+            if replay is None:
+                return self.send(404, b'{"error": "not found"}')
+            replay.requests.append(self.path)
             table_path = f"{PREFIX}/{replay.table}/"
             if not parts.path.startswith(table_path):
                 return self.send(404, b'{"error": "not found"}')

@@ -10,10 +10,14 @@ import pytest
 from etl import refresh, settings
 from etl.sources import snapshot
 from tests.cbs_replay import Replay, start
-from tests.conftest import SHARED_DATA
+from tests.conftest import REPO, SHARED_DATA
+from tests.test_cbs_v3 import Replay as Replay3, start as start_v3
 
 CAPTURES = SHARED_DATA / "cbs-odata4"
 TABLES = ["03759ned", "80590ned", "85224NED", "37789ksz"]
+FIXTURES = REPO / "tests" / "fixtures"
+V4_FIXTURES = ["85554NED"]             # metadata captured, observations not: our own fixture
+V3_FIXTURES = ["86059NED", "70072ned"]  # nothing captured: our own fixtures
 pytestmark = pytest.mark.skipif(not (CAPTURES / "03759ned").exists(),
                                 reason="../shared/data/cbs-odata4 ontbreekt: de echte CBS-opnames staan alleen in "
                                        "shared/, niet in de repository")
@@ -22,19 +26,23 @@ AM12 = ["GM0317", "GM0376", "GM0402", "GM0406", "GM0417", "GM1696", "GM1942"]
 
 @pytest.fixture
 def cbs(raw_dir, warehouse_path, monkeypatch):
-    """Serve the captures; returns a function that (re)starts the server with faults."""
+    """Serve the captures, plus the project's own fixtures for the catalog tables without captured
+    observations (test data, made-up values); returns a function that (re)starts the v4 server with faults."""
     servers = []
+    v3, v3_url = start_v3([Replay3(table=t, folder=FIXTURES / "cbs_v3" / t) for t in V3_FIXTURES])
+    monkeypatch.setenv("CBS_ODATA3_URL", v3_url)
 
     def serve(**faults):
         for s in servers:
             s.shutdown()
         servers.clear()
-        server, url = start(Replay(tables={t: CAPTURES / t for t in TABLES}, page_size=5000, faults=faults))
+        tables = {t: CAPTURES / t for t in TABLES} | {t: FIXTURES / "cbs_v4" / t for t in V4_FIXTURES}
+        server, url = start(Replay(tables=tables, page_size=5000, faults=faults))
         servers.append(server)
         monkeypatch.setenv("CBS_ODATA4_URL", url)
         return url
     yield serve
-    for s in servers:
+    for s in servers + [v3]:
         s.shutdown()
 
 

@@ -218,3 +218,26 @@ def normalise(snapshot_dir: Path) -> pd.DataFrame:
             rows.append((table_id, regio, code.strip(), periode, soort, datum, key, title, dimensies,
                          waarde, status.get(code.strip()), None if waarde is not None else MISSING))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def string_topics(snapshot_dir: Path) -> tuple[list[dict], list[dict]]:
+    """The text topics of a table without periods (Gebieden in Nederland): ([{key, title, groep}],
+    [{regio_code, regio_naam, <key>: text}]), groep being the title of the topic's own group."""
+    snapshot_dir = Path(snapshot_dir)
+    entities = read_manifest(snapshot_dir)["entities"]
+    props = _entity(snapshot_dir, entities, "DataProperties")
+    groepen = {p["ID"]: p.get("Title") for p in props if p.get("Type") == "TopicGroup"}
+    topics = [{"key": p["Key"], "title": p.get("Title"), "groep": groepen.get(p.get("ParentID"))}
+              for p in props if p.get("Type") == "Topic" and p.get("Datatype") == "String"]
+    dims = [p for p in props if p.get("Type") in ("Dimension", "TimeDimension", "GeoDimension", "GeoDetail")]
+    codes = {d["Key"]: _entity(snapshot_dir, entities, d["Key"]) for d in dims}
+    region_dim = _region_dimension(dims, codes)
+    if region_dim is None:
+        raise ValueError(f"CBS-tabel {read_manifest(snapshot_dir)['table_id']}: geen regiodimensie in DataProperties")
+    namen = {c["Key"].strip(): str(c.get("Title") or "").strip() for c in codes[region_dim]}
+    rows = []
+    for obs in _entity(snapshot_dir, entities, DATASET):
+        code = obs[region_dim].strip()
+        rows.append({"regio_code": code, "regio_naam": namen.get(code, code),
+                     **{t["key"]: obs.get(t["key"]) for t in topics}})
+    return topics, rows

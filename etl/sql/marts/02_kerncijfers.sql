@@ -10,8 +10,9 @@ with definities as (
         (5, 'WW-uitkeringen', 'ww_uitkeringen', null, null, 'aantal'),
         (6, 'Openstaande vacatures', 'openstaande_vacatures', 'beroepsklasse', null, 'aantal'),
         (7, 'Banen', 'banen', 'type_baan', null, 'aantal'),
-        (8, 'Groene druk', 'groene_druk', 'totaal', null, 'waarde'),
-        (9, 'Grijze druk', 'grijze_druk', 'totaal', null, 'waarde')
+        -- region and Nederland from one source and peildatum (CBS 70072ned has gemeenten, see Bevolking)
+        (8, 'Groene druk', 'groene_druk', 'totaal', 'demografische_druk', 'waarde'),
+        (9, 'Grijze druk', 'grijze_druk', 'totaal', 'demografische_druk', 'waarde')
     ) as t(volgorde, kerncijfer, indicator, dimensie, dataset, maat)
 ),
 

@@ -27,10 +27,24 @@ herkomst_cbs as (
     group by dataset
 ),
 
+herkomst_indeling as (
+    -- Gebieden in Nederland: one edition, its year is the peildatum
+    select
+        table_id as dataset,
+        'CBS StatLine, tabel ' || table_id as bron,
+        'indeling ' || any_value(peiljaar) as peildatum,
+        'CBS StatLine ' || table_id as vindplaats,
+        make_date(try_cast(any_value(peiljaar) as integer), 1, 1) as periode_tot
+    from raw.cbs_indeling
+    group by table_id
+),
+
 herkomst as (
     select * from herkomst_seed
     union all by name
     select * from herkomst_cbs
+    union all by name
+    select * from herkomst_indeling
 )
 
 select

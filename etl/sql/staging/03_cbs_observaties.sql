@@ -18,7 +18,7 @@ renamed as (
         indicator,
         eenheid,
         cast(waarde as double) as waarde,
-        status,
+        regexp_replace(status, '([a-z])([A-Z])', '\1 \2', 'g') as status,  -- NaderVoorlopig: Nader Voorlopig
         missing_reason
     from source
 )

@@ -1,20 +1,19 @@
 -- CBS observations in the shape of the seed facts, so marts.feiten holds both:
 -- gemeenten, provinces and Nederland as published, plus each arbeidsmarktregio
--- as the sum of its gemeenten (membership: data/raw/referentie/gemeenten_am12.csv),
--- only for periods where every member gemeente has a value.
+-- as the sum of its gemeenten (membership: staging.gemeente_regio), only for periods where every
+-- member gemeente has a value.
 with obs as (
     select * from staging.cbs_observaties where waarde is not null
 ),
 
 leden as (
-    select trim(gemeente_code) as gemeente_code, trim(arbeidsmarktregio_code) as regio_code,
-           count(*) over (partition by arbeidsmarktregio_code) as aantal_leden
-    from raw.ref_gemeenten
+    select * from staging.gemeente_regio
 ),
 
 regio_som as (
     select
-        l.regio_code, any_value(r.naam) as regio_naam, o.table_id, o.indicator, o.measure_title, o.eenheid,
+        l.regio_code, coalesce(any_value(r.naam), any_value(l.regio_naam)) as regio_naam, o.table_id,
+        o.indicator, o.measure_title, o.eenheid,
         o.periode_code, o.periode, o.periode_type, o.periode_datum, max(o.status) as status,
         sum(o.waarde) as waarde, count(*) as gemeenten, any_value(l.aantal_leden) as aantal_leden
     from obs o
