@@ -53,9 +53,11 @@ def app_url(tmp_path_factory):
     warehouse = tmp / "warehouse.duckdb"
     raw = tmp / "raw"
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))  # no local CBS state
+    os.environ["MONITOR_DIR"] = str(tmp / "monitor")  # session fixture: set before any test's own monitor dir
     build(raw, warehouse)
     port = free_port()
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw)}
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw),
+           "MONITOR_DIR": str(tmp / "monitor")}
     log = open(tmp / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "dashboard.serve", "--server.headless", "true",
