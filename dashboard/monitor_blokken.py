@@ -68,10 +68,12 @@ def per_project(tot: str) -> None:
         rijen = db.view(monitor_views.records, "monitor_overzicht", regio=REGIO, tot=tot)
         met_doel = db.view(monitor_views.met_doel, "monitor_overzicht", regio=REGIO, tot=tot)
         zonder = [r["naam"] for r in rijen if r["doel_deelnemers"] is None]
+        doel = [f"{r['naam']} ({r['doel_deelnemers']} {r['doel_periode'] or ''})".replace(" )", ")")
+                for r in rijen if r["doel_deelnemers"] is not None]
         components.kop(
             f"Realisatie per project tot en met {monitor_views.label(tot)}",
-            f"Van {len(rijen)} projecten is voor {len(met_doel[0])} een doel bekend uit de bronnen"
-            + (f" ({', '.join(met_doel[0])})" if met_doel[0] else "")
+            f"Van {len(rijen)} projecten is voor {len(doel)} een doel bekend uit de bronnen"
+            + (f": {', '.join(doel)}" if doel else "")
             + ". Voor de andere noemen de raadsinformatiebrieven geen getal; het dashboard vult er geen in.",
             "Realisatie tegen doel: bij een doel per jaar telt het kalenderjaar van de monitor, bij een doel voor "
             "de projectduur alles sinds het eerste kwartaal. Deelnemers = gestart. " + DEFINITIES)

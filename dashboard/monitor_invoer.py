@@ -89,7 +89,7 @@ def _basis(project: str) -> tuple[int, pd.DataFrame]:
         projecten = db.query("monitor_projecten", regio=REGIO)
         revisie = int(projecten.loc[projecten["project_id"] == project, "revisie"].iloc[0])
         df = db.query("monitor_invoer", project=project)
-        tabel = pd.DataFrame({"Kwartaal": [monitor_views.label(k) for k in df["kwartaal"]],
+        tabel = pd.DataFrame({"Kwartaal": pd.Series([monitor_views.label(k) for k in df["kwartaal"]], dtype="string"),
                               **{d.LABELS[k]: df[k].astype("Int64") for k in d.VELDEN}})
         st.session_state[sleutel] = (revisie, tabel)
     return st.session_state[sleutel]

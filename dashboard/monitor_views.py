@@ -80,8 +80,10 @@ def overzicht_tabel(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def met_doel(df: pd.DataFrame) -> tuple[tuple, tuple, tuple]:
-    """Projects with a deelnemers target: names, realisation in the target's period, target."""
-    rijen = [r for r in df.to_dict("records") if not _leeg(r["doel_deelnemers"])]
+    """Projects with a deelnemers target and results in the target's period: names, realisation,
+    target. Without results there is no realisation to show (not 0)."""
+    rijen = [r for r in df.to_dict("records")
+             if not _leeg(r["doel_deelnemers"]) and not _leeg(r["realisatie_deelnemers_doel"])]
     return (tuple(f"{r['naam']} (doel {r['doel_periode'] or ''})".replace(" ()", "") for r in rijen),
             tuple(_int(r["realisatie_deelnemers_doel"]) or 0 for r in rijen),
             tuple(float(r["doel_deelnemers"]) for r in rijen))
