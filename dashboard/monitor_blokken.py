@@ -33,7 +33,8 @@ def kies_monitor() -> str:
     opties = db.view(monitor_views.kwartalen, "monitor_kwartalen")
     if not opties:
         return d.kwartaal_van(date.today())
-    return st.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="monitor_tot",
+    links, _ = st.columns([1, 3])
+    return links.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="monitor_tot",
                         help="Monitoren verschijnen twee keer per jaar (t/m Q2 en t/m Q4); elk kwartaal met "
                              "cijfers kan worden gekozen.")
 
@@ -81,8 +82,7 @@ def per_project(tot: str) -> None:
             components.grafiek(monitor_charts.tegen_doel, *met_doel, hoogte=120 + 50 * len(met_doel[0]),
                                key="monitor-doel")
         b = bronregel_resultaten(tot)
-        st.dataframe(db.view(monitor_views.overzicht_tabel, "monitor_overzicht", regio=REGIO, tot=tot),
-                     hide_index=True, width="stretch")
+        components.tabel(db.view(monitor_views.overzicht_tabel, "monitor_overzicht", regio=REGIO, tot=tot))
         if zonder:
             st.caption("Geen doel in de bronnen: " + ", ".join(zonder) + ". Een doel voegt u toe op *Invoer monitor*.")
         components.downloads(db.query("monitor_overzicht", regio=REGIO, tot=tot), f"monitor_projecten_{tot}", *b,
@@ -97,7 +97,7 @@ def per_project(tot: str) -> None:
         st.markdown(f"##### {keuzes[project]}: cumulatieve realisatie per kwartaal")
         components.grafiek(monitor_charts.realisatie, reeks["kwartalen"], reeks["reeksen"], reeks["doel"],
                            reeks["doel_label"], hoogte=320, key="monitor-project")
-        st.dataframe(reeks["tabel"], hide_index=True, width="stretch")
+        components.tabel(reeks["tabel"])
 
 
 def status(tot: str) -> None:
@@ -116,7 +116,7 @@ def status(tot: str) -> None:
             f"Zonder status in de bronnen: {len([r for r in rijen if not r['status']])} projecten.",
             "Statussen: " + "; ".join(f"**{s}**: {u}" for s, u in d.STATUSSEN.items()) +
             ". Een monitor beslaat een half jaar: de vorige monitor is twee kwartalen eerder.")
-        st.dataframe(tabel, hide_index=True, width="stretch")
+        components.tabel(tabel)
         components.bronregel("raadsinformatiebrieven (seeds) en wijzigingen ingevoerd op de pagina",
                              f"t/m {monitor_views.label(tot)}")
 
@@ -145,8 +145,7 @@ def krapte() -> None:
             components.bronregel(f"{gekoppeld[0]['vacatures_bron']} (vacatures, WW); projectkoppeling: eigen keuze",
                                  f"{gekoppeld[0]['vacatures_peildatum']} (vacatures), "
                                  f"{gekoppeld[0]['ww_peildatum']} (WW)")
-        st.dataframe(db.view(monitor_views.krapte_tabel, "monitor_projecten", regio=REGIO), hide_index=True,
-                     width="stretch")
+        components.tabel(db.view(monitor_views.krapte_tabel, "monitor_projecten", regio=REGIO))
 
 
 def geschiedenis() -> None:
@@ -166,14 +165,14 @@ def geschiedenis() -> None:
         if historie.empty:
             st.caption(f"Voor {namen[project]} is over {monitor_views.label(kwartaal)} niets ingevoerd.")
         else:
-            st.dataframe(historie, hide_index=True, width="stretch")
+            components.tabel(historie)
         op = st.date_input("Stand op datum", value=date.today(), format="DD-MM-YYYY", key="stand_op",
                            help="De cijfers zoals ze aan het eind van die dag opgeslagen waren.")
         moment = datetime.combine(op, time.max).replace(tzinfo=fmt.TIJDZONE).astimezone(timezone.utc)
         stand = db.view(monitor_views.waarden_tabel, "monitor_stand_op", op=moment)
         st.markdown(f"**Stand op {fmt.datum_tijd(op)}**: {len(stand)} regels.")
         if not stand.empty:
-            st.dataframe(stand, hide_index=True, width="stretch")
+            components.tabel(stand)
 
 
 def export(tot: str) -> None:

@@ -24,8 +24,9 @@ def realisatie(kwartalen: list[str], reeksen: list[tuple[str, list]], doel: floa
     if doel is not None:
         traces.append(go.Scatter(x=kwartalen, y=[doel] * len(kwartalen), name=doel_label, mode="lines",
                                  line=dict(color="#1f2933", dash="dash", width=2), hoverinfo="skip"))
+    hoogste = max([v for _, w in reeksen for v in w if v is not None] + [doel or 0, 1])
     layout = house_layout(hoogte, xaxis=dict(type="category", showgrid=False),
-                          yaxis=dict(showgrid=True, gridcolor="#e5e9ee", rangemode="tozero"),
+                          yaxis=dict(showgrid=True, gridcolor="#e5e9ee", range=[0, hoogste * 1.18]),
                           margin=dict(l=10, r=20, t=50, b=10))
     return go.Figure(traces, layout)
 
