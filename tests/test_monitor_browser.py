@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from etl.build import build
 from etl.monitor import wachtwoord
 from tests.conftest import REPO
-from tests.test_browser import SHOTS, browser_type_launch_args, free_port, wait_for_text, wait_rendered  # noqa: F401
+from tests.test_browser import SHOTS, browser_type_launch_args, serve, wait_for_text, wait_rendered  # noqa: F401
 from tests.test_monitor import TWEE_PROJECTEN, ingevuld
 
 pytestmark = pytest.mark.browser
@@ -42,32 +38,8 @@ def monitor_app(tmp_path_factory):
                        f'wachtwoord_hash = "{wachtwoord.maak_hash(WACHTWOORD)}"\n')
     bestand = tmp / "monitor_ingevuld.xlsx"
     bestand.write_bytes(sjabloon)
-    port = free_port()
-    log = open(tmp / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "dashboard.serve", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none", "--secrets.files", str(secrets)],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text())
-        time.sleep(0.3)
-    yield url, bestand, monitor
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    for url in serve(tmp, env, "--secrets.files", str(secrets)):
+        yield url, bestand, monitor
 
 
 def test_upload_on_the_page_then_see_the_figures(monitor_app, page):
