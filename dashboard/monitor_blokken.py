@@ -53,12 +53,12 @@ def geen_resultaten() -> bool:
 def totaal(tot: str) -> None:
     with components.figuur("Alle projecten samen"):
         titel, zin, kwartalen, reeksen = db.view(monitor_views.totaal, "monitor_totaal", tot, tot=tot)
-        components.kop(titel, zin, DEFINITIES)
+        components.kop(titel, zin + " Cumulatief: opgeteld over alle kwartalen tot en met het getoonde. Er is geen "
+                       "doel voor alle projecten samen: de bekende doelen gelden per project en per periode.",
+                       DEFINITIES)
         if not kwartalen:
             return
         components.grafiek(monitor_charts.realisatie, kwartalen, reeksen, hoogte=340, key="monitor-totaal")
-        st.caption("Cumulatief: de optelling van alle kwartalen tot en met het getoonde kwartaal. Er is geen "
-                   "doel voor alle projecten samen: de doelen die bekend zijn, gelden per project en per periode.")
         b = bronregel_resultaten(tot)
         df = db.query("monitor_totaal", tot=tot)
         components.gegevens(df, df, f"monitor_totaal_{tot}", *b, key="monitor-totaal")
@@ -97,23 +97,15 @@ def per_project(tot: str) -> None:
         st.markdown(f"##### {keuzes[project]}: cumulatieve realisatie per kwartaal")
         components.grafiek(monitor_charts.realisatie, reeks["kwartalen"], reeks["reeksen"], reeks["doel"],
                            reeks["doel_label"], hoogte=320, key="monitor-project")
-        components.tabel(reeks["tabel"])
 
 
 def status(tot: str) -> None:
     vorige = d.vorig_kwartaal(d.vorig_kwartaal(tot))
     with components.figuur("Status van de projecten"):
         tabel = db.view(monitor_views.status_tabel, "monitor_status", vorige, tot, tot=tot)
-        rijen = db.view(monitor_views.records, "monitor_overzicht", regio=REGIO, tot=tot)
-        nieuw = tabel[tabel["Sinds de vorige monitor"] == "ja"]
-        per_status = {s: [r["naam"] for r in rijen if r["status"] == s] for s in d.STATUSSEN}
-        zin = "; ".join(f"{s}: {', '.join(n)}" for s, n in per_status.items() if n) or "geen status bekend"
+        projecten = len(db.view(monitor_views.records, "monitor_projecten", regio=REGIO))
         components.kop(
-            f"Sinds de vorige monitor (t/m {monitor_views.label(vorige)}): "
-            + (f"{len(nieuw)} statuswijziging{'en' if len(nieuw) != 1 else ''}" if len(nieuw) else
-               "geen statuswijzigingen"),
-            f"Status tot en met {monitor_views.label(tot)}: {zin}. "
-            f"Zonder status in de bronnen: {len([r for r in rijen if not r['status']])} projecten.",
+            *db.view(monitor_views.status_kop, "monitor_status", vorige, tot, projecten, tot=tot),
             "Statussen: " + "; ".join(f"**{s}**: {u}" for s, u in d.STATUSSEN.items()) +
             ". Een monitor beslaat een half jaar: de vorige monitor is twee kwartalen eerder.")
         components.tabel(tabel)
@@ -152,6 +144,8 @@ def geschiedenis() -> None:
     with components.figuur("Geschiedenis"):
         st.markdown("#### Geschiedenis van een cijfer en de stand op een datum")
         st.markdown("Niets wordt overschreven: elke correctie is een nieuwe regel met wie en wanneer.")
+        if not st.toggle("Geschiedenis en stand op een datum tonen", key="toon_geschiedenis"):
+            return
         rijen = db.view(monitor_views.records, "monitor_projecten", regio=REGIO)
         namen = {r["project_id"]: r["naam"] for r in rijen}
         kwartalen = db.view(monitor_views.kwartalen, "monitor_kwartalen")

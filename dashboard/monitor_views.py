@@ -67,7 +67,7 @@ def overzicht_tabel(df: pd.DataFrame) -> pd.DataFrame:
     rijen = df.to_dict("records")
     return pd.DataFrame({
         "Project": [r["naam"] for r in rijen],
-        "Status": [r["status"] or "niet vermeld" for r in rijen],
+        "Status": ["niet vermeld" if _leeg(r["status"]) else r["status"] for r in rijen],
         "Laatste kwartaal": [label(r["laatste_kwartaal"]) for r in rijen],
         "Gestart (cumulatief)": [_getal(r["cum_gestart"]) for r in rijen],
         "Doel deelnemers": [_doel_tekst(r, "deelnemers") for r in rijen],
@@ -104,8 +104,6 @@ def project_reeks(df: pd.DataFrame, project_id: str) -> dict | None:
                                        ("uitstroom_opleiding", "uitstroom_opleiding"))),
         "doel": None if _leeg(eerste["doel_deelnemers"]) else float(eerste["doel_deelnemers"]),
         "doel_label": f"Doel deelnemers ({eerste['doel_periode']})" if eerste["doel_periode"] else "Doel deelnemers",
-        "tabel": pd.DataFrame({"Kwartaal": [label(k) for k in rijen["kwartaal"]],
-                               **{d.LABELS[k]: [_getal(v) for v in rijen[k]] for k in d.VELDEN}}),
     }
 
 
@@ -121,6 +119,19 @@ def status_tabel(df: pd.DataFrame, vanaf: str, tot: str) -> pd.DataFrame:
         "Bron": [r["bron"] if _leeg(r["door"]) else f"ingevoerd door {r['door']} op "
                  f"{fmt.datum_tijd(r['ingevoerd_op'])}" for r in rijen],
     })
+
+
+def status_kop(df: pd.DataFrame, vorige: str, tot: str, projecten: int) -> tuple[str, str]:
+    """Title and sentence: changes since the previous monitor, and each status at the monitor."""
+    gewijzigd = int(((df["vanaf"] > vorige) & (df["vanaf"] <= tot)).sum())
+    nu = df.sort_values(["vanaf", "volgnummer"]).groupby("project_id").last()
+    per_status = {s: list(nu.loc[nu["status"] == s, "naam"]) for s in d.STATUSSEN}
+    zin = "; ".join(f"{s}: {', '.join(n)}" for s, n in per_status.items() if n) or "geen status bekend"
+    titel = (f"Sinds de vorige monitor (t/m {label(vorige)}): "
+             + (f"{gewijzigd} statuswijziging{'en' if gewijzigd != 1 else ''}" if gewijzigd else
+                "geen statuswijzigingen"))
+    return titel, (f"Status tot en met {label(tot)}: {zin}. Zonder status in de bronnen: {projecten - len(nu)} "
+                   "projecten.")
 
 
 def krapte_tabel(df: pd.DataFrame) -> pd.DataFrame:
