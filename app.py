@@ -21,6 +21,11 @@ pages = {
         st.Page("pages/bevolking.py", title="Bevolking en arbeidspotentieel", icon=":material/groups:",
                 url_path="bevolking"),
     ],
+    "Werken aan Werk": [
+        st.Page("pages/monitor.py", title="Monitor Werken aan Werk", icon=":material/flag:", url_path="monitor"),
+        st.Page("pages/monitor_invoer.py", title="Invoer monitor", icon=":material/edit_note:",
+                url_path="monitor-invoer"),
+    ],
     "Over de data": [
         st.Page("pages/bronnen.py", title="Bronnen en actualiteit", icon=":material/fact_check:",
                 url_path="bronnen-en-actualiteit"),

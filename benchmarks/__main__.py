@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["pages/overzicht.py", "pages/analyse.py", "pages/mismatch.py", "pages/vacatures.py", "pages/werkzoekenden.py",
-         "pages/ww.py", "pages/banen.py", "pages/bevolking.py", "pages/bronnen.py"]
+PAGES = ["pages/overzicht.py", "pages/analyse.py", "pages/mismatch.py", "pages/vacatures.py",
+         "pages/werkzoekenden.py", "pages/ww.py", "pages/banen.py", "pages/bevolking.py", "pages/bronnen.py",
+         "pages/monitor.py", "pages/monitor_invoer.py"]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
@@ -80,6 +81,55 @@ def bench_cbs_refresh(tmp: Path) -> None:
           f"(goal <= 500 MB)")
 
 
+def monitor_bestand(raw: Path, projecten: int, kwartalen: list[str]) -> bytes:
+    """A filled-in monitor template with projecten x kwartalen rows, for projects added to the
+    register copy in `raw` (benchmark data only, in a temporary directory)."""
+    import io
+
+    import openpyxl
+
+    from etl.monitor import invoer
+
+    with open(raw / "monitor" / "projecten.csv", "a", encoding="utf-8") as fh:
+        for i in range(projecten):
+            fh.write(f"bench_{i},Benchproject {i},,,,,,,,,,,bench,bench,bench\n")
+    wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon()))
+    for i in range(projecten):
+        for k in kwartalen:
+            wb["Resultaten"].append([f"Benchproject {i}", k, 5, 4, 1, 1, 1, 4])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def bench_monitor_import(tmp: Path) -> None:
+    """Import of a 500-row monitor file (goal <= 2 s): validation and the append, no warehouse build."""
+    import shutil
+
+    from etl.monitor import invoer
+
+    raw = tmp / "raw-monitor"
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
+    os.environ["DASHBOARD_RAW_DIR"] = str(raw)
+    kwartalen = [f"{j}-Q{q}" for j in (2024, 2025) for q in (1, 2, 3, 4)] + ["2026-Q1", "2026-Q2"]
+    inhoud = monitor_bestand(raw, 50, kwartalen)
+    runs = []
+    for i in range(RUNS):
+        os.environ["MONITOR_DIR"] = str(tmp / f"monitor-import-{i}")
+        runs.append(timed(lambda: invoer.importeer("bench.xlsx", inhoud, "benchmark")))
+    bestand = tmp / "bench.xlsx"
+    bestand.write_bytes(inhoud)
+    cli = []
+    for i in range(max(3, RUNS // 2)):
+        env = {**os.environ, "MONITOR_DIR": str(tmp / f"monitor-cli-{i}")}
+        cli.append(timed(lambda: subprocess.run(
+            [sys.executable, "-m", "etl.monitor", "import", str(bestand), "--door", "benchmark", "--zonder-verversen"],
+            cwd=REPO, env=env, check=True, capture_output=True)))
+    print(f"monitor import 500 rows median {median_ms(runs):7.0f} ms in-process, {median_ms(cli):.0f} ms as CLI "
+          f"(goal <= 2000 ms; min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f})")
+    os.environ.pop("DASHBOARD_RAW_DIR")
+
+
 def bench_pages(tmp: Path) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -92,6 +142,14 @@ def bench_pages(tmp: Path) -> None:
     os.environ["WAREHOUSE_PATH"] = str(warehouse)
     raw = tmp / "raw-pages"
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
+    # the monitor page with figures: four kwartalen for every seed project (benchmark data, temporary)
+    from etl.monitor import invoer
+    from etl.monitor.register import seed_projecten
+    os.environ["MONITOR_DIR"] = str(tmp / "monitor-pages")
+    os.environ["DASHBOARD_RAW_DIR"] = str(raw)
+    regels = ["Project;Kwartaal;Aangemeld;Gestart;Uitgevallen;Uitstroom naar werk;Uitstroom naar opleiding;"
+              "Nog in traject"] + [f"{p['naam']};2024-Q{q};5;4;1;1;1;4" for p in seed_projecten(raw) for q in (1, 2, 3, 4)]
+    invoer.importeer("bench.csv", "\n".join(regels).encode(), "benchmark")
     build(raw, warehouse)
 
     empty = tmp / "empty_page.py"
@@ -160,6 +218,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bench_refresh(Path(tmp))
         bench_cbs_refresh(Path(tmp))
+        bench_monitor_import(Path(tmp))
         bench_pages(Path(tmp))
         bench_analyse(Path(tmp))
 

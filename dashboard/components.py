@@ -117,6 +117,11 @@ def _arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, preserve_index=False)
 
 
+def tabel(df: pd.DataFrame) -> None:
+    """A table, converted to Arrow once per data frame (the frames are cached per build)."""
+    st.dataframe(_per_frame(df, _arrow), hide_index=True, width="stretch")
+
+
 def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str) -> None:
     """CSV and Excel of a figure's data, with bron and peildatum in the file."""
     links, rechts, _ = st.columns([1, 1, 5])

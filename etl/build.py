@@ -16,7 +16,8 @@ import pandas as pd
 
 from etl import settings
 from etl.errors import Fout
-from etl.load import load_cbs, load_raw
+from etl.load import load_cbs, load_monitor, load_raw
+from etl.monitor import opslag
 
 log = logging.getLogger("etl.build")
 
@@ -95,6 +96,7 @@ def _build_into(raw: Path, path: Path) -> BuildResult:
     try:
         bestanden = load_raw(con, raw)
         bestanden += load_cbs(con, raw)
+        bestanden += load_monitor(con, raw, opslag.log_pad())
         con.execute("create schema staging")
         for f in sql_files("staging"):
             con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())

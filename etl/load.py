@@ -145,3 +145,57 @@ def load_cbs(con: duckdb.DuckDBPyConnection, raw: Path) -> list[dict]:
         con.execute(f"create or replace table raw.{name} as select * from cbs_df")  # name from the fixed tuple
         con.unregister("cbs_df")
     return bronnen
+
+
+MONITOR_PROJECT_KOLOMMEN = [
+    "project_id", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "beroepsklasse_toelichting", "start",
+    "einde", "doel_deelnemers", "doel_uitstroom_werk", "doel_uitstroom_opleiding", "doel_periode", "bron",
+    "peildatum", "vindplaats",
+]
+MONITOR_STATUS_KOLOMMEN = ["project_id", "status", "vanaf", "toelichting", "bron", "peildatum", "vindplaats"]
+MONITOR_MUTATIE_TYPEN = {
+    "volgnummer": "Int64", "wijziging": "string", "tijdstip": "datetime64[us, UTC]", "door": "string",
+    "via": "string", "soort": "string", "project_id": "string", "revisie": "Int64", "kwartaal": "string",
+    "aangemeld": "Int64", "gestart": "Int64", "uitgevallen": "Int64", "uitstroom_werk": "Int64",
+    "uitstroom_opleiding": "Int64", "nog_in_traject": "Int64", "verwijderd": "boolean",
+    "naam": "string", "omschrijving": "string", "doelgroep": "string", "beroepsklasse_code": "string",
+    "start": "string", "einde": "string", "status": "string", "status_vanaf": "string", "toelichting": "string",
+    "doel_deelnemers": "Int64", "doel_uitstroom_werk": "Int64", "doel_uitstroom_opleiding": "Int64",
+    "doel_periode": "string",
+}
+
+
+def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[dict]:
+    """raw.monitor_projecten and raw.monitor_projectstatus (the register from
+    data/raw/monitor, text with line numbers) and raw.monitor_mutaties (every
+    committed record of the monitor's own log, typed). Returns file facts for
+    meta.sources."""
+    from etl.monitor import opslag
+
+    fouten, bestanden = [], []
+    for tabel, bestand, kolommen in [("monitor_projecten", "projecten.csv", MONITOR_PROJECT_KOLOMMEN),
+                                     ("monitor_projectstatus", "projectstatus.csv", MONITOR_STATUS_KOLOMMEN)]:
+        path = raw / "monitor" / bestand
+        rows, errs = read_csv_rows(path, kolommen, f"monitor/{bestand}")
+        fouten += errs
+        df = pd.DataFrame(rows, columns=kolommen + ["regel"], dtype=object)
+        con.register("monitor_df", df)
+        con.execute(f"create or replace table raw.{tabel} as select * from monitor_df")  # name from fixed list
+        con.unregister("monitor_df")
+        if tabel == "monitor_projecten" and not errs:
+            bestanden.append({"dataset": "monitor_projecten", "titel": "Projecten Werken aan Werk (register)",
+                              "bestand": "data/raw/monitor/projecten.csv", "rijen": len(rows),
+                              "checksum": sha256(path)})
+    if fouten:
+        raise LoadError(fouten)
+    records = opslag.lees(log)
+    mutaties = pd.DataFrame(records, columns=list(MONITOR_MUTATIE_TYPEN))
+    mutaties["tijdstip"] = pd.to_datetime(mutaties["tijdstip"], utc=True, format="ISO8601")
+    mutaties = mutaties.astype(MONITOR_MUTATIE_TYPEN)
+    con.register("mutaties_df", mutaties)
+    con.execute("create or replace table raw.monitor_mutaties as select * from mutaties_df")
+    con.unregister("mutaties_df")
+    bestanden.append({"dataset": "monitor_resultaten", "titel": "Resultaten Werken aan Werk (ingevoerd)",
+                      "bestand": str(log), "rijen": len(records),
+                      "checksum": sha256(log) if log.exists() else None})
+    return bestanden

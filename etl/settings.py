@@ -18,6 +18,12 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("WAREHOUSE_PATH", ROOT / "data" / "warehouse.duckdb"))
 
 
+def monitor_dir() -> Path:
+    """The Werken aan Werk monitor's own data (an append-only log): outside
+    the rebuildable warehouse, never deleted by a refresh, git-ignored."""
+    return Path(os.environ.get("MONITOR_DIR", ROOT / "data" / "monitor"))
+
+
 def status_path() -> Path:
     """Outcome of the last refresh; kept outside the warehouse so a failed
     refresh (which leaves the warehouse untouched) can still be reported."""

@@ -27,6 +27,14 @@ def clear_streamlit_caches():
     analyse.clear()
 
 
+@pytest.fixture(autouse=True)
+def monitor_dir(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own empty monitor log: the real data/monitor/ is never touched."""
+    path = tmp_path / "monitor"
+    monkeypatch.setenv("MONITOR_DIR", str(path))
+    return path
+
+
 @pytest.fixture
 def raw_dir(tmp_path, monkeypatch) -> Path:
     """A private copy of data/raw that a test may break."""

@@ -77,7 +77,7 @@ def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
     cbs, datasets, afwijkingen = frames
     assert list(cbs["Tabel"]) == ["03759ned", "80590ned", "85224NED", "37789ksz", "85554NED", "86059NED", "70072ned"]
     assert set(cbs["Laatste geslaagde ophaling"]) == {"nog nooit"}
-    assert len(datasets) == 16
+    assert len(datasets) == 18  # 16 seed datasets + monitor register and results
     assert "Openstaande vacatures per beroepsklasse (Tabel 5)" in set(datasets["Dataset"])
     assert len(afwijkingen) == 9
     assert "-344" in set(afwijkingen["Verschil"])

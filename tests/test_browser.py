@@ -53,14 +53,20 @@ def app_url(tmp_path_factory):
     warehouse = tmp / "warehouse.duckdb"
     raw = tmp / "raw"
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))  # no local CBS state
+    os.environ["MONITOR_DIR"] = str(tmp / "monitor")  # session fixture: set before any test's own monitor dir
     build(raw, warehouse)
-    port = free_port()
     env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw),
-           "VERSIES_DIR": str(tmp / "versions")}
+           "MONITOR_DIR": str(tmp / "monitor"), "VERSIES_DIR": str(tmp / "versions")}
+    yield from serve(tmp, env)
+
+
+def serve(tmp: Path, env: dict, *opties: str):
+    """Start `python -m dashboard.serve` on a free loopback port, yield its URL, stop it."""
+    port = free_port()
     log = open(tmp / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "dashboard.serve", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none", *opties],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -39,12 +39,32 @@ herkomst_indeling as (
     group by table_id
 ),
 
+herkomst_monitor as (
+    select
+        'monitor_projecten' as dataset,
+        string_agg(distinct bron, '; ' order by bron) as bron,
+        string_agg(distinct peildatum, '; ' order by peildatum) as peildatum,
+        string_agg(distinct vindplaats, '; ' order by vindplaats) as vindplaats,
+        null::date as periode_tot
+    from staging.monitor_projecten
+    union all
+    select
+        'monitor_resultaten',
+        'Monitor Werken aan Werk, ingevoerd door de projectleiders',
+        coalesce('t/m ' || right(max(kwartaal), 2) || ' ' || left(max(kwartaal), 4), 'nog geen resultaten ingevoerd'),
+        'data/monitor/mutaties.jsonl (append-only)',
+        max(kwartaal_datum)
+    from marts.monitor_resultaten
+),
+
 herkomst as (
     select * from herkomst_seed
     union all by name
     select * from herkomst_cbs
     union all by name
     select * from herkomst_indeling
+    union all by name
+    select * from herkomst_monitor
 )
 
 select

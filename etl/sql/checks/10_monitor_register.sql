@@ -1,0 +1,54 @@
+-- The embedded project register: every code, status, kwartaal and target must be usable.
+select bestand, regel, 'beroepsklasse_code' as kolom,
+       format('onbekende beroepsklasse ''{}''; verwacht een code uit data/raw/referentie/beroepsklassen.csv',
+              beroepsklasse_code) as melding
+from staging.monitor_projecten
+where beroepsklasse_code is not null
+  and beroepsklasse_code not in (select trim(code) from raw.ref_beroepsklassen)
+
+union all
+select bestand, regel, kolom, format('''{}'' is geen heel getal (0 of meer); leeg laten als de bron geen doel noemt',
+                                     tekst) as melding
+from (
+    unpivot (select bestand, regel, doel_deelnemers_tekst, doel_uitstroom_werk_tekst, doel_uitstroom_opleiding_tekst
+             from staging.monitor_projecten)
+    on doel_deelnemers_tekst, doel_uitstroom_werk_tekst, doel_uitstroom_opleiding_tekst
+    into name kolom value tekst
+)
+where not regexp_full_match(tekst, '[0-9]+')
+
+union all
+select bestand, regel, 'doel_periode', format('''{}'' is geen doelperiode; verwacht ''per jaar'' of ''projectduur''',
+                                              doel_periode)
+from staging.monitor_projecten
+where doel_periode is not null and doel_periode not in ('per jaar', 'projectduur')
+
+union all
+select bestand, regel, kolom, format('''{}'' is geen kwartaal; verwacht bijvoorbeeld 2024-Q2', tekst)
+from (
+    unpivot (select bestand, regel, start, einde from staging.monitor_projecten)
+    on start, einde into name kolom value tekst
+)
+where not regexp_full_match(tekst, '[0-9]{4}-Q[1-4]')
+
+union all
+select bestand, regel, 'project_id', format('project ''{}'' staat meer dan één keer in het register', project_id)
+from staging.monitor_projecten
+qualify count(*) over (partition by project_id) > 1
+
+union all
+select bestand, regel, 'status', format('''{}'' is geen status; verwacht nieuw, lopend, verlengd, bestendigd of beëindigd',
+                                        status)
+from staging.monitor_projectstatus
+where status not in ('nieuw', 'lopend', 'verlengd', 'bestendigd', 'beëindigd')
+
+union all
+select bestand, regel, 'vanaf', format('''{}'' is geen kwartaal; verwacht bijvoorbeeld 2024-Q2', vanaf)
+from staging.monitor_projectstatus
+where not regexp_full_match(vanaf, '[0-9]{4}-Q[1-4]')
+
+union all
+select bestand, regel, 'project_id', format('onbekend project ''{}''; het staat niet in monitor/projecten.csv',
+                                            project_id)
+from staging.monitor_projectstatus
+where project_id not in (select project_id from staging.monitor_projecten)

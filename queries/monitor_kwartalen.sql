@@ -1,0 +1,1 @@
+select distinct kwartaal from marts.monitor_resultaten order by kwartaal desc

@@ -1,0 +1,1 @@
+select * from marts.monitor_voortgang where kwartaal <= $tot
