@@ -23,7 +23,8 @@ def bronregel_resultaten(tot: str) -> tuple[str, str]:
     b = bron()
     wie = (f" (laatste wijziging {fmt.datum_tijd(b['laatst_gewijzigd'])} door {b['laatst_door']})"
            if b["laatst_door"] else "")
-    regel = (BRON + wie, f"t/m {monitor_views.label(min(tot, b['laatste_kwartaal'] or tot))}")
+    regel = (BRON + wie, f"t/m {monitor_views.label(min(tot, b['laatste_kwartaal']))}" if b["laatste_kwartaal"]
+             else "nog geen resultaten ingevoerd")
     components.bronregel(*regel)
     return regel
 
@@ -72,7 +73,8 @@ def per_project(tot: str) -> None:
         doel = [f"{r['naam']} ({r['doel_deelnemers']} {r['doel_periode'] or ''})".replace(" )", ")")
                 for r in rijen if r["doel_deelnemers"] is not None]
         components.kop(
-            f"Realisatie per project tot en met {monitor_views.label(tot)}",
+            f"Realisatie per project tot en met {monitor_views.label(tot)}" if bron()["resultaten"] else
+            "Projecten en hun doelen",
             f"Van {len(rijen)} projecten is voor {len(doel)} een doel bekend uit de bronnen"
             + (f": {', '.join(doel)}" if doel else "")
             + ". Voor de andere noemen de raadsinformatiebrieven geen getal; het dashboard vult er geen in.",
