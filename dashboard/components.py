@@ -32,7 +32,17 @@ def grafiek(builder, *args, key: str, **kwargs) -> None:
     """Show builder(*args, **kwargs) (a pure function from dashboard.charts),
     built once per distinct input: plotly figure construction costs more
     than the rest of a page."""
-    toon_grafiek(figuren.grafiek(builder, *args, **kwargs), key=key)
+    def hashbaar(x):
+        return tuple(x) if isinstance(x, list) else x
+    fig = _figuur(builder, tuple(hashbaar(a) for a in args),
+                  tuple(sorted((k, hashbaar(v)) for k, v in kwargs.items())))
+    st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key)
+
+
+@lru_cache(maxsize=512)
+def _figuur(builder, args: tuple, kwargs: tuple):
+    """Any builder (dashboard.charts, dashboard.monitor_charts), called once per distinct input."""
+    return builder(*args, **dict(kwargs))
 
 
 @lru_cache(maxsize=512)
