@@ -275,7 +275,7 @@ def _maak(regio: str) -> dict:
     figs = _figuren(ctx)
     secties = []
     for s in teksten()["sectie"]:
-        f = [naar for naar in (figuren.naar_dict(x) for x in figs[s["id"]] if x is not None)]
+        f = [figuren.naar_dict(x) for x in figs[s["id"]] if x is not None]
         secties.append({"id": s["id"], "titel": s["titel"], "alineas": alineas(s["id"], feit[s["id"]], ctx.regio_naam),
                         "dia": list(s.get("dia", [])), "figuren": f})
     return {

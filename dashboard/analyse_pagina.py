@@ -62,8 +62,9 @@ def _ga_naar(**params) -> None:
 
 def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
     """Version choice, presenting, saving, comparing, exporting."""
-    lijst = [m for m in versies.lijst() if not m.get("beschadigd")]
-    kapot = [m for m in versies.lijst() if m.get("beschadigd")]
+    alle = versies.lijst()
+    lijst = [m for m in alle if not m.get("beschadigd")]
+    kapot = [m for m in alle if m.get("beschadigd")]
     opties = [LIVE] + [m["naam"] for m in lijst]
     per_naam = {m["naam"]: m["map"] for m in lijst}
     links, midden, rechts = st.columns([3, 1.2, 1.2], vertical_alignment="bottom")
