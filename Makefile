@@ -30,7 +30,7 @@ $(WAREHOUSE): $(ETL_INPUTS) $(VENV)/.installed
 warehouse: $(WAREHOUSE)
 
 run: $(WAREHOUSE) chromium
-	$(BIN)/python -m dashboard.serve --server.address 127.0.0.1 --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 # chromium: browser tests and the PDF export; poppler-utils: the PDF test renders pages to PNG
 chromium:

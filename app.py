@@ -9,25 +9,25 @@ st.set_page_config(
 
 pages = {
     "Arbeidsmarkt": [
-        st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
-        st.Page("pages/analyse.py", title="Analyse arbeidsmarkt", icon=":material/article:", url_path="analyse"),
-        st.Page("pages/mismatch.py", title="Mismatch", icon=":material/compare_arrows:", url_path="mismatch"),
-        st.Page("pages/vacatures.py", title="Vacatures en tekortsectoren", icon=":material/work:",
+        st.Page("app_pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+        st.Page("app_pages/analyse.py", title="Analyse arbeidsmarkt", icon=":material/article:", url_path="analyse"),
+        st.Page("app_pages/mismatch.py", title="Mismatch", icon=":material/compare_arrows:", url_path="mismatch"),
+        st.Page("app_pages/vacatures.py", title="Vacatures en tekortsectoren", icon=":material/work:",
                 url_path="vacatures"),
-        st.Page("pages/werkzoekenden.py", title="Werkzoekenden (GWU)", icon=":material/person_search:",
+        st.Page("app_pages/werkzoekenden.py", title="Werkzoekenden (GWU)", icon=":material/person_search:",
                 url_path="werkzoekenden"),
-        st.Page("pages/ww.py", title="WW", icon=":material/badge:", url_path="ww"),
-        st.Page("pages/banen.py", title="Banen en prognose", icon=":material/trending_up:", url_path="banen"),
-        st.Page("pages/bevolking.py", title="Bevolking en arbeidspotentieel", icon=":material/groups:",
+        st.Page("app_pages/ww.py", title="WW", icon=":material/badge:", url_path="ww"),
+        st.Page("app_pages/banen.py", title="Banen en prognose", icon=":material/trending_up:", url_path="banen"),
+        st.Page("app_pages/bevolking.py", title="Bevolking en arbeidspotentieel", icon=":material/groups:",
                 url_path="bevolking"),
     ],
     "Werken aan Werk": [
-        st.Page("pages/monitor.py", title="Monitor Werken aan Werk", icon=":material/flag:", url_path="monitor"),
-        st.Page("pages/monitor_invoer.py", title="Invoer monitor", icon=":material/edit_note:",
+        st.Page("app_pages/monitor.py", title="Monitor Werken aan Werk", icon=":material/flag:", url_path="monitor"),
+        st.Page("app_pages/monitor_invoer.py", title="Invoer monitor", icon=":material/edit_note:",
                 url_path="monitor-invoer"),
     ],
     "Over de data": [
-        st.Page("pages/bronnen.py", title="Bronnen en actualiteit", icon=":material/fact_check:",
+        st.Page("app_pages/bronnen.py", title="Bronnen en actualiteit", icon=":material/fact_check:",
                 url_path="bronnen-en-actualiteit"),
     ],
 }

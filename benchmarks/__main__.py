@@ -88,7 +88,7 @@ def monitor_bestand(raw: Path, projecten: int, kwartalen: list[str]) -> bytes:
 
     import openpyxl
 
-    from etl.monitor import invoer
+    from werkenaanwerk import invoer
 
     with open(raw / "monitor" / "projecten.csv", "a", encoding="utf-8") as fh:
         for i in range(projecten):
@@ -106,7 +106,7 @@ def bench_monitor_import(tmp: Path) -> None:
     """Import of a 500-row monitor file (goal <= 2 s): validation and the append, no warehouse build."""
     import shutil
 
-    from etl.monitor import invoer
+    from werkenaanwerk import invoer
 
     raw = tmp / "raw-monitor"
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
@@ -134,7 +134,7 @@ def bench_pages(tmp: Path) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from dashboard import db
+    from dashboard.kern import db
     from etl.build import build
 
     import shutil
@@ -143,8 +143,8 @@ def bench_pages(tmp: Path) -> None:
     raw = tmp / "raw-pages"
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
     # the monitor page with figures: four kwartalen for every seed project (benchmark data, temporary)
-    from etl.monitor import invoer
-    from etl.monitor.register import seed_projecten
+    from werkenaanwerk import invoer
+    from werkenaanwerk.register import seed_projecten
     os.environ["MONITOR_DIR"] = str(tmp / "monitor-pages")
     os.environ["DASHBOARD_RAW_DIR"] = str(raw)
     regels = ["Project;Kwartaal;Aangemeld;Gestart;Uitgevallen;Uitstroom naar werk;Uitstroom naar opleiding;"

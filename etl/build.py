@@ -14,10 +14,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import settings
-from etl.errors import Fout
+from basis import instellingen as settings
+from basis.fouten import Fout
 from etl.load import load_cbs, load_monitor, load_raw
-from etl.monitor import opslag
+from werkenaanwerk import opslag
 
 log = logging.getLogger("etl.build")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from etl import settings
+from basis import instellingen as settings
 
 PREFIX = "*"  # a measure key ending in '*' is matched by prefix: CBS renumbers v3 keys between releases
 

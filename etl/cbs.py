@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import settings
+from basis import instellingen as settings
 from etl import catalog
 from etl.catalog import CbsDataset
 from etl.sources import cbs_v3, cbs_v4, snapshot

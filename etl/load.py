@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from etl import catalog, cbs
-from etl.errors import Fout
+from basis.fouten import Fout
 
 FEIT_KOLOMMEN = [
     "regio", "periode", "periode_type", "indicator", "dimensie", "categorie",
@@ -170,7 +170,7 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[d
     data/raw/monitor, text with line numbers) and raw.monitor_mutaties (every
     committed record of the monitor's own log, typed). Returns file facts for
     meta.sources."""
-    from etl.monitor import opslag
+    from werkenaanwerk import opslag
 
     fouten, bestanden = [], []
     for tabel, bestand, kolommen in [("monitor_projecten", "projecten.csv", MONITOR_PROJECT_KOLOMMEN),

@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from etl import catalog, cbs, settings
+from etl import catalog, cbs
+from basis import instellingen as settings
 from etl.build import ValidationError, build
 from etl.load import LoadError
 from etl.sources import snapshot

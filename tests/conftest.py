@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from etl import settings
+from basis import instellingen as settings
 from etl.build import build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -15,7 +15,8 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 @pytest.fixture(autouse=True)
 def clear_streamlit_caches():
-    from dashboard import analyse, db
+    from dashboard.analyse import document as analyse
+    from dashboard.kern import db
     st.cache_data.clear()
     st.cache_resource.clear()
     db.clear()

@@ -9,7 +9,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import analyse, db, report, versies
+from dashboard.analyse import document as analyse
+from dashboard.kern import db
+from dashboard.export import report
+from dashboard.analyse import versies
 from etl.build import build
 from tests.conftest import REPO, replace_in_file
 

@@ -8,14 +8,14 @@ from streamlit.testing.v1 import AppTest
 from etl.build import build
 from tests.conftest import REPO, replace_in_file
 
-PAGES = ["pages/overzicht.py", "pages/mismatch.py", "pages/vacatures.py", "pages/werkzoekenden.py",
-         "pages/ww.py", "pages/banen.py", "pages/bevolking.py", "pages/bronnen.py"]
+PAGES = ["app_pages/overzicht.py", "app_pages/mismatch.py", "app_pages/vacatures.py", "app_pages/werkzoekenden.py",
+         "app_pages/ww.py", "app_pages/banen.py", "app_pages/bevolking.py", "app_pages/bronnen.py"]
 
 
 def run_page(page: str) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
     at.run()
-    if page != "pages/overzicht.py":
+    if page != "app_pages/overzicht.py":
         at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
@@ -41,7 +41,7 @@ def kaarten(at: AppTest) -> dict[str, str]:
 
 
 def test_overzicht_shows_the_kerncijfers_beside_nederland(warehouse):
-    at = run_page("pages/overzicht.py")
+    at = run_page("app_pages/overzicht.py")
     k = kaarten(at)
     assert k["Inwoners"].startswith("248.000 | naar schatting, zo&#x27;n | Nederland: niet in de bronnen")
     assert k["Geregistreerde werkzoekenden (GWU)"].startswith("12.106 | Nederland: | 1.034.173 | (september 2025)")
@@ -60,7 +60,7 @@ def test_overzicht_shows_the_kerncijfers_beside_nederland(warehouse):
 
 
 def test_overzicht_chart_has_region_and_nederland(warehouse):
-    at = run_page("pages/overzicht.py")
+    at = run_page("app_pages/overzicht.py")
     import json
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     names = [t["name"] for t in spec["data"]]
@@ -71,7 +71,7 @@ def test_overzicht_chart_has_region_and_nederland(warehouse):
 def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
     from etl import refresh
     assert refresh.main(["--offline"]) == 0
-    at = run_page("pages/bronnen.py")
+    at = run_page("app_pages/bronnen.py")
     assert "De laatste verversing is gelukt" in at.success[0].value
     frames = [d.value for d in at.dataframe]
     cbs, datasets, afwijkingen = frames
@@ -88,14 +88,14 @@ def test_bronnen_shows_a_failed_refresh_and_since_when(warehouse, raw_dir):
     assert refresh.main(["--offline"]) == 0
     replace_in_file(raw_dir / "seed" / "migratie.csv", "AM12,2023", "AM99,2023")
     assert refresh.main(["--offline"]) == 1
-    at = run_page("pages/bronnen.py")
+    at = run_page("app_pages/bronnen.py")
     err = at.error[0].value
     assert "mislukt" in err and "onbekende regiocode 'AM99'" in err
     assert "laatste geslaagde build" in err
 
 
 def test_refresh_while_app_is_open_shows_new_data_on_next_interaction(warehouse, raw_dir):
-    at = run_page("pages/overzicht.py")
+    at = run_page("app_pages/overzicht.py")
     assert kaarten(at)["Inwoners"].startswith("248.000")
     replace_in_file(raw_dir / "seed" / "bevolking.csv", ",aantal,248000,", ",aantal,249000,")
     build(raw_dir, warehouse)
@@ -114,7 +114,7 @@ def test_a_missing_table_breaks_one_figure_not_the_page(warehouse):
     con = duckdb.connect(str(warehouse))
     con.execute("drop table marts.kerncijfers")
     con.close()
-    at = run_page("pages/overzicht.py")
+    at = run_page("app_pages/overzicht.py")
     warn = "\n".join(w.value for w in at.warning)
     assert "Kerncijfers" in warn and "ontbreken in het datawarehouse" in warn
     # the druk chart still renders

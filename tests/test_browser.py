@@ -61,11 +61,11 @@ def app_url(tmp_path_factory):
 
 
 def serve(tmp: Path, env: dict, *opties: str):
-    """Start `python -m dashboard.serve` on a free loopback port, yield its URL, stop it."""
+    """Start `streamlit run app.py` on a free loopback port, yield its URL, stop it."""
     port = free_port()
     log = open(tmp / "streamlit.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "dashboard.serve", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none", *opties],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -1,7 +1,10 @@
 """Pure figure builders, shaping and sentences, against hand-computed values."""
 import pandas as pd
 
-from dashboard import charts, definities, samenvatting, views
+from dashboard.figuren import charts
+from dashboard.figuren import definities
+from dashboard.figuren import samenvatting
+from dashboard.figuren import views
 
 
 def test_vergelijking_staaf_puts_region_last_and_highlights():

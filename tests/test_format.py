@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from dashboard import format as fmt
+from dashboard.kern import format as fmt
 
 
 @pytest.mark.parametrize("x, d, expected", [
@@ -62,7 +62,7 @@ def test_downloads_carry_bron_and_peildatum_and_write_excel_with_timestamps():
     import openpyxl
     import pandas as pd
 
-    from dashboard.components import csv_bytes, excel_bytes
+    from dashboard.kern.components import csv_bytes, excel_bytes
     df = pd.DataFrame({"aantal": [4950.0, 402750.0], "aandeel": [18.2, 13.7],
                        "built_at": pd.to_datetime(["2026-11-22T14:05:00Z"] * 2, utc=True)})
     csv = csv_bytes(df, "UWV", "Q2 2025").decode("utf-8-sig").splitlines()

@@ -14,8 +14,11 @@ import pytest
 from etl import refresh
 from etl.build import ValidationError, build
 from etl.monitor import __main__ as cli
-from etl.monitor import bestand, invoer, opslag, wachtwoord
-from etl.monitor import definities as d
+from werkenaanwerk import bestand
+from werkenaanwerk import invoer
+from werkenaanwerk import opslag
+from werkenaanwerk import wachtwoord
+from werkenaanwerk import definities as d
 from tests.conftest import replace_in_file
 
 VANDAAG = date(2026, 11, 22)  # Q4 2026
@@ -281,7 +284,7 @@ def test_history_and_state_on_a_past_date_in_the_warehouse(raw_dir, warehouse_pa
         vandaag=VANDAAG)
     build(raw_dir, warehouse_path)
     con = duckdb.connect(str(warehouse_path), read_only=True)
-    from etl import settings
+    from basis import instellingen as settings
     sql = (settings.QUERIES_DIR / "monitor_historie.sql").read_text()
     historie = con.execute(f"select uitstroom_werk, door, geldig_tot is null from ({sql})",
                            {"project": "zorgstart", "kwartaal": "2024-Q1"}).fetchall()

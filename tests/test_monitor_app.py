@@ -7,7 +7,8 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from etl.build import build
-from etl.monitor import opslag, wachtwoord
+from werkenaanwerk import opslag
+from werkenaanwerk import wachtwoord
 from tests.conftest import REPO
 from tests.test_monitor import TWEE_PROJECTEN, importeer, ingevuld
 
@@ -30,7 +31,7 @@ def tekst(at: AppTest) -> str:
 
 
 def test_monitor_says_plainly_that_no_results_are_entered(warehouse):
-    at = pagina("pages/monitor.py")
+    at = pagina("app_pages/monitor.py")
     assert "**Er zijn nog geen resultaten ingevoerd.**" in at.info[0].value
     assert "Het dashboard vult niets zelf in." in at.info[0].value
     md = tekst(at)
@@ -41,7 +42,7 @@ def test_monitor_says_plainly_that_no_results_are_entered(warehouse):
 def test_monitor_shows_the_imported_figures_against_targets(raw_dir, warehouse_path):
     importeer(ingevuld(TWEE_PROJECTEN))
     build(raw_dir, warehouse_path)
-    at = pagina("pages/monitor.py")
+    at = pagina("app_pages/monitor.py")
     assert not at.info or "nog geen resultaten" not in at.info[0].value
     md = tekst(at)
     assert "#### Tot en met Q2 2024 19 deelnemers gestart, 6 uitgestroomd naar werk" in md
@@ -56,7 +57,7 @@ def test_monitor_shows_the_imported_figures_against_targets(raw_dir, warehouse_p
 
 
 def test_invoer_without_accounts_is_read_only_and_says_how_to_enable(warehouse):
-    at = pagina("pages/monitor_invoer.py")
+    at = pagina("app_pages/monitor_invoer.py")
     assert "Invoeren en importeren staan uit: er zijn nog geen accounts ingesteld" in at.info[0].value
     assert "python -m etl.monitor hash-wachtwoord" in at.info[0].value
     assert not at.get("file_uploader")
@@ -65,7 +66,7 @@ def test_invoer_without_accounts_is_read_only_and_says_how_to_enable(warehouse):
 
 def test_editing_without_login_is_refused_and_a_wrong_password_too(warehouse):
     accounts = {"annette": {"naam": "Annette Keates", "wachtwoord_hash": wachtwoord.maak_hash(WACHTWOORD)}}
-    at = pagina("pages/monitor_invoer.py", accounts)
+    at = pagina("app_pages/monitor_invoer.py", accounts)
     assert "Om cijfers in te voeren of te importeren logt u in." in at.info[0].value
     assert not at.get("file_uploader")
     assert not [b for b in at.button if b.label in ("Inlezen", "Wijzigingen opslaan")]
@@ -86,7 +87,7 @@ def test_a_logged_in_correction_in_the_table_is_saved_with_the_name(raw_dir, war
     importeer(ingevuld(TWEE_PROJECTEN))
     build(raw_dir, warehouse_path)
     accounts = {"piet": {"naam": "Piet", "wachtwoord_hash": wachtwoord.maak_hash(WACHTWOORD)}}
-    at = pagina("pages/monitor_invoer.py", accounts)
+    at = pagina("app_pages/monitor_invoer.py", accounts)
     at.text_input[0].input("piet")
     at.text_input[1].input(WACHTWOORD)
     at.button[0].click().run()

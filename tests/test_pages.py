@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO
 
-ANALYSE_PAGES = ["pages/mismatch.py", "pages/vacatures.py", "pages/werkzoekenden.py", "pages/ww.py",
-                 "pages/banen.py", "pages/bevolking.py"]
+ANALYSE_PAGES = ["app_pages/mismatch.py", "app_pages/vacatures.py", "app_pages/werkzoekenden.py", "app_pages/ww.py",
+                 "app_pages/banen.py", "app_pages/bevolking.py"]
 
 
 def run_page(page: str, keuze: str | None = None) -> AppTest:
@@ -38,7 +38,7 @@ def tabellen(at: AppTest):
 
 
 def test_mismatch_page_classifies_as_the_seed_and_shows_both_peildata(warehouse):
-    at = run_page("pages/mismatch.py")
+    at = run_page("app_pages/mismatch.py")
     tekst = alle_tekst(at)
     assert "#### Alleen bij managers meer WW-uitkeringen dan vacatures" in tekst
     assert "bij managers (693 WW-uitkeringen tegen 400 vacatures) meer WW-uitkeringen dan openstaande vacatures" in tekst
@@ -61,7 +61,7 @@ def test_mismatch_page_classifies_as_the_seed_and_shows_both_peildata(warehouse)
 
 
 def test_vacatures_page_highlights_where_the_region_clearly_exceeds_nederland(warehouse):
-    at = run_page("pages/vacatures.py")
+    at = run_page("app_pages/vacatures.py")
     tekst = alle_tekst(at)
     assert ("In Q2 2025 stonden er in Gooi en Vechtstreek 900 openstaande vacatures in de zorg en welzijn beroepen, "
             "18% van alle vacatures tegen 14% in Nederland.") in tekst
@@ -77,7 +77,7 @@ def test_vacatures_page_highlights_where_the_region_clearly_exceeds_nederland(wa
 
 
 def test_werkzoekenden_page_shows_tabel_1_and_via_the_url_tabel_2(warehouse):
-    at = run_page("pages/werkzoekenden.py")
+    at = run_page("app_pages/werkzoekenden.py")
     tekst = alle_tekst(at)
     assert ("Werkzoekenden naar opleidingsniveau: vaker HBO/bachelor (11% tegen 8%), minder vaak Basisonderwijs "
             "(14% tegen 18%) dan in alle regio's") in tekst
@@ -91,32 +91,32 @@ def test_werkzoekenden_page_shows_tabel_1_and_via_the_url_tabel_2(warehouse):
     totaal = tabel[tabel["Categorie"] == "Totaal"].iloc[0]
     assert (totaal["Gooi en Vechtstreek: aantal"], totaal["alle regio's: aantal"]) == ("12.106", "1.034.173")
 
-    at = run_page("pages/werkzoekenden.py", keuze="Leeftijd")
+    at = run_page("app_pages/werkzoekenden.py", keuze="Leeftijd")
     tabel = tabellen(at)[0]
     assert list(tabel["Gooi en Vechtstreek: aantal"]) == ["933", "5.934", "5.239", "12.106"]
     assert list(tabel["alle regio's: aantal"])[-1] == "1.034.172"
 
 
 def test_ww_page_shows_tabel_3_per_kenmerk(warehouse):
-    at = run_page("pages/ww.py")
+    at = run_page("app_pages/ww.py")
     tekst = alle_tekst(at)
     assert ("In juli 2025 liepen er in Gooi en Vechtstreek 2.888 WW-uitkeringen, +13% ten opzichte van een jaar "
             "eerder (Nederland: +14%).") in tekst
     assert "In 2024 stroomden in Gooi en Vechtstreek 431 jongeren de WW in, van wie minimaal 8% zonder startkwalificatie." in tekst
-    at = run_page("pages/ww.py", keuze="Verstreken duur")
+    at = run_page("app_pages/ww.py", keuze="Verstreken duur")
     tabel = tabellen(at)[0]
     kort = tabel[tabel["Categorie"] == "< 6 maanden"].iloc[0]
     assert (kort["Gooi en Vechtstreek: aantal"], kort["Gooi en Vechtstreek: aandeel (gedrukt)"],
             kort["Gooi en Vechtstreek: jaarmutatie"], kort["Nederland: aandeel (gedrukt)"],
             kort["Nederland: jaarmutatie"]) == ("1.614", "56%", "+12%", "61%", "+15%")
-    at = run_page("pages/ww.py", keuze="Opleidingsniveau")
+    at = run_page("app_pages/ww.py", keuze="Opleidingsniveau")
     tabel = tabellen(at)[0]
     havo = tabel[tabel["Categorie"] == "HAVO/VWO"].iloc[0]
     assert havo["Gooi en Vechtstreek: jaarmutatie"] == "-4%"
 
 
 def test_banen_page_computes_growth_and_share_from_the_counts(warehouse):
-    at = run_page("pages/banen.py")
+    at = run_page("app_pages/banen.py")
     tekst = alle_tekst(at)
     assert ("verandert het aantal banen van werknemers in Gooi en Vechtstreek met +2.400 (+2,3%) en dat van "
             "zelfstandigen met -1.900 (-4,1%); het aandeel zelfstandigen gaat van 30,2% naar 28,8%.") in tekst
@@ -131,7 +131,7 @@ def test_banen_page_computes_growth_and_share_from_the_counts(warehouse):
 
 
 def test_bevolking_page_shows_population_pressure_and_potential(warehouse):
-    at = run_page("pages/bevolking.py")
+    at = run_page("app_pages/bevolking.py")
     tekst = alle_tekst(at)
     assert "ongeveer 261.000, een stijging van 5,2%" in tekst  # 261.000 / 248.000
     assert "Met een netto arbeidsparticipatie van 74% werkt bijna driekwart van de 183.000 inwoners" in tekst
@@ -157,7 +157,7 @@ def test_a_warehouse_without_the_marts_breaks_no_page(warehouse, page):
 
 
 def test_overzicht_lists_the_figures_of_the_earlier_documents(warehouse):
-    at = run_page("pages/overzicht.py")
+    at = run_page("app_pages/overzicht.py")
     tabel = tabellen(at)[-1]
     rijen = {(r["Onderwerp"], r["Gebied"]): r for r in tabel.to_dict("records")}
     assert rijen[("Openstaande vacatures", "Nederland")]["Waarde"] == "451.000"

@@ -7,7 +7,8 @@ import json
 import duckdb
 import pytest
 
-from etl import refresh, settings
+from etl import refresh
+from basis import instellingen as settings
 from etl.sources import snapshot
 from tests.cbs_replay import Replay, start
 from tests.conftest import REPO, SHARED_DATA
@@ -107,7 +108,7 @@ def test_when_cbs_is_down_the_old_data_stays_and_the_failure_is_recorded(cbs, ra
     from tests.conftest import REPO
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
     at.run()
-    at.switch_page("pages/bronnen.py").run()
+    at.switch_page("app_pages/bronnen.py").run()
     assert not at.exception
     cbs_tabel = at.dataframe[0].value.set_index("Tabel")
     assert cbs_tabel.loc["03759ned", "Gelukt"] == "nee"
@@ -165,13 +166,13 @@ def test_pages_show_the_cbs_series_with_bron_and_peildatum(cbs, warehouse_path):
                           for p in ("2019", "2026"))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
     at.run()
-    at.switch_page("pages/bevolking.py").run()
+    at.switch_page("app_pages/bevolking.py").run()
     assert not at.exception
     tekst = "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
     assert (f"#### Gooi en Vechtstreek groeide van {som_2019:,.0f} naar {som_2026:,.0f} inwoners (2019-2026)"
             .replace(",", ".")) in tekst
     assert "Bron: CBS StatLine, tabel 03759ned · Peildatum: 2026" in tekst
-    at.switch_page("pages/ww.py").run()
+    at.switch_page("app_pages/ww.py").run()
     assert not at.exception
     kop = [m.value for m in at.markdown if m.value.startswith("#### WW-uitkeringen in Nederland")][0]
     assert "in april 2026" in kop and "januari 2019" in kop

@@ -11,7 +11,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import catalog, cbs, refresh, settings
+from etl import catalog, cbs, refresh
+from basis import instellingen as settings
 from etl.sources import snapshot
 from etl.sources.errors import CbsFetchError
 from tests.cbs_replay import Replay as Replay4, start as start_v4
@@ -76,7 +77,7 @@ def q(sql, params=None):
 def page(name):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
     at.run()
-    at.switch_page(f"pages/{name}.py").run()
+    at.switch_page(f"app_pages/{name}.py").run()
     assert not at.exception
     return at
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl import refresh, settings
+from etl import refresh
+from basis import instellingen as settings
 from etl.sources import snapshot
 from tests.test_cbs_v3 import FIXTURES, TABLE, Replay, start
 

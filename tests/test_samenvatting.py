@@ -1,4 +1,4 @@
-from dashboard import samenvatting
+from dashboard.figuren import samenvatting
 
 
 def test_druk_sentence_for_the_seed_figures():

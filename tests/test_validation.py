@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from etl import refresh, settings
+from etl import refresh
+from basis import instellingen as settings
 from tests.conftest import replace_in_file
 
 

@@ -13,7 +13,9 @@ import getpass
 import sys
 from pathlib import Path
 
-from etl.monitor import invoer, opslag, wachtwoord
+from werkenaanwerk import invoer
+from werkenaanwerk import opslag
+from werkenaanwerk import wachtwoord
 
 
 def _template(pad: Path) -> int:

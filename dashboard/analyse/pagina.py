@@ -1,0 +1,191 @@
+"""The pieces of the Analyse arbeidsmarkt page: which document (live or a
+saved version, ?versie=...), the presentation with its navigation, saving,
+comparing and exporting. The page itself only calls these."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analyse import document as analyse
+from dashboard.kern import db
+from dashboard.analyse import presentatie
+from dashboard.export import report
+from dashboard.analyse import versies
+from dashboard.kern import format as fmt
+from dashboard.kern.context import Context
+from dashboard.export.pdf import PdfFout
+
+LIVE = "Actuele stand"
+
+
+def gekozen_document(ctx: Context) -> tuple[dict | None, dict | None]:
+    """(document, manifest): the version named in ?versie=, else the live analysis."""
+    naam = st.query_params.get("versie")
+    if naam:
+        try:
+            manifest, doc = versies.laad(naam)
+            return doc, manifest
+        except versies.VersieFout as exc:
+            st.error(f"{exc} De pagina toont de actuele stand.")
+            del st.query_params["versie"]
+    try:
+        return analyse.live(ctx.regio), None
+    except db.WarehouseOntbreekt as exc:
+        st.error(f"Er is nog geen datawarehouse ({exc}). Bouw het met `python -m etl.refresh --offline` of `make run`.")
+    except (db.DataOntbreekt, analyse.AnalyseFout) as exc:
+        st.error(f"De analyse kan niet worden gemaakt: {exc}")
+    return None, None
+
+
+def _versie_label(manifest: dict | None) -> str:
+    return manifest["naam"] if manifest else LIVE
+
+
+def kopregel(doc: dict, manifest: dict | None) -> None:
+    build = doc.get("build") or {}
+    if manifest:
+        st.info(f"**Vastgelegde versie: {manifest['naam']}**, opgeslagen {fmt.datum_tijd(manifest['opgeslagen'])}"
+                + (f" door {manifest['door']}" if manifest.get("door") else "")
+                + f". Cijfers uit het datawarehouse van {fmt.datum_tijd(build.get('built_at'))}. "
+                "Deze versie verandert niet meer, ook niet na een verversing.", icon=":material/lock:")
+    else:
+        st.caption(f"Actuele stand: tekst en figuren gemaakt uit het datawarehouse van "
+                   f"{fmt.datum_tijd(build.get('built_at'))}. Na een verversing noemt de tekst vanzelf de nieuwe "
+                   "cijfers. Elke figuur noemt haar bron en peildatum.")
+
+
+def _ga_naar(**params) -> None:
+    for k, v in params.items():
+        if v is None:
+            st.query_params.pop(k, None)
+        else:
+            st.query_params[k] = str(v)
+
+
+def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
+    """Version choice, presenting, saving, comparing, exporting."""
+    alle = versies.lijst()
+    lijst = [m for m in alle if not m.get("beschadigd")]
+    kapot = [m for m in alle if m.get("beschadigd")]
+    opties = [LIVE] + [m["naam"] for m in lijst]
+    per_naam = {m["naam"]: m["map"] for m in lijst}
+    links, midden, rechts = st.columns([3, 1.2, 1.2], vertical_alignment="bottom")
+    keuze = links.selectbox("Weergave", opties, index=opties.index(_versie_label(manifest))
+                            if _versie_label(manifest) in opties else 0, key="analyse-versie")
+    if keuze != _versie_label(manifest):
+        _ga_naar(versie=per_naam.get(keuze))
+        st.rerun()
+    midden.button("Presenteren", icon=":material/slideshow:", type="primary", width="stretch",
+                  on_click=_ga_naar, kwargs={"presentatie": 1, "dia": 1})
+    with rechts.popover("Exporteren", icon=":material/download:", width="stretch"):
+        export(doc, manifest)
+    for m in kapot:
+        st.warning(f"Versie-map '{m['map']}' is beschadigd ({m['beschadigd']}) en wordt niet getoond.")
+    if manifest is None:
+        vastleggen(doc)
+    else:
+        vergelijken(ctx, doc)
+
+
+def vastleggen(doc: dict) -> None:
+    with st.expander("Vastleggen als versie", icon=":material/bookmark_add:"):
+        st.caption("Legt vast wat nu getoond wordt: tekst, cijfers van elke figuur, bron en peildatum, en de build "
+                   "van het datawarehouse. Een versie blijft ongewijzigd na elke verversing en wordt nooit "
+                   "overschreven.")
+        with st.form("versie-opslaan", clear_on_submit=False, border=False):
+            naam = st.text_input("Naam", value=f"Regionaal Beraad {fmt.datum_tijd(date.today())}", max_chars=versies.MAX_NAAM)
+            door = st.text_input("Vastgelegd door (optioneel)")
+            if st.form_submit_button("Vastleggen", icon=":material/save:"):
+                nu = analyse.live(doc["regio"])
+                if nu.get("build") != doc.get("build"):
+                    st.error("De cijfers zijn intussen ververst. Bekijk de nieuwe stand en leg die dan vast.")
+                    return
+                try:
+                    m = versies.bewaar(doc, naam, door=door.strip())
+                except versies.VersieFout as exc:
+                    st.error(str(exc))
+                    return
+                st.success(f"Vastgelegd als versie '{m['naam']}'.")
+                st.link_button("Open de versie", f"?versie={m['map']}")
+
+
+def vergelijken(ctx: Context, doc: dict) -> None:
+    with st.expander("Vergelijken met de actuele stand", icon=":material/difference:"):
+        try:
+            nu = analyse.live(doc["regio"])
+        except (db.WarehouseOntbreekt, db.DataOntbreekt, analyse.AnalyseFout) as exc:
+            st.error(f"De actuele stand is niet beschikbaar: {exc}")
+            return
+        verschillen = versies.vergelijk(doc, nu)
+        cijfers = [v for v in verschillen if v["soort"] == "cijfer"]
+        if not verschillen:
+            st.success("Geen verschil: de actuele cijfers en tekst zijn gelijk aan deze versie.")
+            return
+        st.markdown(f"**{len(cijfers)} cijfers** en **{len(verschillen) - len(cijfers)} tekstdelen** zijn "
+                    "veranderd sinds deze versie.")
+        if cijfers:
+            st.dataframe(pd.DataFrame([{"Sectie": v["sectie"], "Wat": v["wat"], "In de versie": str(v["versie"]),
+                                        "Nu": str(v["nu"])} for v in cijfers]), hide_index=True, width="stretch")
+        for v in verschillen:
+            if v["soort"] == "tekst":
+                st.markdown(f"**{v['sectie']}**, tekst nu:\n\n{v['nu']}")
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _html(doc: dict, manifest: dict | None) -> bytes:
+    return report.html(doc, manifest).encode("utf-8")
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _pdf(doc: dict, manifest: dict | None) -> bytes:
+    return report.pdf_bytes(doc, manifest)
+
+
+def export(doc: dict, manifest: dict | None) -> None:
+    naam = f"analyse_arbeidsmarkt_{doc['regio']}_{versies.map_naam(_versie_label(manifest))}"
+    st.caption("Eén bestand met alle secties, figuren en tabellen, bron en peildatum en de exportdatum. "
+               "HTML opent ook zonder internet.")
+    if st.button("HTML maken", key="maak-html"):
+        st.session_state["export-html"] = _html(doc, manifest)
+    if st.session_state.get("export-html"):
+        st.download_button("HTML downloaden", st.session_state["export-html"], f"{naam}.html", mime="text/html",
+                           on_click="ignore", icon=":material/download:", key="download-html")
+    if st.button("PDF maken (A4)", key="maak-pdf"):
+        try:
+            with st.spinner("PDF wordt gemaakt…"):
+                st.session_state["export-pdf"] = _pdf(doc, manifest)
+        except PdfFout as exc:
+            st.error(str(exc))
+    if st.session_state.get("export-pdf"):
+        st.download_button("PDF downloaden", st.session_state["export-pdf"], f"{naam}.pdf", mime="application/pdf",
+                           on_click="ignore", icon=":material/download:", key="download-pdf")
+
+
+def inhoud(doc: dict) -> None:
+    st.markdown(" · ".join(f"[{s['titel']}](#{s['id']})" for s in doc["secties"])
+                + f" · [{doc['opgaven']['titel']}](#opgaven)")
+    presentatie.toon_document(doc)
+
+
+def presenteer(doc: dict, manifest: dict | None) -> None:
+    """One slide per screen; ?dia=N in the URL; previous/next and a slide index."""
+    alle = presentatie.dias(doc)
+    try:
+        nr = min(max(int(st.query_params.get("dia", 1)), 1), len(alle))
+    except ValueError:
+        nr = 1
+    if str(nr) != st.query_params.get("dia"):
+        st.query_params["dia"] = str(nr)
+    presentatie.toon_dia(doc, nr, _versie_label(manifest))
+    vorige, index, volgende, sluit = st.columns([1, 3, 1, 1], vertical_alignment="center")
+    vorige.button("← Vorige", disabled=nr == 1, width="stretch", on_click=_ga_naar, kwargs={"dia": nr - 1})
+    volgende.button("Volgende →", disabled=nr == len(alle), width="stretch", type="primary",
+                    on_click=_ga_naar, kwargs={"dia": nr + 1})
+    titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
+    gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}")
+    if gekozen != titels[nr - 1]:
+        _ga_naar(dia=titels.index(gekozen) + 1)
+        st.rerun()
+    sluit.button("Sluiten", width="stretch", on_click=_ga_naar, kwargs={"presentatie": None, "dia": None})

@@ -1,0 +1,162 @@
+"""Saved versions of the Analyse arbeidsmarkt: what the Regionaal Beraad saw,
+stored outside the rebuildable warehouse under data/versions/<naam>/ as the
+analysis document (analyse.json: text, figures' data, bron/peildatum, build)
+plus a manifest with its checksum. A version is written to a temporary folder
+and renamed into place, so it is complete or absent; an existing version is
+never overwritten."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+
+from basis import instellingen as settings
+
+MAX_NAAM = 120
+
+
+class VersieFout(Exception):
+    """A version could not be saved or read; Dutch message."""
+
+
+def map_naam(naam: str) -> str:
+    """'Regionaal Beraad 7 mei 2026' -> 'regionaal-beraad-7-mei-2026'."""
+    ascii_naam = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_naam.lower()).strip("-")
+
+
+def _controleer_naam(naam: str) -> str:
+    naam = " ".join((naam or "").split())
+    if not naam:
+        raise VersieFout("Geef de versie een naam, bijvoorbeeld 'Regionaal Beraad 7 mei 2026'.")
+    if len(naam) > MAX_NAAM:
+        raise VersieFout(f"De naam is te lang ({len(naam)} tekens; hooguit {MAX_NAAM}).")
+    if not map_naam(naam):
+        raise VersieFout(f"De naam '{naam}' bevat geen letters of cijfers.")
+    return naam
+
+
+def _checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def bewaar(doc: dict, naam: str, door: str = "") -> dict:
+    """Store `doc` as version `naam`. Refuses (VersieFout) when a version with
+    that name exists: saved versions are never overwritten."""
+    naam = _controleer_naam(naam)
+    root = settings.versies_dir()
+    doel = root / map_naam(naam)
+    if doel.exists():
+        raise VersieFout(f"Er bestaat al een versie '{lees_manifest(doel).get('naam', naam)}' "
+                         f"(map {doel.name}). Versies worden nooit overschreven: kies een andere naam.")
+    data = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    manifest = {"naam": naam, "map": doel.name, "opgeslagen": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "door": door, "regio": doc.get("regio"), "regio_naam": doc.get("regio_naam"),
+                "build": doc.get("build", {}), "analyse_gemaakt": doc.get("gemaakt"),
+                "sha256": _checksum(data), "formaat": doc.get("formaat")}
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{doel.name}.", dir=root))
+    except OSError as exc:
+        raise VersieFout(f"Kan de versie niet opslaan in {root}: {exc.strerror}.") from exc
+    try:
+        (tmp / "analyse.json").write_bytes(data)
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.rename(tmp, doel)   # fails if doel appeared meanwhile: no overwrite
+    except OSError as exc:
+        for f in tmp.glob("*"):
+            f.unlink()
+        tmp.rmdir()
+        if doel.exists():
+            raise VersieFout(f"Er bestaat al een versie met de naam '{naam}': kies een andere naam.") from exc
+        raise VersieFout(f"Kan de versie niet opslaan in {root}: {exc.strerror}.") from exc
+    return manifest
+
+
+def lees_manifest(map_: Path) -> dict:
+    try:
+        return json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def lijst() -> list[dict]:
+    """All versions, newest first; a damaged one is listed with `beschadigd`."""
+    root = settings.versies_dir()
+    if not root.is_dir():
+        return []
+    uit = []
+    for map_ in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        m = lees_manifest(map_)
+        if not m.get("naam"):
+            m = {"naam": map_.name, "map": map_.name, "opgeslagen": "", "beschadigd": "manifest.json ontbreekt of is onleesbaar"}
+        uit.append(m)
+    return sorted(uit, key=lambda m: m.get("opgeslagen", ""), reverse=True)
+
+
+def _zoek(naam: str) -> Path:
+    root = settings.versies_dir()
+    for map_ in (root / map_naam(naam or ""), root / (naam or "")):
+        if naam and map_.is_dir() and map_.parent == root:
+            return map_
+    bekend = [m["naam"] for m in lijst()]
+    raise VersieFout(f"Er is geen versie '{naam}'."
+                     + (f" Bekende versies: {', '.join(bekend)}." if bekend else " Er zijn nog geen versies opgeslagen."))
+
+
+def laad(naam: str) -> tuple[dict, dict]:
+    """(manifest, analysis document) of version `naam`, checked against its checksum."""
+    map_ = _zoek(naam)
+    manifest = lees_manifest(map_)
+    if not manifest:
+        raise VersieFout(f"Versie '{naam}' is beschadigd: {map_.name}/manifest.json ontbreekt of is onleesbaar.")
+    try:
+        data = (map_ / "analyse.json").read_bytes()
+    except OSError:
+        raise VersieFout(f"Versie '{naam}' is beschadigd: {map_.name}/analyse.json ontbreekt.") from None
+    if _checksum(data) != manifest.get("sha256"):
+        raise VersieFout(f"Versie '{naam}' is beschadigd: de inhoud van {map_.name}/analyse.json klopt niet meer "
+                         "met de controlesom in manifest.json.")
+    try:
+        return manifest, json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise VersieFout(f"Versie '{naam}' is beschadigd: analyse.json is geen geldige JSON ({exc.msg}).") from exc
+
+
+def _cellen(doc: dict) -> dict[tuple, tuple]:
+    """(figure title key, row label, column) -> (value, figure title) for every table cell of the document."""
+    uit = {}
+    for s in doc["secties"]:
+        for f in s["figuren"]:
+            tabel = f.get("tabel")
+            if not tabel:
+                continue
+            kolommen = tabel["columns"]
+            for rij in tabel["data"]:
+                for kolom, waarde in zip(kolommen[1:], rij[1:]):
+                    uit[(s["titel"], f["sleutel"], str(rij[0]), kolom)] = waarde
+    return uit
+
+
+def vergelijk(oud: dict, nieuw: dict) -> list[dict]:
+    """Every number (table cell) that differs between two analysis documents,
+    and every paragraph of text that changed."""
+    a, b = _cellen(oud), _cellen(nieuw)
+    verschillen = []
+    for k in dict.fromkeys([*a, *b]):  # union, in document order
+        if a.get(k) != b.get(k):
+            sectie, _, rij, kolom = k
+            verschillen.append({"soort": "cijfer", "sectie": sectie, "wat": f"{rij} · {kolom}",
+                                "versie": a.get(k, "—"), "nu": b.get(k, "—")})
+    tekst_oud = {s["id"]: s for s in oud["secties"]}
+    for s in nieuw["secties"]:
+        o = tekst_oud.get(s["id"])
+        if o is None or o["alineas"] != s["alineas"]:
+            verschillen.append({"soort": "tekst", "sectie": s["titel"], "wat": "tekst",
+                                "versie": "\n\n".join(o["alineas"]) if o else "—", "nu": "\n\n".join(s["alineas"])})
+    return verschillen

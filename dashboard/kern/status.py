@@ -1,0 +1,38 @@
+"""The outcome of the last refresh, written by etl.refresh next to the warehouse."""
+from __future__ import annotations
+
+import json
+
+from basis import instellingen as settings
+
+
+def laatste_verversing() -> dict | None:
+    path = settings.status_path()
+    try:
+        return json.loads(path.read_text())
+    except FileNotFoundError:
+        return None
+    except (json.JSONDecodeError, OSError) as exc:
+        return {"gelukt": False, "melding": f"statusbestand {path.name} is onleesbaar: {exc}"}
+
+
+def cbs_tabel(laatste: dict | None):
+    """Per catalog table: last attempt, outcome, reason, last good fetch."""
+    import pandas as pd
+
+    from dashboard.kern import format as fmt
+    from etl import catalog
+
+    bronnen = (laatste or {}).get("bronnen", {})
+    rijen = []
+    for ds in catalog.read():
+        b = bronnen.get(ds.table_id)
+        rijen.append({
+            "Tabel": ds.table_id, "Titel": ds.titel, "Frequentie": ds.frequentie,
+            "Laatste poging": fmt.datum_tijd(b["laatste_poging"]) if b else "nog nooit",
+            "Gelukt": ("ja" if b["gelukt"] else "nee") if b else fmt.LEEG,
+            "Melding": b["melding"] if b else "",
+            "Laatste geslaagde ophaling": fmt.datum_tijd(b["laatste_succes"]) if b and b.get("laatste_succes")
+            else "nog nooit",
+        })
+    return pd.DataFrame(rijen)

@@ -1,0 +1,199 @@
+"""Blocks of the Werken aan Werk monitor pages: each queries the warehouse,
+shapes, and renders title + summary + chart + bron/peildatum + table/download."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+import streamlit as st
+
+from dashboard.kern import components
+from dashboard.kern import db
+from dashboard.monitor import charts as monitor_charts
+from dashboard.monitor import views as monitor_views
+from dashboard.kern import format as fmt
+from werkenaanwerk import definities as d
+
+BRON = "Monitor Werken aan Werk, ingevoerd door de projectleiders"
+REGIO = "AM12"
+DEFINITIES = " ".join(f"**{label}**: {uitleg}" for label, uitleg in d.VELDEN.values())
+
+
+def bron() -> dict:
+    return db.view(monitor_views.records, "monitor_bron")[0]
+
+
+def bronregel_resultaten(tot: str) -> tuple[str, str]:
+    b = bron()
+    wie = (f" (laatste wijziging {fmt.datum_tijd(b['laatst_gewijzigd'])} door {b['laatst_door']})"
+           if b["laatst_door"] else "")
+    regel = (BRON + wie, f"t/m {monitor_views.label(min(tot, b['laatste_kwartaal']))}" if b["laatste_kwartaal"]
+             else "nog geen resultaten ingevoerd")
+    components.bronregel(*regel)
+    return regel
+
+
+def kies_monitor() -> str:
+    """The monitor shown: up to and including a kwartaal with results (latest by default)."""
+    opties = db.view(monitor_views.kwartalen, "monitor_kwartalen")
+    if not opties:
+        return d.kwartaal_van(date.today())
+    links, _ = st.columns([1, 3])
+    return links.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="monitor_tot",
+                        help="Monitoren verschijnen twee keer per jaar (t/m Q2 en t/m Q4); elk kwartaal met "
+                             "cijfers kan worden gekozen.")
+
+
+def geen_resultaten() -> bool:
+    """Say so plainly while nothing has been entered."""
+    if bron()["resultaten"]:
+        return False
+    st.info("**Er zijn nog geen resultaten ingevoerd.** De projecten en hun doelen hieronder komen uit de "
+            "raadsinformatiebrieven en het Programma Werk & Participatie; cijfers per kwartaal verschijnen zodra "
+            "projectleiders ze invoeren op de pagina *Invoer monitor* (of met `python -m etl.monitor import`). "
+            "Het dashboard vult niets zelf in.")
+    return True
+
+
+def totaal(tot: str) -> None:
+    with components.figuur("Alle projecten samen"):
+        titel, zin, kwartalen, reeksen = db.view(monitor_views.totaal, "monitor_totaal", tot, tot=tot)
+        components.kop(titel, zin + " Cumulatief: opgeteld over alle kwartalen tot en met het getoonde. Er is geen "
+                       "doel voor alle projecten samen: de bekende doelen gelden per project en per periode.",
+                       DEFINITIES)
+        if not kwartalen:
+            return
+        components.grafiek(monitor_charts.realisatie, kwartalen, reeksen, hoogte=340, key="monitor-totaal")
+        b = bronregel_resultaten(tot)
+        df = db.query("monitor_totaal", tot=tot)
+        components.gegevens(df, df, f"monitor_totaal_{tot}", *b, key="monitor-totaal")
+
+
+def per_project(tot: str) -> None:
+    with components.figuur("Per project tegen het doel"):
+        rijen = db.view(monitor_views.records, "monitor_overzicht", regio=REGIO, tot=tot)
+        met_doel = db.view(monitor_views.met_doel, "monitor_overzicht", regio=REGIO, tot=tot)
+        zonder = [r["naam"] for r in rijen if r["doel_deelnemers"] is None]
+        doel = [f"{r['naam']} ({r['doel_deelnemers']} {r['doel_periode'] or ''})".replace(" )", ")")
+                for r in rijen if r["doel_deelnemers"] is not None]
+        components.kop(
+            f"Realisatie per project tot en met {monitor_views.label(tot)}" if bron()["resultaten"] else
+            "Projecten en hun doelen",
+            f"Van {len(rijen)} projecten is voor {len(doel)} een doel bekend uit de bronnen"
+            + (f": {', '.join(doel)}" if doel else "")
+            + ". Voor de andere noemen de raadsinformatiebrieven geen getal; het dashboard vult er geen in.",
+            "Realisatie tegen doel: bij een doel per jaar telt het kalenderjaar van de monitor, bij een doel voor "
+            "de projectduur alles sinds het eerste kwartaal. Deelnemers = gestart. " + DEFINITIES)
+        if met_doel[0]:
+            components.grafiek(monitor_charts.tegen_doel, *met_doel, hoogte=120 + 50 * len(met_doel[0]),
+                               key="monitor-doel")
+        b = bronregel_resultaten(tot)
+        components.tabel(db.view(monitor_views.overzicht_tabel, "monitor_overzicht", regio=REGIO, tot=tot))
+        if zonder:
+            st.caption("Geen doel in de bronnen: " + ", ".join(zonder) + ". Een doel voegt u toe op *Invoer monitor*.")
+        components.downloads(db.query("monitor_overzicht", regio=REGIO, tot=tot), f"monitor_projecten_{tot}", *b,
+                             key="monitor-overzicht")
+
+        keuzes = {r["project_id"]: r["naam"] for r in rijen if r["laatste_kwartaal"]}
+        if not keuzes:
+            return
+        project = st.selectbox("Verloop van één project", list(keuzes), format_func=keuzes.get,
+                               key="monitor_project")
+        reeks = db.view(monitor_views.project_reeks, "monitor_voortgang", project, tot=tot)
+        st.markdown(f"##### {keuzes[project]}: cumulatieve realisatie per kwartaal")
+        components.grafiek(monitor_charts.realisatie, reeks["kwartalen"], reeks["reeksen"], reeks["doel"],
+                           reeks["doel_label"], hoogte=320, key="monitor-project")
+
+
+def status(tot: str) -> None:
+    vorige = d.vorig_kwartaal(d.vorig_kwartaal(tot))
+    with components.figuur("Status van de projecten"):
+        tabel = db.view(monitor_views.status_tabel, "monitor_status", vorige, tot, tot=tot)
+        projecten = len(db.view(monitor_views.records, "monitor_projecten", regio=REGIO))
+        components.kop(
+            *db.view(monitor_views.status_kop, "monitor_status", vorige, tot, projecten, tot=tot),
+            "Statussen: " + "; ".join(f"**{s}**: {u}" for s, u in d.STATUSSEN.items()) +
+            ". Een monitor beslaat een half jaar: de vorige monitor is twee kwartalen eerder.")
+        components.tabel(tabel)
+        components.bronregel("raadsinformatiebrieven (seeds) en wijzigingen ingevoerd op de pagina",
+                             f"t/m {monitor_views.label(tot)}")
+
+
+def krapte() -> None:
+    with components.figuur("Projecten en krapte"):
+        rijen = db.view(monitor_views.records, "monitor_projecten", regio=REGIO)
+        gekoppeld = [r for r in rijen if r["vacatures_per_ww"] is not None]
+        krap = [r["naam"] for r in gekoppeld if r["vacatures_per_ww"] > 1]
+        components.kop(
+            f"{len(krap)} van {len(gekoppeld)} gekoppelde projecten leiden op voor een beroepsklasse met meer "
+            "vacatures dan WW-uitkeringen",
+            "Leiden we op voor banen die er zijn? Per project de openstaande vacatures per WW-uitkering in de "
+            f"beroepsklasse waarvoor het opleidt. Boven 1 (stippellijn): meer vacatures dan WW-uitkeringen. "
+            f"{len(rijen) - len(gekoppeld)} projecten hebben (nog) geen beroepsklasse: de bronnen noemen er geen.",
+            "Koppeling project-beroepsklasse: eigen keuze op basis van de projectomschrijving (zie kolom "
+            "Koppeling). Vacatures per WW-uitkering is een benadering van de spanning; zie de pagina Mismatch.")
+        if gekoppeld:
+            components.grafiek(monitor_charts.krapte, tuple(f"{r['naam']} · {r['beroepsklasse']}" for r in gekoppeld),
+                               tuple(r["vacatures_per_ww"] for r in gekoppeld),
+                               tuple(r["mismatch"] for r in gekoppeld), hoogte=120 + 48 * len(gekoppeld),
+                               key="monitor-krapte")
+            st.caption("Oranje: kwalitatieve mismatch (meer vacatures dan WW-uitkeringen). Let op: de peildata "
+                       f"verschillen: vacatures {gekoppeld[0]['vacatures_peildatum']}, WW-uitkeringen "
+                       f"{gekoppeld[0]['ww_peildatum']}.")
+            components.bronregel(f"{gekoppeld[0]['vacatures_bron']} (vacatures, WW); projectkoppeling: eigen keuze",
+                                 f"{gekoppeld[0]['vacatures_peildatum']} (vacatures), "
+                                 f"{gekoppeld[0]['ww_peildatum']} (WW)")
+        components.tabel(db.view(monitor_views.krapte_tabel, "monitor_projecten", regio=REGIO))
+
+
+def geschiedenis() -> None:
+    with components.figuur("Geschiedenis"):
+        st.markdown("#### Geschiedenis van een cijfer en de stand op een datum")
+        st.markdown("Niets wordt overschreven: elke correctie is een nieuwe regel met wie en wanneer.")
+        if not st.toggle("Geschiedenis en stand op een datum tonen", key="toon_geschiedenis"):
+            return
+        rijen = db.view(monitor_views.records, "monitor_projecten", regio=REGIO)
+        namen = {r["project_id"]: r["naam"] for r in rijen}
+        kwartalen = db.view(monitor_views.kwartalen, "monitor_kwartalen")
+        if not kwartalen:
+            st.caption("Nog geen resultaten, dus nog geen geschiedenis.")
+            return
+        links, rechts = st.columns(2)
+        project = links.selectbox("Project", list(namen), format_func=namen.get, key="historie_project")
+        kwartaal = rechts.selectbox("Kwartaal", kwartalen, format_func=monitor_views.label, key="historie_kwartaal")
+        historie = db.view(monitor_views.waarden_tabel, "monitor_historie", project=project, kwartaal=kwartaal)
+        if historie.empty:
+            st.caption(f"Voor {namen[project]} is over {monitor_views.label(kwartaal)} niets ingevoerd.")
+        else:
+            components.tabel(historie)
+        op = st.date_input("Stand op datum", value=date.today(), format="DD-MM-YYYY", key="stand_op",
+                           help="De cijfers zoals ze aan het eind van die dag opgeslagen waren.")
+        moment = datetime.combine(op, time.max).replace(tzinfo=fmt.TIJDZONE).astimezone(timezone.utc)
+        stand = db.view(monitor_views.waarden_tabel, "monitor_stand_op", op=moment)
+        st.markdown(f"**Stand op {fmt.datum_tijd(op)}**: {len(stand)} regels.")
+        if not stand.empty:
+            components.tabel(stand)
+
+
+def export(tot: str) -> None:
+    from dashboard.monitor import export as monitor_export
+    from dashboard.export.pdf import PdfFout
+
+    st.subheader("Export voor de raadsinformatiebrief")
+    st.caption(f"De monitor t/m {monitor_views.label(tot)} als Excel-werkmap (alle tabellen, met bron en definities) "
+               "of als PDF (figuren en tabellen, A4).")
+    links, midden, _ = st.columns([1, 1, 3])
+    with components.figuur("Export"):
+        links.download_button("Excel", data=monitor_export.excel(tot), file_name=f"monitor_werken_aan_werk_{tot}.xlsx",
+                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              icon=":material/download:", on_click="ignore", key="monitor-excel")
+    pdf_key = f"monitor_pdf_{tot}_{db.build_key()}"
+    if midden.button("PDF maken", icon=":material/picture_as_pdf:", key="monitor-pdf-maken"):
+        with st.spinner("PDF wordt gemaakt…"):
+            try:
+                st.session_state[pdf_key] = monitor_export.pdf(tot)
+            except PdfFout as exc:
+                st.error(str(exc))
+    if pdf_key in st.session_state:
+        midden.download_button("PDF downloaden", data=st.session_state[pdf_key],
+                               file_name=f"monitor_werken_aan_werk_{tot}.pdf", mime="application/pdf",
+                               icon=":material/download:", on_click="ignore", key="monitor-pdf")

@@ -1,0 +1,173 @@
+"""The two ways results come in, validated the same way: a file (the Excel
+template or a CSV) and the table on the page. Both end in one save to the
+append-only log, or in nothing at all."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from basis import instellingen as settings
+from basis.fouten import Fout
+from werkenaanwerk import bestand
+from werkenaanwerk import opslag
+from werkenaanwerk import register
+from werkenaanwerk import validatie
+from werkenaanwerk import definities as d
+
+PAGINA = "tabel op de pagina"
+
+
+class InvoerFout(Exception):
+    """Input with errors: nothing was stored. `fouten` say where and what."""
+
+    def __init__(self, fouten: list[Fout]):
+        super().__init__("\n".join(f.tekst() for f in fouten))
+        self.fouten = fouten
+
+
+@dataclass
+class Uitkomst:
+    nieuw: int
+    gecorrigeerd: int
+    verwijderd: int
+    ongewijzigd: int
+    projecten: list[str]
+    opgeslagen: bool
+
+    def tekst(self) -> str:
+        delen = [f"{self.nieuw} nieuw", f"{self.gecorrigeerd} gecorrigeerd"]
+        if self.verwijderd:
+            delen.append(f"{self.verwijderd} verwijderd")
+        delen.append(f"{self.ongewijzigd} ongewijzigd")
+        if not self.opgeslagen:
+            return "Gecontroleerd, geen fouten gevonden (" + ", ".join(delen) + "). Er is niets opgeslagen."
+        if not (self.nieuw or self.gecorrigeerd or self.verwijderd):
+            return "Niets gewijzigd: alle cijfers waren al zo opgeslagen."
+        return "Opgeslagen: " + ", ".join(delen) + "."
+
+
+def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = False,
+              vandaag: date | None = None) -> Uitkomst:
+    gelezen = bestand.lees(naam, inhoud)
+    if gelezen.fouten:
+        raise InvoerFout(gelezen.fouten)
+    records = opslag.lees()
+    opgeslagen = opslag.huidige_resultaten(records)
+    schoon, fouten = validatie.controleer(gelezen.rijen, register.bekende_projecten(records), opgeslagen,
+                                          vandaag, plek=naam)
+    if fouten:
+        raise InvoerFout(fouten)
+    return _bewaar(schoon, [], opgeslagen, records, gelezen.basis or {}, door, f"bestand {naam}",
+                   alleen_controleren)
+
+
+def sjabloon() -> bytes:
+    """The Excel template with the register and what is stored now."""
+    records = opslag.lees()
+    resultaten = sorted(opslag.huidige_resultaten(records).values(), key=lambda r: (r["project_id"], r["kwartaal"]))
+    return bestand.sjabloon(register.bekende_projecten(records), resultaten, opslag.revisies(records))
+
+
+def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
+              vandaag: date | None = None) -> Uitkomst:
+    """Save the table of one project as edited on the page: changed and added
+    kwartalen become new records, kwartalen taken out become removals."""
+    records = opslag.lees()
+    projecten = register.bekende_projecten(records)
+    opgeslagen = opslag.huidige_resultaten(records)
+    invoer = [bestand.Rij(PAGINA, i, {d.KOLOM_PROJECT: project_id, **r}) for i, r in enumerate(rijen, start=1)]
+    schoon, fouten = validatie.controleer(invoer, projecten, opgeslagen, vandaag, plek=PAGINA)
+    if fouten:
+        raise InvoerFout(fouten)
+    over = {s["kwartaal"] for s in schoon}
+    weg = [(p, k) for (p, k) in opgeslagen if p == project_id and k not in over]
+    return _bewaar(schoon, weg, opgeslagen, records, {project_id: basis_revisie}, door, "pagina", False)
+
+
+def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, records: list[dict], basis: dict[str, int],
+            door: str, via: str, alleen_controleren: bool) -> Uitkomst:
+    mutaties, nieuw, gecorrigeerd = [], 0, 0
+    for r in schoon:
+        waarden = {k: r[k] for k in d.VELDEN}
+        oud = opgeslagen.get((r["project_id"], r["kwartaal"]))
+        if oud is not None and all(oud.get(k) == v for k, v in waarden.items()):
+            continue
+        nieuw += oud is None
+        gecorrigeerd += oud is not None
+        mutaties.append({"soort": "resultaat", "project_id": r["project_id"], "kwartaal": r["kwartaal"], **waarden})
+    for project, kwartaal in weg:
+        mutaties.append({"soort": "resultaat", "project_id": project, "kwartaal": kwartaal,
+                         **{k: None for k in d.VELDEN}, "verwijderd": True})
+    projecten = sorted({m["project_id"] for m in mutaties})
+    uitkomst = Uitkomst(nieuw, gecorrigeerd, len(weg), len(schoon) - nieuw - gecorrigeerd, projecten,
+                        not alleen_controleren)
+    if alleen_controleren or not mutaties:
+        return uitkomst
+    huidig = opslag.revisies(records)
+    opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
+    return uitkomst
+
+
+def _beroepsklassen() -> set[str]:
+    with open(settings.raw_dir() / "referentie" / "beroepsklassen.csv", encoding="utf-8-sig") as fh:
+        return {r["code"] for r in csv.DictReader(fh)}
+
+
+PROJECTVELDEN = ("naam", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
+                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode")
+
+
+def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisie: int,
+                   vandaag: date | None = None) -> str:
+    """Add a project (project_id None) or change its register entry: status,
+    end, targets, beroepsklasse. Returns the project's code."""
+    vandaag = vandaag or date.today()
+    records = opslag.lees()
+    projecten = register.bekende_projecten(records)
+    velden = {k: (v.strip() if isinstance(v, str) else v) for k, v in velden.items() if k in PROJECTVELDEN}
+    velden = {k: v for k, v in velden.items() if v not in (None, "")}
+    fouten = []
+
+    def fout(kolom, melding):
+        fouten.append(Fout("projectgegevens", None, kolom, melding))
+
+    if project_id is None:
+        naam = velden.get("naam", "")
+        project_id = re.sub(r"[^a-z0-9]+", "_", naam.casefold()).strip("_")
+        if not naam:
+            fout("naam", "een nieuw project heeft een naam nodig")
+        elif register.zoek(projecten, naam) or project_id in projecten:
+            fout("naam", f"er is al een project '{naam}'")
+    elif project_id not in projecten:
+        fout("project", f"onbekend project '{project_id}'")
+    if "status" in velden and velden["status"] not in d.STATUSSEN:
+        fout("status", f"'{velden['status']}' is geen status; kies uit {', '.join(d.STATUSSEN)}")
+    if "status" in velden and "status_vanaf" not in velden:
+        fout("status_vanaf", "zeg vanaf welk kwartaal de status geldt")
+    for kolom in ("start", "einde", "status_vanaf"):
+        if kolom in velden:
+            code = d.kwartaal_code(str(velden[kolom]))
+            if code is None:
+                fout(kolom, f"'{velden[kolom]}' is geen kwartaal; schrijf 2024-Q2 of Q2 2024")
+            elif kolom == "status_vanaf" and code > d.kwartaal_van(vandaag):
+                fout(kolom, f"{d.kwartaal_label(code)} ligt in de toekomst")
+            else:
+                velden[kolom] = code
+    for kolom in d.DOELEN:
+        if kolom in velden:
+            velden[kolom], melding = validatie.aantal(velden[kolom])
+            if melding:
+                fout(kolom, melding)
+    if "doel_periode" in velden and velden["doel_periode"] not in d.DOEL_PERIODES:
+        fout("doel_periode", f"kies uit {', '.join(d.DOEL_PERIODES)}")
+    if "beroepsklasse_code" in velden and velden["beroepsklasse_code"] not in _beroepsklassen():
+        fout("beroepsklasse_code", f"onbekende beroepsklasse '{velden['beroepsklasse_code']}'")
+    if not velden:
+        fout(None, "er is niets ingevuld om op te slaan")
+    if fouten:
+        raise InvoerFout(fouten)
+    opslag.toevoegen([{"soort": "project", "project_id": project_id, **velden}], door, "pagina",
+                     {project_id: basis_revisie})
+    return project_id
