@@ -1,11 +1,11 @@
 """Vacatures en tekortsectoren: the region's vacatures per beroepsklasse against Nederland."""
 import streamlit as st
 
-from dashboard.figuren import blokken
+from dashboard.figuren import tonen
 from dashboard.kern import context
 
 ctx = context.huidig()
 st.title("Vacatures en tekortsectoren")
 st.caption(f"Openstaande vacatures per beroepsklasse in {ctx.regio_naam}, als aandeel van alle vacatures, "
            f"naast {ctx.vergelijk_naam}.")
-blokken.vacatures(ctx)
+tonen.figuren(ctx, "vacatures")

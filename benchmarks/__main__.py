@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["pages/overzicht.py", "pages/analyse.py", "pages/mismatch.py", "pages/vacatures.py",
-         "pages/werkzoekenden.py", "pages/ww.py", "pages/banen.py", "pages/bevolking.py", "pages/bronnen.py",
-         "pages/monitor.py", "pages/monitor_invoer.py"]
+PAGES = ["app_pages/overzicht.py", "app_pages/analyse.py", "app_pages/mismatch.py", "app_pages/vacatures.py",
+         "app_pages/werkzoekenden.py", "app_pages/ww.py", "app_pages/banen.py", "app_pages/bevolking.py", "app_pages/bronnen.py",
+         "app_pages/monitor.py", "app_pages/monitor_invoer.py"]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
@@ -167,7 +167,7 @@ def bench_pages(tmp: Path) -> None:
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
         at.run()
         t0 = time.perf_counter()
-        if page != "pages/overzicht.py":
+        if page != "app_pages/overzicht.py":
             at.switch_page(page)
         at.run()
         first = (time.perf_counter() - t0) * 1000
@@ -186,7 +186,7 @@ def bench_analyse(tmp: Path) -> None:
     warehouse = Path(os.environ["WAREHOUSE_PATH"])   # built by bench_pages
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page("pages/analyse.py")
+    at.switch_page("app_pages/analyse.py")
     at.run()
     samples = {"lezen": [], "presentatie": [], "dia": []}
     for i in range(RUNS * 2):

@@ -16,16 +16,18 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 @pytest.fixture(autouse=True)
 def clear_streamlit_caches():
     from dashboard.analyse import document as analyse
+    from dashboard.figuren import register
     from dashboard.kern import db
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    db.clear()
-    analyse.clear()
+
+    def clear():
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        db.clear()
+        register.clear()
+        analyse.clear()
+    clear()
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    db.clear()
-    analyse.clear()
+    clear()
 
 
 @pytest.fixture(autouse=True)

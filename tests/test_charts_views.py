@@ -5,6 +5,8 @@ from dashboard.figuren import charts
 from dashboard.figuren import definities
 from dashboard.figuren import samenvatting
 from dashboard.figuren import views
+from dashboard.figuren.mismatch import feiten_uit
+from dashboard.figuren.vacatures import feiten_uit as vacature_feiten
 
 
 def test_vergelijking_staaf_puts_region_last_and_highlights():
@@ -64,38 +66,40 @@ def mismatch_rij(klasse, vac, ww, soort):
     return {"beroepsklasse": klasse, "vacatures": vac, "ww_uitkeringen": ww, "mismatch": soort,
             "verschil": None if vac is None or ww is None else vac - ww, "is_rest": soort is None,
             "vacatures_periode": "2025-Q2", "vacatures_periode_type": "kwartaal",
-            "ww_periode": "2025-09", "ww_periode_type": "maand"}
+            "ww_periode": "2025-09", "ww_periode_type": "maand",
+            "vacatures_peildatum": "Q2 2025", "ww_peildatum": "september 2025"}
 
 
 def test_mismatch_sentence_follows_the_classification():
     rijen = [mismatch_rij("Managers", 400, 693, "kwantitatieve mismatch"),
              mismatch_rij("Zorg en welzijn beroepen", 900, 202, "kwalitatieve mismatch"),
              mismatch_rij("ICT beroepen", 300, 106, "kwalitatieve mismatch")]
-    assert samenvatting.mismatch_titel(rijen) == "Alleen bij managers meer WW-uitkeringen dan vacatures"
-    zin = samenvatting.mismatch(rijen, "G&V")
+    assert samenvatting.mismatch_titel(feiten_uit(rijen)) == "Alleen bij managers meer WW-uitkeringen dan vacatures"
+    zin = samenvatting.mismatch(feiten_uit(rijen), "G&V")
     assert "In 2 beroepsklassen zijn er meer vacatures dan WW-uitkeringen, het meest bij zorg en welzijn" in zin
     assert zin.endswith("Vacatures: Q2 2025; WW-uitkeringen: september 2025.")
     # changed numbers flip the finding
     rijen[1] = mismatch_rij("Zorg en welzijn beroepen", 150, 202, "kwantitatieve mismatch")
-    assert samenvatting.mismatch_titel(rijen) == "Bij 2 beroepsklassen meer WW-uitkeringen dan vacatures"
-    assert samenvatting.mismatch_titel([rijen[2]]) == "In alle beroepsklassen meer vacatures dan WW-uitkeringen"
+    assert samenvatting.mismatch_titel(feiten_uit(rijen)) == "Bij 2 beroepsklassen meer WW-uitkeringen dan vacatures"
+    assert samenvatting.mismatch_titel(feiten_uit([rijen[2]])) == \
+        "In alle beroepsklassen meer vacatures dan WW-uitkeringen"
 
 
 def vacature_rij(klasse, n, pct, pct_nl):
-    return {"categorie": klasse, "beroepsklasse_label": klasse, "is_totaal": False, "regio_aantal": n,
-            "regio_aandeel_berekend": pct, "vergelijk_aandeel_berekend": pct_nl, "verschil_pp": pct - pct_nl,
+    return {"categorie": klasse, "is_totaal": False, "regio_aantal": n,
+            "regio_pct": pct, "vergelijk_pct": pct_nl, "verschil_pp": pct - pct_nl,
             "periode": "2025-Q2", "periode_type": "kwartaal"}
 
 
 def test_vacatures_sentence_flips_when_zorg_falls_below_the_national_share():
     rijen = [vacature_rij("Zorg en welzijn beroepen", 900, 18.18, 13.67),
              vacature_rij("Technische beroepen", 450, 9.09, 19.97)]
-    zin = samenvatting.vacatures(rijen, "G&V", "Nederland", 3.0)
+    zin = samenvatting.vacatures(vacature_feiten(rijen, 3.0), "G&V", "Nederland")
     assert zin.startswith("In Q2 2025 stonden er in G&V 900 openstaande vacatures in de zorg en welzijn beroepen, "
                           "18% van alle vacatures tegen 14% in Nederland.")
     assert "duidelijk hoger dan in Nederland bij zorg en welzijn beroepen, duidelijk lager bij technische" in zin
     rijen[0] = vacature_rij("Zorg en welzijn beroepen", 500, 11.0, 13.67)
-    zin = samenvatting.vacatures(rijen, "G&V", "Nederland", 3.0)
+    zin = samenvatting.vacatures(vacature_feiten(rijen, 3.0), "G&V", "Nederland")
     assert "500 openstaande vacatures in de zorg en welzijn beroepen, 11% van alle vacatures tegen 14%" in zin
     assert "duidelijk hoger" not in zin and "duidelijk lager dan in Nederland bij technische beroepen" in zin
 

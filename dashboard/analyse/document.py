@@ -1,7 +1,8 @@
 """The Analyse arbeidsmarkt (Bijlage 1) as one document made from the
 warehouse: per section the generated text (templates in
-dashboard/teksten/analyse.toml), the figures (dashboard.figuren.figuur) and the
-numbers behind the text. The page, the presentation, a saved version and the
+dashboard/analyse/teksten/analyse.toml, which also names each section's
+figures by their key), the figures and the facts behind the text, both from
+the figure register (dashboard.figuren.register). The page, the presentation, a saved version and the
 HTML/PDF export all show this same document.
 
 `maak` reads everything from one warehouse build (db.een_build), so a refresh
@@ -15,11 +16,8 @@ from pathlib import Path
 
 import jinja2
 
+from dashboard.figuren import figuur, register, samenvatting
 from dashboard.kern import db
-from dashboard.figuren import definities
-from dashboard.figuren import figuur as figuren
-from dashboard.figuren import samenvatting
-from dashboard.figuren import views
 from dashboard.kern import format as fmt
 from dashboard.kern.context import VERGELIJK_REGIO, Context
 
@@ -83,183 +81,11 @@ def alineas(sectie_id: str, feiten: dict, regio_naam: str) -> list[str]:
     return uit
 
 
-# --- facts per section (the numbers the text names) -------------------------
-
-def _zonder_nan(r: dict) -> dict:
-    return {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
-
-
-def _label(rijen: list[dict], label: str) -> dict | None:
-    return next((_zonder_nan(r) for r in rijen if r["label"] == label), None)
-
-
-def _verdeling(ctx: Context, indicator: str, dimensie: str) -> dict[str, dict]:
-    rijen = db.view(views.verdeling_records, "verdeling", indicator=indicator, dimensie=dimensie,
-                    regio=ctx.regio, vergelijk=ctx.vergelijk)
-    return {r["categorie"]: r for r in rijen}
-
-
-def _paar(rij: dict | None) -> dict | None:
-    if not rij or rij["regio_pct"] is None or rij["vergelijk_pct"] is None:
-        return None
-    return {"regio": rij["regio_pct"], "nl": rij["vergelijk_pct"]}
-
+# --- facts and figures per section: from the figure register ------------------
 
 def feiten(ctx: Context) -> dict[str, dict]:
-    kaarten = db.view(db.records, "bevolking_kaarten", regio=ctx.regio)
-    kern = {r["kerncijfer"]: _zonder_nan(r)
-            for r in db.view(db.records, "kerncijfers", regio=ctx.regio, vergelijk=ctx.vergelijk)}
-    uit: dict[str, dict] = {}
-
-    # Inwoners
-    inwoners, prognose = _label(kaarten, "Inwoners"), _label(kaarten, "Inwoners, prognose 2040")
-    if prognose and inwoners:
-        prognose["groei"] = 100.0 * (prognose["waarde"] - inwoners["waarde"]) / inwoners["waarde"]
-    w = db.view(views.waarden_per_indicator_regio, "demografische_druk", regio=ctx.regio, vergelijk=ctx.vergelijk)
-    druk = dict(groen=w.get(("groene_druk", ctx.regio)), grijs=w.get(("grijze_druk", ctx.regio)),
-                groen_nl=w.get(("groene_druk", ctx.vergelijk)), grijs_nl=w.get(("grijze_druk", ctx.vergelijk)))
-    reeks = [r for r in db.view(db.records, "inwoners_reeks", regio=ctx.regio) if r["is_regio"]]
-    cbs = None
-    if len(reeks) >= 2:
-        cbs = {"eerste": reeks[0], "laatste": reeks[-1], "groei": reeks[-1]["waarde"] - reeks[0]["waarde"]}
-    uit["inwoners"] = dict(inwoners=inwoners, prognose=prognose, cbs=cbs,
-                           druk=druk if None not in druk.values() else None,
-                           migratie=[r for r in (_zonder_nan(k) for k in kaarten)
-                                     if r["label"].startswith("Bevolkingsgroei door migratie")])
-
-    # Werkenden
-    participatie = _label(kaarten, "Netto arbeidsparticipatie")
-    if participatie:
-        p = kern.get("Netto arbeidsparticipatie") or {}
-        participatie.update(nl=p.get("vergelijk_waarde"), nl_peildatum=p.get("vergelijk_peildatum"))
-    banen = db.view(views.banen, "banen", regio=ctx.regio)
-    zelfstandigen = None
-    if len(banen) >= 2:
-        a, b = banen[-2], banen[-1]
-        zelfstandigen = dict(van=a["zelfstandigen"], naar=b["zelfstandigen"], jaar_van=a["jaar"], jaar_naar=b["jaar"],
-                             groei=b["groei_zelfstandigen"], groei_pct=b["groei_pct_zelfstandigen"])
-    context_rijen = db.view(db.records, "banen_context", regio=ctx.regio, vergelijk=ctx.vergelijk)
-    zzp = next((_zonder_nan(r) for r in context_rijen if r["indicator"] == "zzp" and r["regio_code"] == ctx.vergelijk),
-               None)
-    if zzp:
-        zzp["periode"] = fmt.periode(zzp["periode"], zzp["periode_type"])
-    uit["werkenden"] = dict(participatie=participatie, basis=_label(kaarten, "Inwoners van 15 tot 75 jaar"),
-                            niet_meer_uren=next((_zonder_nan(r) for r in kaarten
-                                                 if r["label"].startswith("Werkenden die niet meer uren")), None),
-                            zelfstandigen=zelfstandigen, zzp_nl=zzp)
-
-    # Onbenut talent
-    onbenut = db.view(db.records, "onbenut", regio=ctx.regio)
-    totaal = next((r for r in onbenut if r["is_totaal"]), None)
-    delen = sorted((r for r in onbenut if not r["is_totaal"]), key=lambda r: r["waarde"], reverse=True)
-    ctx_rijen = {r["indicator"]: r for r in db.view(db.records, "onbenut_context", vergelijk=ctx.vergelijk)}
-    opleiding = _verdeling(ctx, "gwu", "opleidingsniveau")
-    gwu = None
-    hoog = [opleiding.get(c) for c in ("HBO/bachelor", "WO/master")]
-    if opleiding.get("Totaal") and all(h and h["regio_pct"] is not None and h["vergelijk_pct"] is not None
-                                       for h in hoog):
-        t = opleiding["Totaal"]
-        gwu = dict(totaal=t["regio_aantal"], periode=fmt.periode(t["periode"], t["periode_type"]),
-                   hoog=sum(h["regio_pct"] for h in hoog), hoog_nl=sum(h["vergelijk_pct"] for h in hoog))
-    uitkering = db.view(db.records, "gwu_uitkering", regio=ctx.regio)
-    uit["onbenut"] = dict(
-        niet_beroepsbevolking=_label(kaarten, "Niet-beroepsbevolking"),
-        onbenut=None if not (totaal and delen) else dict(
-            totaal=totaal["waarde"], grootste=delen[0]["categorie"].lower(),
-            delen=[f"{fmt.getal(r['waarde'])} {r['categorie'].lower()}" for r in delen]),
-        aandeel_uwv=(ctx_rijen.get("onbenut_aandeel_geregistreerd_uwv") or {}).get("waarde"),
-        extra_uren=(ctx_rijen.get("extra_uren_gewenst_deeltijders") or {}).get("waarde"),
-        gwu=gwu, uitkering_zin=samenvatting.gwu_uitkering(uitkering, ctx.regio_naam)[1] if uitkering else "")
-
-    # WW
-    totaal_ww = {(r["regio_code"], r["maat"]): r for r in db.view(db.records, "ww_totaal", regio=ctx.regio,
-                                                                   vergelijk=ctx.vergelijk)}
-    stand = totaal_ww.get((ctx.regio, "aantal"))
-    mut, mut_nl = totaal_ww.get((ctx.regio, "jaarmutatie")), totaal_ww.get((ctx.vergelijk, "jaarmutatie"))
-    ww_opl = _verdeling(ctx, "ww_uitkeringen", "opleidingsniveau")
-    jong = {r["maat"]: r for r in db.view(db.records, "ww_jongeren", regio=ctx.regio)}
-    uit["ww"] = dict(
-        ww=None if not stand else dict(stand=stand["waarde"], periode=fmt.periode(stand["periode"],
-                                                                                   stand["periode_type"]),
-                                       mutatie=mut and mut["waarde"], mutatie_nl=mut_nl and mut_nl["waarde"]),
-        wo=_paar(ww_opl.get("WO/master")), zonder_sk=_paar(ww_opl.get("Geen startkwalificatie")),
-        kort=_paar(_verdeling(ctx, "ww_uitkeringen", "verstreken_duur").get("< 6 maanden")),
-        jongeren=None if "aantal" not in jong else dict(
-            instroom=jong["aantal"]["waarde"], periode=jong["aantal"]["periode"],
-            zonder_sk=jong["aandeel"]["waarde"] if "aandeel" in jong else None,
-            kwalificatie=jong["aandeel"]["kwalificatie"] if "aandeel" in jong else None))
-
-    # Algemene schets
-    banen_feit = None
-    echte = [r for r in banen if not r["is_prognose"]]
-    if len(echte) >= 2:
-        a, b = echte[0], echte[-1]
-        banen_feit = dict(van=a["totaal"], naar=b["totaal"], jaar_van=a["jaar"], jaar_naar=b["jaar"],
-                          groei_pct=100.0 * (b["totaal"] - a["totaal"]) / a["totaal"], prognose=None)
-        prognose_rij = next((r for r in banen if r["is_prognose"]), None)
-        if prognose_rij:
-            banen_feit.update(prognose=prognose_rij["totaal"], prognose_jaar=prognose_rij["jaar"],
-                              prognose_pct=100.0 * (prognose_rij["totaal"] - b["totaal"]) / b["totaal"])
-    horeca = next((_zonder_nan(r) for r in context_rijen if r["indicator"] == "werknemersbanen"
-                   and r["regio_code"] == ctx.regio and r["categorie"] == "Horeca"), None)
-    if horeca:
-        horeca["sinds"] = (horeca.get("kwalificatie") or "").replace("t.o.v. ", "") or "het basisjaar"
-    werkloos = db.view(db.records, "landelijke_reeks", indicator="werkloosheidspercentage", dataset="80590ned",
-                       periode_type="maand", vanaf="1900-01-01")
-    uit["schets"] = dict(banen=banen_feit, horeca=horeca, werkloosheid_nl=werkloos[-1] if werkloos else None)
-
-    # Vacatures
-    vac = db.view(views.verdeling_records, "verdeling", indicator="openstaande_vacatures", dimensie="beroepsklasse",
-                  regio=ctx.regio, vergelijk=ctx.vergelijk)
-    klassen = [r for r in vac if not r["is_totaal"] and r["regio_aantal"] is not None]
-    totaal_vac = next((r for r in vac if r["is_totaal"]), None)
-    top = sorted(klassen, key=lambda r: r["regio_aantal"], reverse=True)[:2]
-    uit["vacatures"] = dict(
-        periode=top[0]["periode"] if top else "", totaal=totaal_vac["regio_aantal"] if totaal_vac else None,
-        top=[dict(naam=r["categorie"], aantal=r["regio_aantal"], aandeel=r["regio_pct"], aandeel_nl=r["vergelijk_pct"])
-             for r in top if r["regio_pct"] is not None and r["vergelijk_pct"] is not None],
-        groter=[samenvatting.klein(r["categorie"]) for r in klassen
-                if r["verschil_pp"] is not None and r["verschil_pp"] >= figuren.DREMPEL_PP],
-        kleiner=[samenvatting.klein(r["categorie"]) for r in klassen
-                 if r["verschil_pp"] is not None and r["verschil_pp"] <= -figuren.DREMPEL_PP],
-        drempel=figuren.DREMPEL_PP)
-
-    # Mismatch
-    mm = db.view(views.mismatch_records, "mismatch", regio=ctx.regio)
-    ingedeeld = [r for r in mm if r["mismatch"] is not None]
-    kwal = sorted((r for r in ingedeeld if r["mismatch"] == "kwalitatieve mismatch"),
-                  key=lambda r: r["verschil"], reverse=True)
-    rest = next((r for r in mm if r["is_rest"] and r["ww_uitkeringen"]), None)
-    uit["mismatch"] = dict(
-        klassen=len(ingedeeld),
-        vac_periode=ingedeeld[0]["vacatures_peildatum"] if ingedeeld else "",
-        ww_periode=ingedeeld[0]["ww_peildatum"] if ingedeeld else "",
-        kwantitatief=[dict(naam=r["beroepsklasse"], ww=r["ww_uitkeringen"], vacatures=r["vacatures"])
-                      for r in ingedeeld if r["mismatch"] == "kwantitatieve mismatch"],
-        kwalitatief=len(kwal),
-        grootste=None if not kwal else dict(naam=kwal[0]["beroepsklasse"], vacatures=kwal[0]["vacatures"],
-                                            ww=kwal[0]["ww_uitkeringen"]),
-        zonder_klasse=rest["ww_uitkeringen"] if rest else None)
-    return uit
-
-
-# --- the figures per section ---------------------------------------------------
-
-def _figuren(ctx: Context) -> dict[str, list]:
-    return {
-        "inwoners": [figuren.demografische_druk(ctx)],
-        "werkenden": [],
-        "onbenut": [figuren.onbenut(ctx),
-                    figuren.verdeling(ctx, "gwu", "opleidingsniveau", "werkzoekenden", definities.GWU,
-                                      "gwu-opleidingsniveau", vergelijk_label="alle regio's")],
-        "ww": [figuren.verdeling(ctx, "ww_uitkeringen", "opleidingsniveau", "WW-uitkeringen", definities.WW,
-                                 "ww-opleidingsniveau"),
-               figuren.verdeling(ctx, "ww_uitkeringen", "verstreken_duur", "WW-uitkeringen", definities.WW,
-                                 "ww-verstreken_duur")],
-        "schets": [figuren.banen(ctx)],
-        "vacatures": [figuren.vacatures(ctx)],
-        "mismatch": [figuren.mismatch(ctx)],
-    }
+    """The numbers each section's text names: the same facts the figures' sentences use."""
+    return {s["id"]: register.sectie_feiten(s["id"], ctx) for s in teksten()["sectie"]}
 
 
 def _context(regio: str) -> Context:
@@ -274,12 +100,12 @@ def _context(regio: str) -> Context:
 
 def _maak(regio: str) -> dict:
     ctx = _context(regio)
-    build = db.view(db.records, "build")
+    build = db.rijen("build")
     feit = feiten(ctx)
-    figs = _figuren(ctx)
     secties = []
     for s in teksten()["sectie"]:
-        f = [figuren.naar_dict(x) for x in figs[s["id"]] if x is not None]
+        figs = (register.maak(sleutel, ctx) for sleutel in s.get("figuren", []))
+        f = [figuur.naar_dict(x) for x in figs if x is not None]
         secties.append({"id": s["id"], "titel": s["titel"], "alineas": alineas(s["id"], feit[s["id"]], ctx.regio_naam),
                         "dia": list(s.get("dia", [])), "figuren": f})
     return {

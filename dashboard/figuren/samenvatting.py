@@ -50,55 +50,46 @@ def opsomming(namen: list[str]) -> str:
     return ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
-def mismatch_titel(rijen: list[dict]) -> str:
-    kwantitatief = [r["beroepsklasse"] for r in rijen if r["mismatch"] == "kwantitatieve mismatch"]
-    kwalitatief = [r for r in rijen if r["mismatch"] == "kwalitatieve mismatch"]
-    if not kwantitatief and kwalitatief:
+def mismatch_titel(f: dict) -> str:
+    """Title from the mismatch facts (dashboard.figuren.mismatch.feiten_uit)."""
+    kwantitatief = f["kwantitatief"]
+    if not kwantitatief and f["kwalitatief"]:
         return "In alle beroepsklassen meer vacatures dan WW-uitkeringen"
     if len(kwantitatief) == 1:
-        return f"Alleen bij {klein(kwantitatief[0])} meer WW-uitkeringen dan vacatures"
+        return f"Alleen bij {klein(kwantitatief[0]['naam'])} meer WW-uitkeringen dan vacatures"
     return f"Bij {len(kwantitatief)} beroepsklassen meer WW-uitkeringen dan vacatures"
 
 
-def mismatch(rijen: list[dict], regio_naam: str) -> str:
+def mismatch(f: dict, regio_naam: str) -> str:
     """Which beroepsklassen have more WW than vacatures, and where the gap the other way is largest."""
-    klassen = [r for r in rijen if r["mismatch"] is not None]
-    if not klassen:
+    if not f["klassen"]:
         return f"Voor {regio_naam} zijn geen vacatures en WW-uitkeringen per beroepsklasse beschikbaar."
-    eerste = klassen[0]
-    vac_p = fmt.periode(eerste["vacatures_periode"], eerste["vacatures_periode_type"])
-    ww_p = fmt.periode(eerste["ww_periode"], eerste["ww_periode_type"])
-    kwant = [r for r in klassen if r["mismatch"] == "kwantitatieve mismatch"]
-    kwal = sorted((r for r in klassen if r["mismatch"] == "kwalitatieve mismatch"),
-                  key=lambda r: r["verschil"], reverse=True)
     zinnen = []
-    if kwant:
-        delen = [f"{klein(r['beroepsklasse'])} ({fmt.getal(r['ww_uitkeringen'])} WW-uitkeringen tegen "
-                 f"{fmt.getal(r['vacatures'])} vacatures)" for r in kwant]
+    if f["kwantitatief"]:
+        delen = [f"{klein(k['naam'])} ({fmt.getal(k['ww'])} WW-uitkeringen tegen "
+                 f"{fmt.getal(k['vacatures'])} vacatures)" for k in f["kwantitatief"]]
         zinnen.append(f"In {regio_naam} zijn er bij {opsomming(delen)} meer WW-uitkeringen dan openstaande "
                       "vacatures: een kwantitatieve mismatch.")
-    if kwal:
-        top = kwal[0]
-        zinnen.append(f"In {len(kwal)} beroepsklassen zijn er meer vacatures dan WW-uitkeringen, het meest bij "
-                      f"{klein(top['beroepsklasse'])} ({fmt.getal(top['vacatures'])} vacatures tegen "
-                      f"{fmt.getal(top['ww_uitkeringen'])} WW-uitkeringen): vacatures die niet uit de WW te "
+    if f["kwalitatief"]:
+        top = f["grootste"]
+        zinnen.append(f"In {f['kwalitatief']} beroepsklassen zijn er meer vacatures dan WW-uitkeringen, het meest bij "
+                      f"{klein(top['naam'])} ({fmt.getal(top['vacatures'])} vacatures tegen "
+                      f"{fmt.getal(top['ww'])} WW-uitkeringen): vacatures die niet uit de WW te "
                       "vervullen zijn, een kwalitatieve mismatch.")
-    zinnen.append(f"Vacatures: {vac_p}; WW-uitkeringen: {ww_p}.")
+    zinnen.append(f"Vacatures: {f['vac_label']}; WW-uitkeringen: {f['ww_label']}.")
     return " ".join(zinnen)
 
 
-def vacatures(rijen: list[dict], regio_naam: str, vergelijk_naam: str, drempel: float) -> str:
-    """The beroepsklasse with the most vacatures and how its share compares; which are clearly above/below."""
-    klassen = [r for r in rijen if not r["is_totaal"] and r["regio_aantal"] is not None]
-    if not klassen:
+def vacatures(f: dict, regio_naam: str, vergelijk_naam: str) -> str:
+    """The beroepsklasse with the most vacatures and how its share compares; which are clearly above/below
+    (facts from dashboard.figuren.vacatures.feiten_uit)."""
+    if not f["top"]:
         return f"Voor {regio_naam} zijn geen openstaande vacatures per beroepsklasse beschikbaar."
-    top = max(klassen, key=lambda r: r["regio_aantal"])
-    periode = fmt.periode(top["periode"], top["periode_type"])
-    zin = (f"In {periode} stonden er in {regio_naam} {fmt.getal(top['regio_aantal'])} openstaande vacatures in de "
-           f"{klein(top['beroepsklasse_label'])}, {fmt.procent(top['regio_aandeel_berekend'], 0)} van alle vacatures "
-           f"tegen {fmt.procent(top['vergelijk_aandeel_berekend'], 0)} in {vergelijk_naam}.")
-    hoger = [klein(r["beroepsklasse_label"]) for r in klassen if r["verschil_pp"] is not None and r["verschil_pp"] >= drempel]
-    lager = [klein(r["beroepsklasse_label"]) for r in klassen if r["verschil_pp"] is not None and r["verschil_pp"] <= -drempel]
+    top = f["top"][0]
+    zin = (f"In {f['periode_label']} stonden er in {regio_naam} {fmt.getal(top['aantal'])} openstaande vacatures in "
+           f"de {klein(top['naam'])}, {fmt.procent(top['aandeel'], 0)} van alle vacatures "
+           f"tegen {fmt.procent(top['aandeel_nl'], 0)} in {vergelijk_naam}.")
+    hoger, lager = f["groter"], f["kleiner"]
     if hoger:
         zin += f" Het aandeel ligt duidelijk hoger dan in {vergelijk_naam} bij {opsomming(hoger)}"
         zin += f", duidelijk lager bij {opsomming(lager)}." if lager else "."
@@ -191,7 +182,7 @@ def ww_totaal(rijen: list[dict], regio: str, regio_naam: str, vergelijk: str, ve
         zin += (f", {fmt.met_teken(fmt.procent(mut['waarde']), mut['waarde'])} ten opzichte van een jaar eerder")
         if mut_nl is not None:
             zin += f" ({vergelijk_naam}: {fmt.met_teken(fmt.procent(mut_nl['waarde']), mut_nl['waarde'])})"
-    return zin + f". Bron: {stand['bron']} · Peildatum: {stand['peildatum']}."
+    return zin + "."
 
 
 def ww_jongeren(rijen: list[dict], regio_naam: str) -> tuple[str, str]:

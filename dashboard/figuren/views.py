@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.kern import format as fmt
+from dashboard.kern.db import records
 from dashboard.figuren.definities import spanningsband
 
 
@@ -110,15 +111,13 @@ def afwijkingen_tabel(df: pd.DataFrame) -> pd.DataFrame:
 
 def _pct(berekend, gedrukt):
     """A share to show: computed from the counts where there are counts, else as printed."""
-    if berekend is not None and berekend == berekend:
-        return berekend
-    return gedrukt if gedrukt == gedrukt else None
+    return berekend if berekend is not None else gedrukt
 
 
 def verdeling_records(df: pd.DataFrame) -> list[dict]:
     rows = []
-    for r in df.to_dict("records"):
-        r = {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+    for r in records(df):
+        r = dict(r)
         r["regio_pct"] = _pct(r["regio_aandeel_berekend"], r["regio_aandeel"])
         r["vergelijk_pct"] = _pct(r["vergelijk_aandeel_berekend"], r["vergelijk_aandeel"])
         r["verschil_pp"] = (r["regio_pct"] - r["vergelijk_pct"]
@@ -160,8 +159,7 @@ def verdeling_export(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def mismatch_records(df: pd.DataFrame) -> list[dict]:
-    return [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
-            for r in df.to_dict("records")]
+    return [dict(r) for r in records(df)]
 
 
 def mismatch_tabel(df: pd.DataFrame) -> pd.DataFrame:
@@ -196,7 +194,7 @@ def kaarten(df: pd.DataFrame) -> str:
 
 def banen(df: pd.DataFrame) -> list[dict]:
     """Tabel 4 per year with growth and share of zelfstandigen computed from the printed counts."""
-    rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in df.to_dict("records")]
+    rows = [dict(r) for r in records(df)]
     vorige = None
     for r in rows:
         r["som"] = (r["werknemers"] or 0) + (r["zelfstandigen"] or 0)

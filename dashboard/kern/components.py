@@ -56,20 +56,26 @@ def toon_grafiek(recept: figuren.Grafiek, key: str) -> None:
 
 
 def toon(fig: figuren.Figuur | None, key: str, leeg: str = "") -> None:
-    """A figure from dashboard.figuren.figuur: title and sentence, chart, notes,
+    """A figure: title and sentence, chart or cards, notes, explanation,
     bron/peildatum, and (when it has one) its data as table with downloads."""
     if fig is None:
         if leeg:
             st.info(leeg)
         return
-    kop(fig.titel, fig.zin, fig.definitie)
+    if fig.titel or fig.zin:
+        kop(fig.titel, fig.zin, fig.definitie)
+    if fig.html is not None:
+        st.html(fig.html)
     if fig.grafiek is not None:
         toon_grafiek(fig.grafiek, key=key)
     for notitie in fig.notities:
         st.caption(notitie)
-    bronregel(fig.bron, fig.peildatum)
+    if fig.uitleg:
+        st.markdown(fig.uitleg)
+    if fig.bron:
+        bronregel(fig.bron, fig.peildatum)
     if fig.tabel is not None and fig.export is not None:
-        gegevens(fig.tabel, fig.export, fig.bestandsnaam, fig.bron, fig.peildatum, key=key)
+        gegevens(fig.tabel, fig.export, fig.bestandsnaam, fig.bron, fig.peildatum, key=key, label=fig.tabel_label)
 
 
 def bronregel(bron: str, peildatum: str) -> None:
@@ -85,8 +91,9 @@ def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
         values = out[col].dropna()
         if len(values) and (values == values.round()).all():
             out[col] = out[col].astype("Int64")  # 4950, not 4950,0
-    out["bron"] = bron
-    out["peildatum"] = peildatum
+    if bron:   # a table whose rows name their own source has no single bron/peildatum
+        out["bron"] = bron
+        out["peildatum"] = peildatum
     return out
 
 
@@ -145,7 +152,7 @@ def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, ke
 
 def kop(titel: str, zin: str, definitie: str | None = None) -> None:
     """A figure's title (the finding) and its one-sentence summary, in one element."""
-    st.markdown(f"#### {titel}\n\n{zin}", help=definitie)
+    st.markdown(f"#### {titel}\n\n{zin}" if titel else zin, help=definitie)
 
 
 def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str,

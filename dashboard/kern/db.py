@@ -82,7 +82,8 @@ def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
 _VAST: ContextVar[str | None] = ContextVar("vaste_build", default=None)
 
 
-def _huidige_key() -> str:
+def huidige_build() -> str:
+    """The build key every query of this moment reads (the pinned one inside een_build())."""
     return _VAST.get() or build_key()
 
 
@@ -101,8 +102,25 @@ def een_build():
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Run queries/<name>.sql with named parameters ($regio, ...)."""
-    return _run(name, tuple(sorted(params.items())), _huidige_key())
+    """Run queries/<name>.sql with named parameters ($regio, ...). The frame is
+    a copy-on-write view of the cached result: changing it changes nothing that
+    other sessions see."""
+    return _run(name, tuple(sorted(params.items())), huidige_build()).copy(deep=False)
+
+
+def _leeg(v) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
+
+
+def records(df: pd.DataFrame) -> tuple[dict, ...]:
+    """Rows as dicts with SQL NULL as None (never NaN): the one place where
+    pandas' missing values become Python's."""
+    return tuple({k: (None if _leeg(v) else v) for k, v in r.items()} for r in df.to_dict("records"))
+
+
+def rijen(name: str, **params) -> list[dict]:
+    """queries/<name>.sql as a list of fresh dicts (NULL as None), cached per build."""
+    return [dict(r) for r in _view(records, (), name, tuple(sorted(params.items())), huidige_build())]
 
 
 @lru_cache(maxsize=1024)
@@ -114,11 +132,7 @@ def view(fn, name: str, *args, **params):
     """fn(result of queries/<name>.sql, *args), computed once per warehouse
     build, query parameters and args. For the shaping a page would otherwise
     redo on every rerun (formatting, records, HTML); fn must be pure."""
-    return _view(fn, args, name, tuple(sorted(params.items())), _huidige_key())
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    return df.to_dict("records")
+    return _view(fn, args, name, tuple(sorted(params.items())), huidige_build())
 
 
 def clear() -> None:

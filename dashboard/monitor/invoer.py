@@ -152,7 +152,7 @@ def projectgegevens(door: str) -> None:
     st.subheader("4. Status, doelen of een nieuw project")
     projecten = db.view(monitor_views.records, "monitor_projecten", regio=REGIO)
     namen = {r["project_id"]: r["naam"] for r in projecten}
-    klassen = {r["beroepsklasse_code"]: r["beroepsklasse"] for r in db.view(db.records, "mismatch", regio=REGIO)
+    klassen = {r["beroepsklasse_code"]: r["beroepsklasse"] for r in db.rijen("mismatch", regio=REGIO)
                if not r["is_rest"]}
     nieuw = st.toggle("Nieuw project toevoegen", key="nieuw_project")
     project = None if nieuw else st.selectbox("Project", list(namen), format_func=namen.get, key="gegevens_project")

@@ -1,0 +1,129 @@
+"""Bevolking: inwoners and prognose, groene en grijze druk (regio and per gemeente), the CBS series."""
+from __future__ import annotations
+
+from dashboard.figuren import charts, definities, samenvatting, views
+from dashboard.figuren.figuur import Figuur, grafiek
+from dashboard.figuren.register import feiten, figuur
+from dashboard.kern import db
+from dashboard.kern import format as fmt
+from dashboard.kern.context import Context
+
+CBS_NIET_OPGEHAALD = ("Nog niet opgehaald bij CBS. Haal de CBS-tabellen op met `python -m etl.refresh` "
+                      "(zie Bronnen en actualiteit).")
+DRUK_DEFINITIE = definities.definitie("Groene druk") + " " + definities.definitie("Grijze druk")
+
+
+def _label(rijen: list[dict], label: str) -> dict | None:
+    return next((dict(r) for r in rijen if r["label"] == label), None)
+
+
+def _druk(ctx: Context) -> dict:
+    w = db.view(views.waarden_per_indicator_regio, "demografische_druk", regio=ctx.regio, vergelijk=ctx.vergelijk)
+    return dict(groen=w.get(("groene_druk", ctx.regio)), grijs=w.get(("grijze_druk", ctx.regio)),
+                groen_nl=w.get(("groene_druk", ctx.vergelijk)), grijs_nl=w.get(("grijze_druk", ctx.vergelijk)))
+
+
+@feiten("inwoners")
+def inwoners_feiten(ctx: Context) -> dict:
+    kaarten = db.rijen("bevolking_kaarten", regio=ctx.regio)
+    inwoners, prognose = _label(kaarten, "Inwoners"), _label(kaarten, "Inwoners, prognose 2040")
+    if prognose and inwoners:
+        prognose["groei"] = 100.0 * (prognose["waarde"] - inwoners["waarde"]) / inwoners["waarde"]
+    druk = _druk(ctx)
+    reeks = [r for r in db.rijen("inwoners_reeks", regio=ctx.regio) if r["is_regio"]]
+    cbs = None
+    if len(reeks) >= 2:
+        cbs = {"eerste": reeks[0], "laatste": reeks[-1], "groei": reeks[-1]["waarde"] - reeks[0]["waarde"]}
+    return dict(inwoners=inwoners, prognose=prognose, cbs=cbs,
+                druk=druk if None not in druk.values() else None,
+                migratie=[r for r in kaarten if r["label"].startswith("Bevolkingsgroei door migratie")])
+
+
+@figuur("druk", "Groene en grijze druk")
+def demografische_druk(ctx: Context) -> Figuur | None:
+    params = dict(regio=ctx.regio, vergelijk=ctx.vergelijk)
+    druk = db.rijen("demografische_druk", **params)
+    if not druk:
+        return None
+    d = _druk(ctx)
+    cijfers = (ctx.regio_naam, ctx.vergelijk_naam, d["groen"], d["grijs"], d["groen_nl"], d["grijs_nl"])
+    return Figuur(
+        "druk", samenvatting.demografische_druk_titel(*cijfers), samenvatting.demografische_druk(*cijfers),
+        druk[0]["bron"], druk[0]["peildatum"], definitie=DRUK_DEFINITIE,
+        grafiek=grafiek(charts.vergelijking_staaf, ["Groene druk (0-19 jaar)", "Grijze druk (65+)"],
+                        [d["groen"], d["grijs"]], [d["groen_nl"], d["grijs_nl"]], ctx.regio_naam, ctx.vergelijk_naam,
+                        hoogte=240),
+        tabel=db.view(views.kolommen, "demografische_druk", "regio_naam", "indicator", "waarde", "eenheid",
+                      "kwalificatie", **params),
+        export=db.query("demografische_druk", **params), bestandsnaam=f"demografische_druk_{ctx.regio}")
+
+
+@figuur("bevolking", "Bevolking en beroepsbevolking", leeg="Geen inwonersaantal voor {regio_naam}.")
+def bevolking(ctx: Context) -> Figuur | None:
+    rijen = db.rijen("bevolking_kaarten", regio=ctx.regio)
+    if not rijen:
+        return None
+    kaarten = db.query("bevolking_kaarten", regio=ctx.regio)
+    return Figuur(
+        "bevolking", "", samenvatting.bevolking(rijen, ctx.regio_naam), "", "",
+        html=db.view(views.kaarten, "bevolking_kaarten", regio=ctx.regio),
+        tabel=kaarten, export=kaarten, bestandsnaam=f"bevolking_{ctx.regio}")
+
+
+@figuur("inwoners-reeks", "Inwoners per gemeente (CBS)", leeg=CBS_NIET_OPGEHAALD)
+def inwoners_reeks(ctx: Context) -> Figuur | None:
+    """Inwoners of the region and its gemeenten over the years (CBS 03759ned)."""
+    rijen = db.rijen("inwoners_reeks", regio=ctx.regio)
+    if not rijen:
+        return None
+    titel, zin = samenvatting.inwoners_reeks(rijen, ctx.regio_naam, db.rijen("bevolking_kaarten", regio=ctx.regio))
+    reeksen = db.view(views.inwoners_reeksen, "inwoners_reeks", regio=ctx.regio)
+    peildatum = max(rijen, key=lambda r: r["periode_datum"])["peildatum"]
+    return Figuur(
+        "inwoners-reeks", titel, zin, rijen[-1]["bron"], peildatum,
+        definitie="Bevolking op 1 januari (CBS StatLine 03759ned); de regio is de som van haar gemeenten.",
+        grafiek=grafiek(charts.lijnen, reeksen[1:], hoogte=320),
+        tabel=db.view(views.kolommen, "inwoners_reeks", "regio_naam", "periode", "waarde", "kwalificatie",
+                      regio=ctx.regio),
+        export=db.query("inwoners_reeks", regio=ctx.regio), bestandsnaam=f"inwoners_{ctx.regio}")
+
+
+@figuur("druk-gemeenten", "Groene en grijze druk per gemeente (CBS)", leeg=CBS_NIET_OPGEHAALD)
+def druk_gemeenten(ctx: Context) -> Figuur | None:
+    """Groene and grijze druk per gemeente of the region (CBS 70072ned), only once fetched."""
+    params = dict(regio=ctx.regio, vergelijk=ctx.vergelijk)
+    rijen = db.rijen("druk_gemeenten", **params)
+    if not rijen:
+        return None
+    titel, zin = samenvatting.druk_gemeenten(rijen, ctx.regio_naam)
+    namen = list(dict.fromkeys(r["regio_naam"] for r in rijen))
+    waarde = {(r["regio_naam"], r["indicator"]): r["waarde"] for r in rijen}
+    return Figuur(
+        "druk-gemeenten", titel, zin, rijen[0]["bron"], rijen[0]["peildatum"],
+        definitie=DRUK_DEFINITIE + " Per gemeente uit CBS StatLine 70072ned; het regiocijfer hierboven komt uit de "
+                                   "analyse.",
+        grafiek=grafiek(charts.vergelijking_staaf, namen, [waarde.get((n, "grijze_druk")) for n in namen],
+                        [waarde.get((n, "groene_druk")) for n in namen], "Grijze druk (65+)",
+                        "Groene druk (0-19 jaar)", hoogte=120 + 48 * len(namen)),
+        tabel=db.view(views.kolommen, "druk_gemeenten", "regio_naam", "indicator", "waarde", "periode", **params),
+        export=db.query("druk_gemeenten", **params), bestandsnaam=f"druk_gemeenten_{ctx.regio}")
+
+
+def landelijke_reeks(sleutel: str, indicator: str, dataset: str, titel: str, definitie: str,
+                     eenheid: str = "", vanaf: str = "2019-01-01") -> Figuur | None:
+    """A national CBS series as context beside the regional figures."""
+    rijen = db.rijen("landelijke_reeks", indicator=indicator, dataset=dataset, periode_type="maand", vanaf=vanaf)
+    if not rijen:
+        return None
+    eerste, laatste = rijen[0], rijen[-1]
+    verschil = laatste["waarde"] - eerste["waarde"]
+    waarde = (lambda v: fmt.procent(v, 1)) if eenheid == "%" else fmt.getal
+    return Figuur(
+        sleutel, f"{titel}: {waarde(laatste['waarde'])} in {laatste['peildatum']}",
+        f"Landelijk {waarde(laatste['waarde'])} in {laatste['peildatum']}, "
+        f"{'meer' if verschil > 0 else 'minder' if verschil < 0 else 'evenveel'} dan in {eerste['peildatum']} "
+        f"({waarde(eerste['waarde'])}). Ter vergelijking naast de regionale cijfers hierboven, die een andere "
+        "bron en peildatum hebben.", laatste["bron"], laatste["peildatum"], definitie=definitie,
+        grafiek=grafiek(charts.lijnen, [("Nederland", tuple(r["periode"] for r in rijen),
+                                         tuple(r["waarde"] for r in rijen))],
+                        hoogte=260, eenheid=eenheid, nadruk="Nederland"))

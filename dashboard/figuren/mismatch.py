@@ -1,0 +1,69 @@
+"""Mismatch: openstaande vacatures beside WW-uitkeringen per beroepsklasse (Tabel 5 and 6)."""
+from __future__ import annotations
+
+from dashboard.figuren import charts, definities, samenvatting, views
+from dashboard.figuren.figuur import Figuur, grafiek
+from dashboard.figuren.register import feiten, figuur
+from dashboard.kern import db
+from dashboard.kern import format as fmt
+from dashboard.kern.context import Context
+
+
+def _rijen(ctx: Context) -> list[dict]:
+    return db.view(views.mismatch_records, "mismatch", regio=ctx.regio)
+
+
+def feiten_uit(mm: list[dict]) -> dict:
+    """Which beroepsklassen have more WW than vacatures (kwantitatief) and the reverse (kwalitatief):
+    the numbers of the page sentence and of the Analyse text alike."""
+    ingedeeld = [r for r in mm if r["mismatch"] is not None]
+    kwal = sorted((r for r in ingedeeld if r["mismatch"] == "kwalitatieve mismatch"),
+                  key=lambda r: r["verschil"], reverse=True)
+    rest = next((r for r in mm if r["is_rest"] and r["ww_uitkeringen"]), None)
+    return dict(
+        klassen=len(ingedeeld),
+        vac_periode=ingedeeld[0]["vacatures_peildatum"] if ingedeeld else "",
+        ww_periode=ingedeeld[0]["ww_peildatum"] if ingedeeld else "",
+        vac_label=fmt.periode(ingedeeld[0]["vacatures_periode"], ingedeeld[0]["vacatures_periode_type"])
+        if ingedeeld else "",
+        ww_label=fmt.periode(ingedeeld[0]["ww_periode"], ingedeeld[0]["ww_periode_type"]) if ingedeeld else "",
+        kwantitatief=[dict(naam=r["beroepsklasse"], ww=r["ww_uitkeringen"], vacatures=r["vacatures"])
+                      for r in ingedeeld if r["mismatch"] == "kwantitatieve mismatch"],
+        kwalitatief=len(kwal),
+        grootste=None if not kwal else dict(naam=kwal[0]["beroepsklasse"], vacatures=kwal[0]["vacatures"],
+                                            ww=kwal[0]["ww_uitkeringen"]),
+        zonder_klasse=rest["ww_uitkeringen"] if rest else None)
+
+
+@feiten("mismatch")
+def mismatch_feiten(ctx: Context) -> dict:
+    return feiten_uit(_rijen(ctx))
+
+
+@figuur("mismatch", "Vacatures en WW-uitkeringen per beroepsklasse",
+        leeg="Geen vacatures en WW-uitkeringen per beroepsklasse voor {regio_naam}.")
+def mismatch(ctx: Context) -> Figuur | None:
+    rijen = _rijen(ctx)
+    if not rijen:
+        return None
+    f = mismatch_feiten(ctx)
+    eerste = rijen[0]
+    notities = []
+    if f["zonder_klasse"]:
+        notities.append(f"**{fmt.getal(f['zonder_klasse'])} WW-uitkeringen hebben geen beroepsklasse**: het "
+                        "gedrukte totaal van Tabel 6 min de som van de beroepsklassen. Ze staan apart onderaan.")
+    notities.append(f"Let op: de peildata verschillen. Vacatures: {eerste['vacatures_peildatum']} "
+                    f"(bron: {eerste['vacatures_bron']}); WW-uitkeringen: {eerste['ww_peildatum']} "
+                    f"(bron: {eerste['ww_bron']}).")
+    return Figuur(
+        "mismatch", samenvatting.mismatch_titel(f), samenvatting.mismatch(f, ctx.regio_naam),
+        f"{eerste['vacatures_bron']} (vacatures), {eerste['ww_bron']} (WW)",
+        f"{eerste['vacatures_peildatum']} (vacatures), {eerste['ww_peildatum']} (WW)",
+        definitie=definities.MISMATCH,
+        grafiek=grafiek(charts.mismatch_halter, [r["beroepsklasse"] for r in rijen], [r["vacatures"] for r in rijen],
+                        [r["ww_uitkeringen"] for r in rijen], [r["mismatch"] for r in rijen],
+                        f"Openstaande vacatures ({eerste['vacatures_peildatum']})",
+                        f"WW-uitkeringen ({eerste['ww_peildatum']})", hoogte=140 + 36 * len(rijen)),
+        notities=notities, uitleg=definities.SPANNING_UITLEG,
+        tabel=db.view(views.mismatch_tabel, "mismatch", regio=ctx.regio),
+        export=db.query("mismatch", regio=ctx.regio), bestandsnaam=f"mismatch_{ctx.regio}")

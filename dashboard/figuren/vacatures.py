@@ -1,0 +1,73 @@
+"""Vacatures en tekortsectoren: the region's openstaande vacatures per beroepsklasse against Nederland (Tabel 5)."""
+from __future__ import annotations
+
+from dashboard.figuren import charts, definities, samenvatting, views
+from dashboard.figuren.figuur import Figuur, grafiek
+from dashboard.figuren.register import feiten, figuur
+from dashboard.kern import db
+from dashboard.kern import format as fmt
+from dashboard.kern.context import Context
+
+# "Clearly higher than national": at least this many percentage points difference in share.
+DREMPEL_PP = 3.0
+
+
+def _params(ctx: Context) -> dict:
+    return dict(indicator="openstaande_vacatures", dimensie="beroepsklasse", regio=ctx.regio,
+                vergelijk=ctx.vergelijk)
+
+
+def feiten_uit(rijen: list[dict], drempel: float = DREMPEL_PP) -> dict:
+    """The beroepsklassen by number of vacatures, and those whose share is clearly above or below the
+    comparison: the numbers of the page sentence, the highlighted bars and the Analyse text alike."""
+    klassen = [r for r in rijen if not r["is_totaal"] and r["regio_aantal"] is not None]   # in the table's order
+    grootste = sorted(klassen, key=lambda r: r["regio_aantal"], reverse=True)
+    totaal = next((r for r in rijen if r["is_totaal"]), None)
+    hoger = [r["categorie"] for r in klassen if r["verschil_pp"] is not None and r["verschil_pp"] >= drempel]
+    lager = [r["categorie"] for r in klassen if r["verschil_pp"] is not None and r["verschil_pp"] <= -drempel]
+    return dict(
+        periode=grootste[0]["periode"] if grootste else "",
+        periode_label=fmt.periode(grootste[0]["periode"], grootste[0]["periode_type"]) if grootste else "",
+        totaal=totaal["regio_aantal"] if totaal else None,
+        top=[dict(naam=r["categorie"], aantal=r["regio_aantal"], aandeel=r["regio_pct"], aandeel_nl=r["vergelijk_pct"])
+             for r in grootste[:2] if r["regio_pct"] is not None and r["vergelijk_pct"] is not None],
+        hoger=hoger, lager=lager,
+        groter=[samenvatting.klein(c) for c in hoger], kleiner=[samenvatting.klein(c) for c in lager],
+        drempel=drempel)
+
+
+@feiten("vacatures")
+def vacatures_feiten(ctx: Context) -> dict:
+    return feiten_uit(db.view(views.verdeling_records, "verdeling", **_params(ctx)))
+
+
+@figuur("vacatures", "Vacatures per beroepsklasse",
+        leeg="Geen openstaande vacatures per beroepsklasse voor {regio_naam}.")
+def vacatures(ctx: Context) -> Figuur | None:
+    params = _params(ctx)
+    rijen = db.view(views.verdeling_records, "verdeling", **params)
+    klassen = [r for r in rijen if not r["is_totaal"]]
+    if not klassen:
+        return None
+    f = vacatures_feiten(ctx)
+    titel = (f"Vacaturevraag naar {samenvatting.opsomming(f['groter'])} duidelijk groter dan in {ctx.vergelijk_naam}"
+             if f["hoger"] else f"Vacatures per beroepsklasse in {ctx.regio_naam} en {ctx.vergelijk_naam}")
+    labels = [r["categorie"] + "".join(
+        [" · cruciaal" if r["cruciale_sector"] else "", " · focus" if r["regionale_focus"] else ""])
+        for r in klassen]
+    tabel = db.view(views.verdeling_tabel, "verdeling", ctx.regio_naam, ctx.vergelijk_naam, **params)
+    tabel = tabel.assign(**{"Maatschappelijk cruciaal": [r["cruciale_sector"] or "" for r in rijen],
+                            "Regionale focus": [r["regionale_focus"] or "" for r in rijen]})
+    return Figuur(
+        "vacatures", titel, samenvatting.vacatures(f, ctx.regio_naam, ctx.vergelijk_naam),
+        rijen[0]["bron"], rijen[0]["peildatum"],
+        definitie=definities.VACATURES + f" Duidelijk hoger of lager: minstens {fmt.getal(DREMPEL_PP)} "
+                                         "procentpunt verschil in aandeel.",
+        grafiek=grafiek(charts.vergelijking_staaf, labels, [r["regio_pct"] for r in klassen],
+                        [r["vergelijk_pct"] for r in klassen], ctx.regio_naam, ctx.vergelijk_naam,
+                        hoogte=110 + 42 * len(klassen), uitgelicht=[r["categorie"] in f["hoger"] for r in klassen]),
+        notities=[f"Oranje: aandeel minstens {fmt.getal(DREMPEL_PP)} procentpunt hoger dan in {ctx.vergelijk_naam}. "
+                  "· cruciaal = maatschappelijk cruciale sector (kabinet); · focus = regionale focus of speerpunt. "
+                  + definities.CRUCIAAL],
+        tabel=tabel, export=db.view(views.verdeling_export, "verdeling", **params),
+        bestandsnaam=f"vacatures_beroepsklasse_{ctx.regio}")

@@ -1,0 +1,48 @@
+"""An indicator's distribution over a dimension, region beside comparison (Tabel 1, 2, 3, 5):
+the one recipe behind the GWU and WW figures per kenmerk."""
+from __future__ import annotations
+
+from dashboard.figuren import charts, samenvatting, views
+from dashboard.figuren.figuur import Figuur, grafiek
+from dashboard.kern import db
+from dashboard.kern import format as fmt
+from dashboard.kern.context import Context
+
+
+def rijen(ctx: Context, indicator: str, dimensie: str) -> list[dict]:
+    return db.view(views.verdeling_records, "verdeling", indicator=indicator, dimensie=dimensie,
+                   regio=ctx.regio, vergelijk=ctx.vergelijk)
+
+
+def per_categorie(ctx: Context, indicator: str, dimensie: str) -> dict[str, dict]:
+    return {r["categorie"]: r for r in rijen(ctx, indicator, dimensie)}
+
+
+def paar(rij: dict | None) -> dict | None:
+    """A category's share in the region and the comparison, when both are known."""
+    if not rij or rij["regio_pct"] is None or rij["vergelijk_pct"] is None:
+        return None
+    return {"regio": rij["regio_pct"], "nl": rij["vergelijk_pct"]}
+
+
+def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definitie: str,
+           sleutel: str, vergelijk_label: str | None = None) -> Figuur | None:
+    params = dict(indicator=indicator, dimensie=dimensie, regio=ctx.regio, vergelijk=ctx.vergelijk)
+    vergelijk_naam = vergelijk_label or ctx.vergelijk_naam
+    alle = rijen(ctx, indicator, dimensie)
+    if not alle:
+        return None
+    klassen = [r for r in alle if not r["is_totaal"]]
+    eerste = alle[0]
+    return Figuur(
+        sleutel, samenvatting.verdeling_titel(alle, onderwerp, fmt.dimensie(dimensie), vergelijk_naam),
+        samenvatting.verdeling(alle, onderwerp, ctx.regio_naam, vergelijk_naam),
+        eerste["bron"], eerste["peildatum"], definitie=definitie,
+        grafiek=grafiek(charts.vergelijking_staaf, [r["categorie"] for r in klassen],
+                        [r["regio_pct"] for r in klassen], [r["vergelijk_pct"] for r in klassen],
+                        ctx.regio_naam, vergelijk_naam, hoogte=110 + 42 * len(klassen)),
+        notities=["Aandelen berekend uit de aantallen waar die er zijn, anders zoals gedrukt (afgerond). "
+                  "De tabel toont beide."],
+        tabel=db.view(views.verdeling_tabel, "verdeling", ctx.regio_naam, vergelijk_naam, **params),
+        export=db.view(views.verdeling_export, "verdeling", **params),
+        bestandsnaam=f"{indicator}_{dimensie}_{ctx.regio}")
