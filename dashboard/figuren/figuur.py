@@ -58,6 +58,9 @@ class Figuur:
     html: str | None = None                            # figure cards instead of a chart
     uitleg: str | None = None                          # markdown after the chart (e.g. how to read it)
     tabel_label: str = "Gegevens als tabel en download"
+    tabel_open: bool = False                           # the table shown at once, not folded away
+    melding: str | None = None                         # a message box under the title
+    melding_soort: str = "info"                        # info, success or warning
 
 
 def naar_dict(fig: Figuur) -> dict:
@@ -69,7 +72,8 @@ def naar_dict(fig: Figuur) -> dict:
     return {"sleutel": fig.sleutel, "titel": fig.titel, "zin": fig.zin, "bron": fig.bron,
             "peildatum": fig.peildatum, "definitie": fig.definitie, "notities": list(fig.notities),
             "grafiek": None if g is None else {"bouwer": g.bouwer, "args": g.args, "kwargs": dict(g.kwargs)},
-            "tabel": tabel, "html": fig.html, "uitleg": fig.uitleg}
+            "tabel": tabel, "html": fig.html, "uitleg": fig.uitleg, "melding": fig.melding,
+            "melding_soort": fig.melding_soort}
 
 
 def van_dict(d: dict) -> Figuur:
@@ -81,7 +85,8 @@ def van_dict(d: dict) -> Figuur:
         grafiek=None if g is None else Grafiek(g["bouwer"], _vast(g["args"]),
                                                tuple(sorted((k, _vast(v)) for k, v in g["kwargs"].items()))),
         tabel=None if tabel is None else pd.DataFrame(tabel["data"], columns=tabel["columns"]),
-        html=d.get("html"), uitleg=d.get("uitleg"))
+        html=d.get("html"), uitleg=d.get("uitleg"), melding=d.get("melding"),
+        melding_soort=d.get("melding_soort") or "info")
 
 
 def _vast(x):

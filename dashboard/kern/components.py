@@ -64,6 +64,8 @@ def toon(fig: figuren.Figuur | None, key: str, leeg: str = "") -> None:
         return
     if fig.titel or fig.zin:
         kop(fig.titel, fig.zin, fig.definitie)
+    if fig.melding:
+        {"success": st.success, "warning": st.warning}.get(fig.melding_soort, st.info)(fig.melding)
     if fig.html is not None:
         st.html(fig.html)
     if fig.grafiek is not None:
@@ -75,7 +77,8 @@ def toon(fig: figuren.Figuur | None, key: str, leeg: str = "") -> None:
     if fig.bron:
         bronregel(fig.bron, fig.peildatum)
     if fig.tabel is not None and fig.export is not None:
-        gegevens(fig.tabel, fig.export, fig.bestandsnaam, fig.bron, fig.peildatum, key=key, label=fig.tabel_label)
+        gegevens(fig.tabel, fig.export, fig.bestandsnaam, fig.bron, fig.peildatum, key=key, label=fig.tabel_label,
+                 open=fig.tabel_open)
 
 
 def bronregel(bron: str, peildatum: str) -> None:
@@ -156,8 +159,8 @@ def kop(titel: str, zin: str, definitie: str | None = None) -> None:
 
 
 def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str,
-             key: str, label: str = "Gegevens als tabel en download") -> None:
+             key: str, label: str = "Gegevens als tabel en download", open: bool = False) -> None:
     """The figure's data as an accessible table, with CSV and Excel downloads."""
-    with st.expander(label):
+    with st.expander(label, expanded=open):
         st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
         downloads(export, bestandsnaam, bron, peildatum, key=key)

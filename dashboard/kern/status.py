@@ -36,3 +36,27 @@ def cbs_tabel(laatste: dict | None):
             else "nog nooit",
         })
     return pd.DataFrame(rijen)
+
+
+def toon_verversing() -> None:
+    """The outcome of the last refresh and, per CBS table, the last fetch (from the status file, not the
+    warehouse: a failed refresh leaves the warehouse as it was)."""
+    import streamlit as st
+
+    from dashboard.kern import components
+    from dashboard.kern import format as fmt
+
+    st.subheader("Laatste verversing")
+    laatste = laatste_verversing()
+    if laatste is None:
+        st.info("Er is nog geen verversing geregistreerd. " + components.REFRESH_HINT)
+    elif laatste.get("gelukt"):
+        st.success(f"De laatste verversing is gelukt op {fmt.datum_tijd(laatste.get('laatste_poging'))}.")
+    else:
+        st.error(f"De laatste verversing is **mislukt** op {fmt.datum_tijd(laatste.get('laatste_poging'))}: "
+                 f"{laatste.get('melding')}  \nHet dashboard toont de gegevens van de laatste geslaagde build "
+                 f"({fmt.datum_tijd(laatste.get('laatste_succes'))}).")
+    st.subheader("CBS StatLine")
+    st.dataframe(cbs_tabel(laatste), hide_index=True, width="stretch")
+    st.caption("Haal de CBS-tabellen op met `python -m etl.refresh`; `--list` toont de catalogus. Mislukt een "
+               "tabel, dan blijft de vorige opname in gebruik en staat de reden hier.")

@@ -1,0 +1,49 @@
+"""The HTML exports' Jinja templates (dashboard/export/sjablonen/), with
+autoescape on and one shared stylesheet: every value is escaped unless a
+template says |safe for HTML we made ourselves (Plotly's chart markup)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from dashboard.kern import format as fmt
+
+MAP = Path(__file__).parent / "sjablonen"
+
+
+def md(tekst: str) -> Markup:
+    """The little markdown the notes use (**vet**), after escaping."""
+    return Markup(re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", str(escape(tekst))))
+
+
+def cel(waarde) -> str:
+    """A table cell as Dutch text."""
+    if waarde is None:
+        return fmt.LEEG
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+        return fmt.getal(waarde, 0 if float(waarde).is_integer() else 1)
+    return str(waarde)
+
+
+def is_getal(tekst: str) -> bool:
+    return bool(re.fullmatch(r"[+-]?[\d.]+(,\d+)?%?", tekst.strip()))
+
+
+@lru_cache(maxsize=1)
+def omgeving() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(MAP), autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(md=md, cel=cel, is_getal=is_getal)
+    return env
+
+
+def stijl() -> str:
+    return (MAP / "stijl.css").read_text(encoding="utf-8")
+
+
+def maak(naam: str, **waarden) -> str:
+    return omgeving().get_template(naam).render(stijl=Markup(stijl()), **waarden)
