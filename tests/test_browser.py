@@ -173,7 +173,9 @@ def test_csv_download_carries_bron_and_peildatum(app_url, page):
     path = download(page, page.locator("[data-testid=stDownloadButton] button", has_text="CSV").first).path()
     text = Path(path).read_text(encoding="utf-8-sig")
     header = text.splitlines()[0].split(";")
-    assert header[:3] == ["kerncijfer", "eenheid", "regio_waarde"] and header[-2:] == ["bron", "peildatum"]
+    # every row names its own sources: no single bron/peildatum column is added
+    assert header == ["kerncijfer", "eenheid", "regio_waarde", "regio_peildatum", "regio_bron", "vergelijk_waarde",
+                      "vergelijk_peildatum", "vergelijk_bron"]
     line = next(l for l in text.splitlines() if l.startswith("Openstaande vacatures;"))
     assert line.split(";")[:5] == ["Openstaande vacatures", "vacatures", "4950,0", "Q2 2025", "UWV"]
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import streamlit as st
 
-from dashboard.kern import components
+from dashboard.figuren import tonen
 from dashboard.figuren import figuur as figuren
 
 DIA_CSS = """
@@ -55,7 +55,7 @@ def toon_document(doc: dict) -> None:
         st.markdown("\n\n".join(s["alineas"]))
         for f in s["figuren"]:
             fig = figuren.van_dict(f)
-            components.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")
+            tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")
             _tabel(fig, key=f"analyse-{s['id']}-{fig.sleutel}")
     o = doc["opgaven"]
     st.header(o["titel"], anchor="opgaven", divider="blue")

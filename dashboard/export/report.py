@@ -13,7 +13,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from dashboard.export import sjablonen
+from dashboard.export import opmaak
 from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
 from dashboard.figuren import figuur as figuren
 from dashboard.kern import format as fmt
@@ -51,7 +51,7 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
              ("Geëxporteerd", fmt.datum_tijd(nu))]
     secties = [{**s, "figuren": [{**f, "grafiek_html": _grafiek_html(f)} for f in s["figuren"]]}
                for s in doc["secties"]]
-    return sjablonen.maak("analyse.html.j2", doc={**doc, "secties": secties}, meta=meta, versie=versie,
+    return opmaak.maak("analyse.html.j2", doc={**doc, "secties": secties}, meta=meta, versie=versie,
                           titel=f"Analyse arbeidsmarkt {doc['regio_naam']}", plotlyjs=get_plotlyjs(),
                           geexporteerd=fmt.datum_tijd(nu))
 

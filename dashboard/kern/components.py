@@ -12,7 +12,6 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.kern import db
-from dashboard.figuren import figuur as figuren
 
 REFRESH_HINT = "Ververs het datawarehouse met `python -m etl.refresh --offline` (of `make run`)."
 
@@ -44,41 +43,6 @@ def grafiek(builder, *args, key: str, **kwargs) -> None:
 def _figuur(builder, args: tuple, kwargs: tuple):
     """Any builder (dashboard.figuren.charts, dashboard.monitor.charts), called once per distinct input."""
     return builder(*args, **dict(kwargs))
-
-
-@lru_cache(maxsize=512)
-def _plotly(recept: figuren.Grafiek):
-    return recept.plotly()
-
-
-def toon_grafiek(recept: figuren.Grafiek, key: str) -> None:
-    st.plotly_chart(_plotly(recept), config={"displayModeBar": False, "locale": "nl"}, key=key)
-
-
-def toon(fig: figuren.Figuur | None, key: str, leeg: str = "") -> None:
-    """A figure: title and sentence, chart or cards, notes, explanation,
-    bron/peildatum, and (when it has one) its data as table with downloads."""
-    if fig is None:
-        if leeg:
-            st.info(leeg)
-        return
-    if fig.titel or fig.zin:
-        kop(fig.titel, fig.zin, fig.definitie)
-    if fig.melding:
-        {"success": st.success, "warning": st.warning}.get(fig.melding_soort, st.info)(fig.melding)
-    if fig.html is not None:
-        st.html(fig.html)
-    if fig.grafiek is not None:
-        toon_grafiek(fig.grafiek, key=key)
-    for notitie in fig.notities:
-        st.caption(notitie)
-    if fig.uitleg:
-        st.markdown(fig.uitleg)
-    if fig.bron:
-        bronregel(fig.bron, fig.peildatum)
-    if fig.tabel is not None and fig.export is not None:
-        gegevens(fig.tabel, fig.export, fig.bestandsnaam, fig.bron, fig.peildatum, key=key, label=fig.tabel_label,
-                 open=fig.tabel_open)
 
 
 def bronregel(bron: str, peildatum: str) -> None:
