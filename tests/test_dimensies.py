@@ -170,3 +170,19 @@ def test_a_newer_seed_year_moves_the_inwoners_card_without_touching_sql(raw_dir,
     con.close()
     assert df.loc[df["label"] == "Inwoners", ["waarde", "periode"]].values.tolist() == [[250000.0, "2026"]]
     assert df["label"].tolist().count("Inwoners, prognose 2040") == 1
+
+
+def test_a_cbs_series_with_an_indicator_missing_from_the_list_points_at_the_catalog():
+    """The CBS half of checks/11_indicator_onbekend.sql, on the real file: a fetched series whose catalog
+    indicator has no row in indicatoren.csv is named once per table, with the catalog as the place to look."""
+    con = duckdb.connect()
+    con.execute("create schema staging")
+    con.execute("create view staging.indicatoren as select * from (values ('inwoners')) t(code)")
+    con.execute("""create view staging.feiten as select * from (values ('bevolking.csv', 2::bigint, 'inwoners'))
+                   t(bestand, regel, indicator)""")
+    con.execute("""create view staging.cbs_feiten as select * from (values
+                   ('03759ned', 'inwoners'), ('99001NED', 'werkzamen'), ('99001NED', 'werkzamen')) t(dataset, indicator)""")
+    rows = con.execute((settings.SQL_DIR / "checks" / "11_indicator_onbekend.sql").read_text()).fetchall()
+    assert rows == [("etl/catalog.toml", None, "indicator",
+                     "CBS-tabel 99001NED: indicator 'werkzamen' staat niet in data/raw/referentie/indicatoren.csv; "
+                     "voeg daar een regel toe met label, definitie, eenheid en volgorde")]

@@ -175,3 +175,10 @@ def test_indicator_order_that_is_no_number_is_named(raw_dir, refresh_fails):
     replace_in_file(raw_dir / "referentie" / "indicatoren.csv", ",personen,1\n", ",personen,een\n")
     err = refresh_fails()
     assert "indicatoren.csv, regel 2, kolom 'volgorde': 'een' is geen volgnummer" in err
+
+
+def test_shipped_gemeente_in_an_unknown_region_is_named(raw_dir, refresh_fails):
+    replace_in_file(raw_dir / "referentie" / "gemeenten_am12.csv", "GM0402,Hilversum,AM12", "GM0402,Hilversum,AM04")
+    err = refresh_fails()
+    assert ("gemeenten_am12.csv, regel 4, kolom 'arbeidsmarktregio_code': onbekende regiocode 'AM04'; verwacht een "
+            "arbeidsmarktregio uit data/raw/referentie/regios.csv") in err
