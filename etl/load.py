@@ -20,9 +20,10 @@ FEIT_KOLOMMEN = [
     "maat", "waarde", "eenheid", "kwalificatie", "bron", "peildatum", "vindplaats",
 ]
 REFERENTIES = {
-    "regios": ("regios.csv", ["code", "naam", "soort"]),
+    "regios": ("regios.csv", ["code", "naam", "soort", "standaard", "bron"]),
     "beroepsklassen": ("beroepsklassen.csv", ["code", "naam", "cruciale_sector", "regionale_focus"]),
     "gemeenten": ("gemeenten_am12.csv", ["gemeente_code", "gemeente_naam", "arbeidsmarktregio_code", "bron"]),
+    "indicatoren": ("indicatoren.csv", ["code", "label", "definitie", "eenheid", "volgorde"]),
 }
 
 

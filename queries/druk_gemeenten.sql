@@ -1,7 +1,7 @@
 -- Groene and grijze druk (CBS 70072ned) per gemeente of the region, the region where CBS publishes it,
 -- and the comparison region, in the latest year fetched.
 with leden as (
-    select gemeente_code from staging.gemeente_regio where regio_code = $regio
+    select gemeente_code from marts.gemeente_regio where arbeidsmarktregio_code = $regio
 ),
 
 druk as (

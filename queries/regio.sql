@@ -1,3 +1,3 @@
-select code as regio_code, naam as regio_naam, soort
-from raw.ref_regios
+select code as regio_code, naam as regio_naam, soort, is_standaard, indeling_bron, aantal_gemeenten
+from marts.regios
 where code = $regio

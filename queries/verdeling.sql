@@ -62,5 +62,5 @@ select
     h.*
 from rijen r
 cross join herkomst h
-left join raw.ref_beroepsklassen b on trim(b.code) = r.beroepsklasse_code
+left join marts.beroepsklassen b on b.code = r.beroepsklasse_code
 order by r.is_totaal, r.volgorde

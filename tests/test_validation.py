@@ -144,3 +144,41 @@ def test_all_errors_are_reported_at_once(raw_dir, refresh_fails):
     replace_in_file(raw_dir / "seed" / "ww_beroepsklasse.csv", "Managers,aantal,693", "Managers,aantal,-693")
     err = refresh_fails()
     assert "2 fout(en)" in err
+
+
+def test_unknown_indicator_is_named(raw_dir, refresh_fails):
+    replace_in_file(raw_dir / "seed" / "ww_jongeren.csv", "AM12,2024,jaar,ww_instroom_jongeren,totaal",
+                    "AM12,2024,jaar,ww_instroom_jong,totaal")
+    err = refresh_fails()
+    assert ("ww_jongeren.csv, regel 2, kolom 'indicator': onbekende indicator 'ww_instroom_jong'; verwacht een code "
+            "uit data/raw/referentie/indicatoren.csv") in err
+
+
+def test_indicator_missing_from_the_reference_list_is_named_at_every_fact(raw_dir, refresh_fails):
+    path = raw_dir / "referentie" / "indicatoren.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(l for l in lines if not l.startswith("bevolkingsgroei_migratie,")), encoding="utf-8")
+    err = refresh_fails()
+    assert "2 fout(en)" in err
+    for regel in (2, 3):
+        assert f"migratie.csv, regel {regel}, kolom 'indicator': onbekende indicator 'bevolkingsgroei_migratie'" in err
+
+
+def test_a_second_default_region_is_refused(raw_dir, refresh_fails):
+    replace_in_file(raw_dir / "referentie" / "regios.csv", "AM13,Midden-Utrecht,arbeidsmarktregio,nee",
+                    "AM13,Midden-Utrecht,arbeidsmarktregio,ja")
+    err = refresh_fails()
+    assert ("regios.csv, kolom 'standaard': 2 regio's hebben standaard ja (AM12, AM13); verwacht precies één") in err
+
+
+def test_indicator_order_that_is_no_number_is_named(raw_dir, refresh_fails):
+    replace_in_file(raw_dir / "referentie" / "indicatoren.csv", ",personen,1\n", ",personen,een\n")
+    err = refresh_fails()
+    assert "indicatoren.csv, regel 2, kolom 'volgorde': 'een' is geen volgnummer" in err
+
+
+def test_shipped_gemeente_in_an_unknown_region_is_named(raw_dir, refresh_fails):
+    replace_in_file(raw_dir / "referentie" / "gemeenten_am12.csv", "GM0402,Hilversum,AM12", "GM0402,Hilversum,AM04")
+    err = refresh_fails()
+    assert ("gemeenten_am12.csv, regel 4, kolom 'arbeidsmarktregio_code': onbekende regiocode 'AM04'; verwacht een "
+            "arbeidsmarktregio uit data/raw/referentie/regios.csv") in err

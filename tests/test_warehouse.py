@@ -149,3 +149,52 @@ def test_rebuild_swaps_the_file_and_open_readers_keep_the_old_one(raw_dir, wareh
     fresh.close()
     leftovers = [p.name for p in warehouse.parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+# --- dimensions: a region is a row, every indicator has a definition ----------------------------------
+
+def test_regios_holds_nederland_and_the_35_arbeidsmarktregios_with_one_default(con):
+    assert one(con, "select count(*) from marts.regios") == 36
+    assert con.execute("select soort, count(*) from marts.regios group by all order by all").fetchall() == \
+        [("arbeidsmarktregio", 35), ("land", 1)]
+    assert con.execute("select code from marts.regios where is_standaard").fetchall() == [("AM12",)]
+    assert con.execute("select code, naam from marts.regios where soort = 'land'").fetchall() == [("NL01", "Nederland")]
+    # CBS numbers the regions AM01-AM38; three numbers went out of use when regions were renamed
+    codes = {r[0] for r in con.execute("select code from marts.regios where soort = 'arbeidsmarktregio'").fetchall()}
+    assert codes == {f"AM{n:02d}" for n in range(1, 39)} - {"AM04", "AM16", "AM31"}
+    assert one(con, "select count(distinct naam) from marts.regios") == 36
+    assert one(con, "select count(*) from marts.regios where bron is null or bron = ''") == 0
+
+
+def test_without_cbs_mapping_only_the_shipped_region_has_gemeenten(con):
+    leden = con.execute("""select gemeente_code, arbeidsmarktregio_code, is_meegeleverd, bron
+                           from marts.gemeente_regio""").fetchall()
+    assert sorted(g for g, *_ in leden) == ["GM0317", "GM0376", "GM0402", "GM0406", "GM0417", "GM1696", "GM1942"]
+    assert {(r, m, b) for _, r, m, b in leden} == {("AM12", True, "data/raw/referentie/gemeenten_am12.csv")}
+    assert con.execute("""select code, indeling_bron, aantal_gemeenten from marts.regios
+                          where aantal_gemeenten > 0 or indeling_bron is not null""").fetchall() == \
+        [("AM12", "meegeleverd", 7)]
+    assert one(con, "select count(*) from marts.indeling") == 0
+
+
+def test_every_fact_has_its_indicator_in_marts_indicatoren(con):
+    assert one(con, "select count(distinct indicator) from marts.feiten") >= 20
+    missing = con.execute("""select distinct indicator from marts.feiten
+                             where indicator not in (select code from marts.indicatoren)""").fetchall()
+    assert missing == []
+    assert one(con, """select count(*) from marts.indicatoren
+                       where label = '' or definitie = '' or eenheid is null or volgorde is null""") == 0
+    assert one(con, "select count(*) = count(distinct code) from marts.indicatoren")
+    assert one(con, "select count(*) = count(distinct volgorde) from marts.indicatoren")
+
+
+def test_kerncijfers_take_label_and_definition_from_marts_indicatoren(con):
+    rows = con.execute("""select distinct k.kerncijfer, k.definitie, i.label, i.definitie
+                          from marts.kerncijfers k join marts.indicatoren i on i.code = k.indicator""").fetchall()
+    assert len(rows) == 9
+    assert all(k == il and kd == idf and kd for k, kd, il, idf in rows)
+    assert ("Geregistreerde werkzoekenden (GWU)",) in {(r[0],) for r in rows}
+
+
+def test_every_fact_says_whether_it_is_our_transcription_or_a_cbs_series(con):
+    assert con.execute("select herkomst, count(*) from marts.feiten group by all").fetchall() == [("seed", 273)]

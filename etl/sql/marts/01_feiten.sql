@@ -26,15 +26,16 @@ renamed as (
         s.is_totaal,
         s.bron,
         s.peildatum,
-        s.vindplaats
+        s.vindplaats,
+        'seed' as herkomst  -- our transcription (data/raw/seed), not a fetched series
     from source s
-    left join raw.ref_regios r on trim(r.code) = s.regio_code
-    left join raw.ref_beroepsklassen b on s.dimensie = 'beroepsklasse' and trim(b.naam) = s.categorie
+    left join marts.regios r on r.code = s.regio_code
+    left join marts.beroepsklassen b on s.dimensie = 'beroepsklasse' and b.naam = s.categorie
 ),
 
 cbs as (
     -- CBS StatLine series (etl/catalog.toml), already in this shape
-    select *, null as beroepsklasse_code, regel as volgorde from staging.cbs_feiten
+    select *, null as beroepsklasse_code, regel as volgorde, 'cbs' as herkomst from staging.cbs_feiten
 )
 
 select * from renamed

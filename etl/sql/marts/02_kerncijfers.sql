@@ -1,25 +1,32 @@
 -- The headline figures of the Overzicht page: per region the latest
 -- non-prognosis value of each. GWU takes Tabel 1's total (Tabel 2 prints a
--- national total one lower; see marts.discrepanties).
-with definities as (
+-- national total one lower; see marts.discrepanties). Label and definition: marts.indicatoren.
+with keuze as (
     select * from (values
-        (1, 'Inwoners', 'inwoners', null, null, 'aantal'),
-        (2, 'Netto arbeidsparticipatie', 'netto_arbeidsparticipatie', 'totaal', null, 'waarde'),
-        (3, 'Onbenut arbeidspotentieel', 'onbenut_arbeidspotentieel', 'onderdeel', null, 'aantal'),
-        (4, 'Geregistreerde werkzoekenden (GWU)', 'gwu', 'opleidingsniveau', 'gwu_opleiding', 'aantal'),
-        (5, 'WW-uitkeringen', 'ww_uitkeringen', null, null, 'aantal'),
-        (6, 'Openstaande vacatures', 'openstaande_vacatures', 'beroepsklasse', null, 'aantal'),
-        (7, 'Banen', 'banen', 'type_baan', null, 'aantal'),
+        (1, 'inwoners', null, null, 'aantal'),
+        (2, 'netto_arbeidsparticipatie', 'totaal', null, 'waarde'),
+        (3, 'onbenut_arbeidspotentieel', 'onderdeel', null, 'aantal'),
+        (4, 'gwu', 'opleidingsniveau', 'gwu_opleiding', 'aantal'),
+        (5, 'ww_uitkeringen', null, null, 'aantal'),
+        (6, 'openstaande_vacatures', 'beroepsklasse', null, 'aantal'),
+        (7, 'banen', 'type_baan', null, 'aantal'),
         -- region and Nederland from one source and peildatum (CBS 70072ned has gemeenten, see Bevolking)
-        (8, 'Groene druk', 'groene_druk', 'totaal', 'demografische_druk', 'waarde'),
-        (9, 'Grijze druk', 'grijze_druk', 'totaal', 'demografische_druk', 'waarde')
-    ) as t(volgorde, kerncijfer, indicator, dimensie, dataset, maat)
+        (8, 'groene_druk', 'totaal', 'demografische_druk', 'waarde'),
+        (9, 'grijze_druk', 'totaal', 'demografische_druk', 'waarde')
+    ) as t(volgorde, indicator, dimensie, dataset, maat)
+),
+
+definities as (
+    select k.*, i.label as kerncijfer, i.definitie
+    from keuze k
+    join marts.indicatoren i on i.code = k.indicator
 ),
 
 kandidaten as (
     select
         d.volgorde,
         d.kerncijfer,
+        d.definitie,
         f.*,
         row_number() over (
             partition by d.volgorde, f.regio_code order by f.periode_datum desc, f.dataset
@@ -36,6 +43,6 @@ kandidaten as (
 
 select
     volgorde, kerncijfer, regio_code, indicator, waarde, eenheid, kwalificatie,
-    periode, periode_type, periode_datum, peildatum, bron, dataset, vindplaats
+    periode, periode_type, periode_datum, peildatum, bron, dataset, vindplaats, definitie
 from kandidaten
 where rang = 1

@@ -23,8 +23,8 @@ regios as (
 ),
 
 klassen as (
-    select trim(code) as beroepsklasse_code, trim(naam) as beroepsklasse, false as is_rest
-    from raw.ref_beroepsklassen
+    select code as beroepsklasse_code, naam as beroepsklasse, false as is_rest
+    from marts.beroepsklassen
 ),
 
 per_klasse as (

@@ -1,14 +1,20 @@
 -- CBS observations of the catalog's measures (etl/catalog.toml), typed.
--- Tables without a region dimension are national figures: NL01.
+-- Tables without a region dimension are national figures: the region of soort 'land' in
+-- data/raw/referentie/regios.csv.
 with source as (
     select * from raw.cbs_observaties
+),
+
+land as (
+    select min(code) as code, min(naam) as naam from staging.regios where soort = 'land'
 ),
 
 renamed as (
     select
         table_id,
-        coalesce(nullif(trim(regio_code), ''), 'NL01') as regio_code,
-        coalesce(cast(regio_naam as varchar), case when regio_code is null then 'Nederland' end) as regio_naam,
+        coalesce(nullif(trim(regio_code), ''), (select code from land)) as regio_code,
+        coalesce(cast(regio_naam as varchar), case when regio_code is null then (select naam from land) end)
+            as regio_naam,
         periode_code,
         periode,
         periode_type,

@@ -1,8 +1,9 @@
 -- The gemeenten of each arbeidsmarktregio, for rolling gemeente counts up to regions.
--- The shipped membership (data/raw/referentie/gemeenten_am12.csv) serves its own regions (AM12),
--- also before CBS Gebieden in Nederland was ever fetched; the fetched mapping (raw.cbs_indeling)
--- serves every other region. Where the two disagree for a shipped region the shipped list stays in
--- use and marts.indeling_verschillen reports it: never resolved silently.
+-- Business rule: the shipped membership (data/raw/referentie/gemeenten_am12.csv) serves the regions
+-- it lists, also before CBS Gebieden in Nederland was ever fetched; the fetched mapping
+-- (raw.cbs_indeling) serves every other region. Where the two disagree the shipped list stays in
+-- use and marts.indeling_verschillen reports it: never resolved silently. A gemeente belongs to
+-- one region only, so a shipped gemeente that CBS places elsewhere is not counted there too.
 with meegeleverd as (
     select
         trim(gemeente_code) as gemeente_code,
@@ -22,6 +23,7 @@ cbs as (
         'CBS StatLine, tabel ' || table_id as herkomst
     from raw.cbs_indeling
     where arbeidsmarktregio_code not in (select regio_code from meegeleverd)
+      and gemeente_code not in (select gemeente_code from meegeleverd)
 ),
 
 renamed as (

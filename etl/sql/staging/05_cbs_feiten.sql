@@ -18,7 +18,7 @@ regio_som as (
         sum(o.waarde) as waarde, count(*) as gemeenten, any_value(l.aantal_leden) as aantal_leden
     from obs o
     join leden l on l.gemeente_code = o.regio_code
-    left join raw.ref_regios r on trim(r.code) = l.regio_code
+    left join staging.regios r on r.code = l.regio_code
     where o.eenheid in ('personen', 'uitkeringen')  -- counts add up; percentages do not
     group by all
     having count(*) = any_value(l.aantal_leden)
