@@ -35,8 +35,12 @@ class Uitkomst:
     ongewijzigd: int
     projecten: list[str]
     opgeslagen: bool
+    volgnummer: int | None = None   # the last record stored by this save (None: nothing stored)
+    melding: str | None = None      # the outcome in words where the counts say nothing (project data)
 
     def tekst(self) -> str:
+        if self.melding:
+            return self.melding
         delen = [f"{self.nieuw} nieuw", f"{self.gecorrigeerd} gecorrigeerd"]
         if self.verwijderd:
             delen.append(f"{self.verwijderd} verwijderd")
@@ -106,7 +110,8 @@ def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, re
     if alleen_controleren or not mutaties:
         return uitkomst
     huidig = opslag.revisies(records)
-    opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
+    opgeslagen = opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
+    uitkomst.volgnummer = opgeslagen[-1]["volgnummer"]
     return uitkomst
 
 
@@ -123,6 +128,11 @@ def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisi
                    vandaag: date | None = None) -> str:
     """Add a project (project_id None) or change its register entry: status,
     end, targets, beroepsklasse. Returns the project's code."""
+    return _wijzig_project(project_id, velden, door, basis_revisie, vandaag).projecten[0]
+
+
+def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisie: int,
+                    vandaag: date | None = None) -> Uitkomst:
     vandaag = vandaag or date.today()
     records = opslag.lees()
     projecten = register.bekende_projecten(records)
@@ -168,6 +178,8 @@ def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisi
         fout(None, "er is niets ingevuld om op te slaan")
     if fouten:
         raise InvoerFout(fouten)
-    opslag.toevoegen([{"soort": "project", "project_id": project_id, **velden}], door, "pagina",
-                     {project_id: basis_revisie})
-    return project_id
+    opgeslagen = opslag.toevoegen([{"soort": "project", "project_id": project_id, **velden}], door, "pagina",
+                                  {project_id: basis_revisie})
+    naam = velden.get("naam") or projecten.get(project_id, project_id)
+    return Uitkomst(0, 0, 0, 0, [project_id], True, opgeslagen[-1]["volgnummer"],
+                    f"Projectgegevens van '{naam}' opgeslagen.")
