@@ -28,6 +28,9 @@ with components.figuur("Build"):
         st.caption(f"Datawarehouse gebouwd op {fmt.datum_tijd(build['built_at'].iloc[0])} "
                    f"(build {build['build_id'].iloc[0]}).")
 
+for soort, regel in status.monitor(laatste):
+    {"ok": st.success, "bezig": st.info}.get(soort, st.warning)(f"Monitor Werken aan Werk: {regel}")
+
 st.subheader("CBS StatLine")
 st.dataframe(status.cbs_tabel(laatste), hide_index=True, width="stretch")
 st.caption("Haal de CBS-tabellen op met `python -m etl.refresh`; `--list` toont de catalogus. Mislukt een "

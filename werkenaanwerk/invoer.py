@@ -67,11 +67,18 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
                    alleen_controleren)
 
 
-def sjabloon() -> bytes:
-    """The Excel template with the register and what is stored now."""
+def sjabloon(regio: str | None = None) -> bytes:
+    """The Excel template with the register and what is stored now; with a
+    region, only that region's projects (a result's region is its project's)."""
     records = opslag.lees()
-    resultaten = sorted(opslag.huidige_resultaten(records).values(), key=lambda r: (r["project_id"], r["kwartaal"]))
-    return bestand.sjabloon(register.bekende_projecten(records), resultaten, opslag.revisies(records))
+    projecten = register.bekende_projecten(records)
+    regios = register.regio_per_project(records)
+    if regio is not None:
+        projecten = {p: n for p, n in projecten.items() if regios.get(p) == regio}
+    resultaten = sorted((r for r in opslag.huidige_resultaten(records).values() if r["project_id"] in projecten),
+                        key=lambda r: (r["project_id"], r["kwartaal"]))
+    return bestand.sjabloon(projecten, resultaten, opslag.revisies(records),
+                            {p: regios.get(p, "") for p in projecten})
 
 
 def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
@@ -120,7 +127,7 @@ def _beroepsklassen() -> set[str]:
         return {r["code"] for r in csv.DictReader(fh)}
 
 
-PROJECTVELDEN = ("naam", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
+PROJECTVELDEN = ("regio", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
                  "status_vanaf", "toelichting", *d.DOELEN, "doel_periode")
 
 
@@ -150,8 +157,17 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
             fout("naam", "een nieuw project heeft een naam nodig")
         elif register.zoek(projecten, naam) or project_id in projecten:
             fout("naam", f"er is al een project '{naam}'")
+        if "regio" not in velden:
+            fout("regio", "een nieuw project heeft een regio nodig (de regiocode, bijvoorbeeld AM12)")
+        elif velden["regio"] not in register.bekende_regios():
+            fout("regio", f"onbekende regio '{velden['regio']}'; verwacht een regiocode uit "
+                          "data/raw/referentie/regios.csv, bijvoorbeeld AM12")
     elif project_id not in projecten:
         fout("project", f"onbekend project '{project_id}'")
+    elif "regio" in velden and velden["regio"] != register.regio_per_project(records).get(project_id):
+        fout("regio", f"de regio van een bestaand project verandert niet (nu "
+                      f"{register.regio_per_project(records).get(project_id)}); voeg het project in de andere regio "
+                      "als nieuw project toe")
     if "status" in velden and velden["status"] not in d.STATUSSEN:
         fout("status", f"'{velden['status']}' is geen status; kies uit {', '.join(d.STATUSSEN)}")
     if "status" in velden and "status_vanaf" not in velden:

@@ -36,3 +36,30 @@ def cbs_tabel(laatste: dict | None):
             else "nog nooit",
         })
     return pd.DataFrame(rijen)
+
+
+def monitor(laatste: dict | None) -> list[tuple[str, str]]:
+    """The Werken aan Werk monitor's entry: the last save and the background
+    rebuild after it, as (soort: ok|let_op|bezig, Dutch sentence)."""
+    from dashboard.kern import format as fmt
+
+    m = (laatste or {}).get("monitor")
+    if not m:
+        return []
+    regels = []
+    if m.get("laatste_poging"):
+        wie = f" door {m['door']}" if m.get("door") else ""
+        regels.append(("ok" if m.get("gelukt") else "let_op",
+                       f"Laatste invoer ({m.get('wat', 'wijziging')}{wie}, {fmt.datum_tijd(m['laatste_poging'])}): "
+                       f"{m.get('melding', '')}"))
+    v = m.get("verversen") or {}
+    if v.get("status") == "bezig":
+        regels.append(("bezig", f"Het datawarehouse wordt bijgewerkt met de ingevoerde cijfers (gestart "
+                                f"{fmt.datum_tijd(v.get('gestart'))})."))
+    elif v.get("status") == "klaar":
+        regels.append(("ok", f"Verversen na invoer gelukt op {fmt.datum_tijd(v.get('laatste_poging'))}."))
+    elif v.get("status") == "mislukt":
+        regels.append(("let_op", f"Verversen na invoer **mislukt** op {fmt.datum_tijd(v.get('laatste_poging'))}: "
+                                 f"{v.get('melding')}. De cijfers zijn opgeslagen; draai "
+                                 "`python -m etl.refresh --offline`."))
+    return regels
