@@ -9,6 +9,7 @@ ctx = context.huidig()
 st.title("Monitor Werken aan Werk")
 st.caption(f"Resultaten van de projecten van het arbeidsmarktprogramma Werken aan Werk in {ctx.regio_naam} per "
            "kwartaal, afgezet tegen hun doelen en tegen de krapte in de beroepen waarvoor zij opleiden.")
+monitor_blokken.verversing_bezig()
 if not monitor_blokken.geen_projecten(ctx):
     leeg = monitor_blokken.geen_resultaten(ctx)
     tot = monitor_blokken.kies_monitor(ctx)

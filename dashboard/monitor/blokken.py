@@ -43,6 +43,15 @@ def kies_monitor(ctx: Context) -> str:
                              "cijfers kan worden gekozen.")
 
 
+def verversing_bezig() -> None:
+    """Say so while the warehouse is being rebuilt after a save (the figures below are the previous build's)."""
+    from werkenaanwerk import verversen
+
+    if verversen.stand().get("status") == "bezig":
+        st.info("Het datawarehouse wordt bijgewerkt met zojuist ingevoerde cijfers; ververs de pagina over een "
+                "minuut om ze te zien.", icon=":material/hourglass_top:")
+
+
 def geen_projecten(ctx: Context) -> bool:
     """Say so plainly for a region whose projects are not (yet) in the monitor."""
     if bron(ctx)["projecten"]:

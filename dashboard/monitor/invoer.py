@@ -22,17 +22,8 @@ from werkenaanwerk import opslag
 from werkenaanwerk import verversen
 
 WACHT = "monitor_wacht_op_build"
-MELDING = "monitor_melding"
 PEILEN = 2.0        # seconds between looks at the background build
 HERSTART_NA = 20.0  # seconds without a running worker before the page starts one again
-
-
-def melding() -> None:
-    """A save's outcome without a rebuild (nothing changed), shown once after the rerun."""
-    uitkomst = st.session_state.pop(MELDING, None)
-    if uitkomst:
-        soort, tekst = uitkomst
-        (st.success if soort == "ok" else st.warning)(tekst)
 
 
 def _na_opslaan(tekst: str, uitkomst: opslaan.Uitkomst) -> None:
@@ -58,7 +49,6 @@ def _bezig() -> None:
 
 def voortgang() -> bool:
     """The last save and its rebuild: under way (polled), done, or failed. True while under way."""
-    melding()
     wacht = st.session_state.get(WACHT)
     if not wacht:
         return False
