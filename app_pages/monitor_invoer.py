@@ -2,16 +2,19 @@
 corrections in a table. Viewing is open; saving needs a login."""
 import streamlit as st
 
+from dashboard.kern import context
 from dashboard.kern import login
 from dashboard.monitor import invoer as monitor_invoer
 
+ctx = context.huidig()
 st.title("Invoer monitor Werken aan Werk")
-st.caption("Cijfers per project en kwartaal aanleveren: via het Excel-sjabloon of, voor een kleine correctie, "
-           "direct in de tabel. Elke wijziging wordt bewaard met wie en wanneer; niets wordt overschreven.")
-monitor_invoer.melding()
-monitor_invoer.sjabloon()
+st.caption(f"Cijfers per project en kwartaal aanleveren voor {ctx.regio_naam}: via het Excel-sjabloon of, voor een "
+           "kleine correctie, direct in de tabel. Elke wijziging wordt bewaard met wie en wanneer; niets wordt "
+           "overschreven.")
+bezig = monitor_invoer.voortgang()
+monitor_invoer.sjabloon(ctx)
 door = login.inloggen()
 if door:
     monitor_invoer.upload(door)
-    monitor_invoer.correctie(door)
-    monitor_invoer.projectgegevens(door)
+    monitor_invoer.correctie(ctx, door, bezig)
+    monitor_invoer.projectgegevens(ctx, door, bezig)

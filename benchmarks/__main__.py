@@ -92,7 +92,7 @@ def monitor_bestand(raw: Path, projecten: int, kwartalen: list[str]) -> bytes:
 
     with open(raw / "monitor" / "projecten.csv", "a", encoding="utf-8") as fh:
         for i in range(projecten):
-            fh.write(f"bench_{i},Benchproject {i},,,,,,,,,,,bench,bench,bench\n")
+            fh.write(f"bench_{i},AM12,Benchproject {i},,,,,,,,,,,bench,bench,bench\n")
     wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon()))
     for i in range(projecten):
         for k in kwartalen:

@@ -149,14 +149,15 @@ def load_cbs(con: duckdb.DuckDBPyConnection, raw: Path) -> list[dict]:
 
 
 MONITOR_PROJECT_KOLOMMEN = [
-    "project_id", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "beroepsklasse_toelichting", "start",
+    "project_id", "regio", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "beroepsklasse_toelichting", "start",
     "einde", "doel_deelnemers", "doel_uitstroom_werk", "doel_uitstroom_opleiding", "doel_periode", "bron",
     "peildatum", "vindplaats",
 ]
 MONITOR_STATUS_KOLOMMEN = ["project_id", "status", "vanaf", "toelichting", "bron", "peildatum", "vindplaats"]
 MONITOR_MUTATIE_TYPEN = {
     "volgnummer": "Int64", "wijziging": "string", "tijdstip": "datetime64[us, UTC]", "door": "string",
-    "via": "string", "soort": "string", "project_id": "string", "revisie": "Int64", "kwartaal": "string",
+    "via": "string", "soort": "string", "project_id": "string", "regio": "string", "revisie": "Int64",
+    "kwartaal": "string",
     "aangemeld": "Int64", "gestart": "Int64", "uitgevallen": "Int64", "uitstroom_werk": "Int64",
     "uitstroom_opleiding": "Int64", "nog_in_traject": "Int64", "verwijderd": "boolean",
     "naam": "string", "omschrijving": "string", "doelgroep": "string", "beroepsklasse_code": "string",

@@ -19,6 +19,7 @@ import duckdb
 
 from etl import catalog, cbs
 from basis import instellingen as settings
+from basis import statusbestand
 from etl.build import ValidationError, build
 from etl.load import LoadError
 from etl.sources import snapshot
@@ -39,11 +40,13 @@ def read_status() -> dict:
 
 
 def write_status(status: dict) -> None:
-    path = settings.status_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(status, indent=2, ensure_ascii=False))
-    tmp.replace(path)
+    def zet(huidig: dict) -> None:
+        monitor = huidig.get("monitor")  # the monitor's own entry: written by werkenaanwerk meanwhile, keep it
+        huidig.clear()
+        huidig.update(status)
+        if monitor is not None:
+            huidig["monitor"] = monitor
+    statusbestand.bijwerken(zet)
 
 
 def record_build(status: dict, ok: bool, melding: str, build_id: str | None = None) -> None:

@@ -1,1 +1,1 @@
-select distinct kwartaal from marts.monitor_resultaten order by kwartaal desc
+select distinct kwartaal from marts.monitor_resultaten where regio_code = $regio order by kwartaal desc

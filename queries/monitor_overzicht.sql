@@ -3,14 +3,14 @@
 -- status then. Projects without results are listed too.
 with laatste as (
     select * from marts.monitor_voortgang
-    where kwartaal <= $tot
+    where regio_code = $regio and kwartaal <= $tot
     qualify row_number() over (partition by project_id order by kwartaal desc) = 1
 ),
 
 status_toen as (
     select project_id, arg_max(status, (vanaf, volgnummer)) as status, arg_max(vanaf, (vanaf, volgnummer)) as sinds
     from marts.monitor_status
-    where vanaf <= $tot
+    where regio_code = $regio and vanaf <= $tot
     group by project_id
 )
 

@@ -3,7 +3,7 @@
 select h.*, p.naam, p.volgorde
 from marts.monitor_historie h
 join marts.monitor_projecten p using (project_id)
-where h.geldig_vanaf <= $op
+where h.regio_code = $regio and h.geldig_vanaf <= $op
 qualify row_number() over (partition by h.project_id, h.kwartaal order by h.volgnummer desc) = 1
     and not h.verwijderd
 order by p.volgorde, h.kwartaal

@@ -1,4 +1,4 @@
--- All projects together per kwartaal, up to the chosen monitor, with running totals.
+-- All projects of the region together per kwartaal, up to the chosen monitor, with running totals.
 with per_kwartaal as (
     select
         kwartaal,
@@ -7,7 +7,7 @@ with per_kwartaal as (
         sum(uitstroom_werk) as uitstroom_werk, sum(uitstroom_opleiding) as uitstroom_opleiding,
         sum(nog_in_traject) as nog_in_traject
     from marts.monitor_resultaten
-    where kwartaal <= $tot
+    where regio_code = $regio and kwartaal <= $tot
     group by kwartaal
 )
 

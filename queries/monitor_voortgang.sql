@@ -1,1 +1,1 @@
-select * from marts.monitor_voortgang where kwartaal <= $tot
+select * from marts.monitor_voortgang where regio_code = $regio and kwartaal <= $tot

@@ -292,10 +292,10 @@ def test_history_and_state_on_a_past_date_in_the_warehouse(raw_dir, warehouse_pa
         (2, "Annette Keates", False), (3, "Piet", True)]
     stand_op = (settings.QUERIES_DIR / "monitor_stand_op.sql").read_text()
     toen = {(r[0], r[1]): r for r in con.execute(
-        f"select project_id, kwartaal, uitstroom_werk from ({stand_op})", {"op": tussen}).fetchall()}
+        f"select project_id, kwartaal, uitstroom_werk from ({stand_op})", {"op": tussen, "regio": "AM12"}).fetchall()}
     assert toen[("zorgstart", "2024-Q1")][2] == 2 and toen[("zorgstart", "2024-Q2")][2] == 3  # Q2 removed later
     nu = {(r[0], r[1]): r for r in con.execute(
-        f"select project_id, kwartaal, uitstroom_werk from ({stand_op})", {"op": datetime.now(timezone.utc)}).fetchall()}
+        f"select project_id, kwartaal, uitstroom_werk from ({stand_op})", {"op": datetime.now(timezone.utc), "regio": "AM12"}).fetchall()}
     assert nu[("zorgstart", "2024-Q1")][2] == 3 and ("zorgstart", "2024-Q2") not in nu
     assert one(con, "select count(*) from marts.monitor_resultaten where project_id = 'zorgstart'") == (1,)
 
@@ -318,7 +318,7 @@ def test_a_project_change_is_stored_and_reaches_the_register(raw_dir, warehouse_
         invoer.wijzig_project("zorgstart", {"status": "gepauzeerd", "status_vanaf": "2025-Q1"}, "Annette", 1,
                               vandaag=VANDAAG)
     assert "'gepauzeerd' is geen status" in exc.value.fouten[0].melding
-    code = invoer.wijzig_project(None, {"naam": "Techniekroute", "beroepsklasse_code": "technisch",
+    code = invoer.wijzig_project(None, {"naam": "Techniekroute", "regio": "AM12", "beroepsklasse_code": "technisch",
                                         "status": "nieuw", "status_vanaf": "2025-Q2"}, "Annette", 0, vandaag=VANDAAG)
     build(raw_dir, warehouse_path)
     con = duckdb.connect(str(warehouse_path), read_only=True)
@@ -377,3 +377,132 @@ def test_kwartaal_forms():
     assert [d.kwartaal_code(t) for t in ["2024-Q2", "Q2 2024", "q3 2025", "2024Q2", "2024-Q5", "Q2-2024"]] == [
         "2024-Q2", "2024-Q2", "2025-Q3", None, None, None]
     assert bestand.lees("x.csv", b"\n\n").fouten[0].melding == "het bestand is leeg."
+
+
+# --- one save function, its status record, the background rebuild, regions ---------------------------
+
+from basis import statusbestand  # noqa: E402
+from werkenaanwerk import opslaan  # noqa: E402
+from werkenaanwerk import verversen  # noqa: E402
+
+
+def test_a_save_records_its_outcome_in_the_status_file_and_refresh_keeps_it(raw_dir, warehouse_path):
+    uitkomst = opslaan.sla_op(opslaan.Bestand("monitor.xlsx", ingevuld(TWEE_PROJECTEN)), "Annette Keates",
+                              vandaag=VANDAAG)
+    m = statusbestand.lees()["monitor"]
+    assert (m["gelukt"], m["melding"], m["door"], m["wat"]) == (
+        True, "Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd.", "Annette Keates", "bestand monitor.xlsx")
+    assert m["volgnummer"] == uitkomst.volgnummer == opslag.laatste_volgnummer() == 4
+    voor = log_bytes()
+    with pytest.raises(opslaan.InvoerFout):
+        opslaan.sla_op(opslaan.Bestand("slecht.xlsx", ingevuld([["Zorgstrat", "2024-Q3", 1, 1, 0, 0, 0, 7]])),
+                       "Piet", vandaag=VANDAAG)
+    assert log_bytes() == voor
+    m = statusbestand.lees()["monitor"]
+    assert m["gelukt"] is False and m["door"] == "Piet" and m["volgnummer"] == 4
+    assert m["melding"].startswith("Niet opgeslagen: 1 fout (bestand slecht.xlsx). slecht.xlsx, blad 'Resultaten', "
+                                   "regel 6, kolom 'Project': onbekend project 'Zorgstrat'")
+    with pytest.raises(opslaan.Conflict):
+        opslaan.sla_op(opslaan.Correctie("zorgstart", [{"kwartaal": "2024-Q1", "gestart": 9}], 0), "Piet",
+                       vandaag=VANDAAG)
+    assert statusbestand.lees()["monitor"]["melding"].startswith("Niet opgeslagen: project 'zorgstart' is intussen")
+    # a refresh rewrites its own keys and leaves the monitor's entry alone
+    assert refresh.main(["--offline"]) == 0
+    status = statusbestand.lees()
+    assert status["gelukt"] is True and status["build_id"] and status["monitor"]["door"] == "Piet"
+    code = opslaan.sla_op(opslaan.Projectgegevens("zorgstart", {"einde": "2026-Q4"}, 1), "Piet", vandaag=VANDAAG)
+    assert statusbestand.lees()["monitor"]["melding"] == code.tekst() == "Projectgegevens van 'Zorgstart' opgeslagen."
+
+
+def test_a_save_during_a_running_build_ends_in_a_build_that_includes_it(raw_dir, warehouse_path):
+    opslaan.sla_op(opslaan.Bestand("monitor.xlsx", ingevuld(TWEE_PROJECTEN)), "Annette Keates", vandaag=VANDAAG)
+    builds = []
+
+    def bouw() -> int:
+        if not builds:  # while the first build runs, someone saves again
+            opslaan.sla_op(opslaan.Projectgegevens("zorgstart", {"doel_deelnemers": "40", "doel_periode":
+                                                                  "projectduur"}, 1), "Piet", vandaag=VANDAAG)
+        builds.append(opslag.laatste_volgnummer())
+        return refresh.main(["--offline"])
+
+    assert verversen.draai(bouw) == 0
+    assert builds == [5, 5]  # the second round built what the first could have missed, then it stopped
+    assert verversen.voor(5) == ("klaar", verversen.stand())
+    assert verversen.stand()["gebouwd_tot"] == 5 and verversen.stand()["status"] == "klaar"
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    assert one(con, "select doel_deelnemers from marts.monitor_projecten where project_id = 'zorgstart'") == (40,)
+    con.close()
+    assert verversen.draai(lambda: pytest.fail("nothing new: no build")) == 0
+
+
+def test_a_failed_background_build_is_reported_for_the_save(raw_dir, warehouse_path):
+    opslaan.sla_op(opslaan.Bestand("monitor.xlsx", ingevuld(TWEE_PROJECTEN)), "Annette Keates", vandaag=VANDAAG)
+    replace_in_file(raw_dir / "monitor" / "projecten.csv", ",,,24,,,per jaar,", ",,,24,,,per week,")
+    assert verversen.draai() == 1  # the real subprocess: python -m etl.refresh --offline
+    toestand, stand = verversen.voor(4)
+    assert toestand == "mislukt"
+    assert "monitor/projecten.csv, regel 5, kolom 'doel_periode': 'per week' is geen doelperiode" in stand["melding"]
+
+
+def test_the_background_worker_rebuilds_after_a_save_and_the_figures_appear(raw_dir, warehouse_path):
+    build(raw_dir, warehouse_path)
+    uitkomst = opslaan.sla_op(opslaan.Bestand("monitor.xlsx", ingevuld(TWEE_PROJECTEN)), "Annette Keates",
+                              vandaag=VANDAAG)
+    verversen.start()
+    verversen.start()  # a second quick start waits its turn and finds nothing left to build
+    for _ in range(240):
+        if verversen.voor(uitkomst.volgnummer)[0] != "bezig":
+            break
+        import time
+        time.sleep(0.25)
+    assert verversen.voor(uitkomst.volgnummer)[0] == "klaar", verversen.stand()
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    assert one(con, "select sum(gestart) from marts.monitor_resultaten where regio_code = 'AM12'") == (19,)
+
+
+def test_a_project_with_an_unknown_regio_is_refused_with_file_line_and_column(raw_dir, warehouse_path):
+    replace_in_file(raw_dir / "monitor" / "projecten.csv", "\nzorgstart,AM12,", "\nzorgstart,AM99,")
+    with pytest.raises(ValidationError) as exc:
+        build(raw_dir, warehouse_path)
+    assert ("monitor/projecten.csv, regel 2, kolom 'regio': onbekende regio 'AM99'; verwacht een regiocode uit "
+            "data/raw/referentie/regios.csv") in str(exc.value)
+    replace_in_file(raw_dir / "monitor" / "projecten.csv", "\nzorgstart,AM99,", "\nzorgstart,,")
+    with pytest.raises(ValidationError) as exc:
+        build(raw_dir, warehouse_path)
+    assert "monitor/projecten.csv, regel 2, kolom 'regio': de regio ontbreekt" in str(exc.value)
+    # a new project on the page: the region must be known too
+    with pytest.raises(opslaan.InvoerFout) as exc:
+        opslaan.sla_op(opslaan.Projectgegevens(None, {"naam": "Techniekroute", "regio": "XX99"}), "Annette",
+                       vandaag=VANDAAG)
+    assert [f.tekst() for f in exc.value.fouten] == [
+        "projectgegevens, kolom 'regio': onbekende regio 'XX99'; verwacht een regiocode uit "
+        "data/raw/referentie/regios.csv, bijvoorbeeld AM12"]
+
+
+def test_the_register_carries_the_region_and_the_template_lists_it(warehouse):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute("select distinct regio_code from marts.monitor_projecten").fetchall() == [("AM12",)]
+    wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon("AM12")))
+    assert [c.value for c in wb[d.BLAD_PROJECTEN][1]] == ["Code", "Project", "Revisie (niet wijzigen)", "Regio"]
+    assert {r[3] for r in wb[d.BLAD_PROJECTEN].iter_rows(min_row=2, values_only=True)} == {"AM12"}
+    assert wb[d.BLAD_PROJECTEN].max_row == 8
+    leeg = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon("NL01")))
+    assert leeg[d.BLAD_PROJECTEN].max_row == 1  # no projects in that region
+
+
+def test_the_dashboard_never_imports_the_warehouse_build():
+    import subprocess
+    import sys
+    from tests.conftest import REPO
+    script = ("import pkgutil, importlib, sys\n"
+              "import dashboard\n"
+              "for m in pkgutil.walk_packages(dashboard.__path__, 'dashboard.'):\n"
+              "    importlib.import_module(m.name)\n"
+              "print(sorted(n for n in sys.modules if n in ('etl.build', 'etl.refresh', 'etl.load')))\n")
+    uit = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.strip() == "[]"
+    for pad in [*(REPO / "dashboard").rglob("*.py"), *(REPO / "app_pages").glob("*.py"), REPO / "app.py"]:
+        tekst = pad.read_text()
+        assert "etl.build" not in tekst and "from etl import build" not in tekst, pad

@@ -96,3 +96,73 @@ def test_a_logged_in_correction_in_the_table_is_saved_with_the_name(raw_dir, war
     assert not at.exception
     assert "Niets gewijzigd: alle cijfers waren al zo opgeslagen." in [i.value for i in at.info]
     assert [r["door"] for r in opslag.lees()] == ["Annette Keates"] * 4
+
+
+def _ingelogd(accounts_naam: str = "annette", naam: str = "Annette Keates") -> AppTest:
+    accounts = {accounts_naam: {"naam": naam, "wachtwoord_hash": wachtwoord.maak_hash(WACHTWOORD)}}
+    at = pagina("app_pages/monitor_invoer.py", accounts)
+    at.text_input[0].input(accounts_naam)
+    at.text_input[1].input(WACHTWOORD)
+    at.button[0].click().run()
+    assert not at.exception
+    return at
+
+
+def test_an_upload_on_the_page_is_rebuilt_in_the_background_and_then_shown(warehouse):
+    import time
+
+    from werkenaanwerk import verversen
+    at = _ingelogd()
+    at.get("file_uploader")[0].set_value(("monitor.xlsx", ingevuld(TWEE_PROJECTEN),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    at.run()
+    next(b for b in at.button if b.label == "Inlezen").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    bezig = [i.value for i in at.info if "Het datawarehouse wordt bijgewerkt…" in i.value]
+    assert bezig and bezig[0].startswith("monitor.xlsx: Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd.")
+    assert [r["door"] for r in opslag.lees()] == ["Annette Keates"] * 4
+    for _ in range(240):  # the page polls; here each run is one look
+        if verversen.voor(4)[0] != "bezig":
+            break
+        time.sleep(0.25)
+    at.run()
+    assert not at.exception
+    assert ("monitor.xlsx: Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd. Het datawarehouse is ververst; de "
+            "monitor toont het nu.") in [s.value for s in at.success]
+    at.switch_page("app_pages/monitor.py").run()
+    assert not at.exception
+    assert "#### Tot en met Q2 2024 19 deelnemers gestart, 6 uitgestroomd naar werk" in tekst(at)
+    from basis import statusbestand
+    assert statusbestand.lees()["monitor"]["verversen"]["status"] == "klaar"
+
+
+def test_a_region_without_projects_says_so(warehouse):
+    for page in ("app_pages/monitor.py", "app_pages/monitor_invoer.py"):
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+        at.run()
+        at.switch_page(page)
+        at.query_params["regio"] = "NL01"
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        if page.endswith("monitor.py"):
+            assert "Voor Nederland zijn nog geen projecten in de monitor opgenomen." in [i.value for i in at.info]
+            assert not at.get("plotly_chart")
+
+
+def test_the_export_names_the_region_from_the_context(warehouse):
+    from dashboard.monitor import export
+    html = export.html("2026-Q4", "AM12", "Gooi en Vechtstreek")
+    assert "Gooi en Vechtstreek (AM12) · bijlage bij de raadsinformatiebrief" in html
+    toelichting = dict(export._toelichting("2026-Q4", export._delen("2026-Q4", "AM12"), "AM12",
+                                           "Gooi en Vechtstreek").values)
+    assert toelichting["Regio"] == "Gooi en Vechtstreek (AM12)"
+
+
+def test_the_bronnen_page_shows_the_monitors_last_save(warehouse):
+    from werkenaanwerk import opslaan
+    from tests.test_monitor import VANDAAG
+    opslaan.sla_op(opslaan.Bestand("monitor.xlsx", ingevuld(TWEE_PROJECTEN)), "Annette Keates", vandaag=VANDAAG)
+    at = pagina("app_pages/bronnen.py")
+    regels = [s.value for s in at.success]
+    assert any(r.startswith("Monitor Werken aan Werk: Laatste invoer (bestand monitor.xlsx door Annette Keates, ")
+               and r.endswith("Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd.") for r in regels), regels

@@ -64,6 +64,8 @@ def test_upload_on_the_page_then_see_the_figures(monitor_app, page):
     expect(inlezen).to_be_enabled(timeout=30_000)
     inlezen.click()
     wait_for_text(page, "monitor_ingevuld.xlsx: Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd.", timeout=60_000)
+    # the warehouse is rebuilt in the background; the page polls and then says so
+    wait_for_text(page, "Het datawarehouse is ververst; de monitor toont het nu.", timeout=120_000)
     wait_rendered(page)
     page.screenshot(path=str(SHOTS / "monitor_invoer.png"), full_page=True)
     assert (monitor / "mutaties.jsonl").read_text().count('"door": "Annette Keates"') == 4

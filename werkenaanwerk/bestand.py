@@ -136,7 +136,8 @@ def _basis(wb) -> dict[str, int]:
     return {r[code]: int(r[rev]) for r in regels[1:] if r[code] and isinstance(r[rev], (int, float))}
 
 
-def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[str, int]) -> bytes:
+def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[str, int],
+             regios: dict[str, str] | None = None) -> bytes:
     """The Excel template: Info (version, instructions, definitions), Projecten
     (the register with each project's revision), Resultaten (what is stored
     now, to be added to or corrected)."""
@@ -178,10 +179,10 @@ def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[st
     info.column_dimensions["B"].width = 110
 
     blad = wb.create_sheet(d.BLAD_PROJECTEN)
-    blad.append(["Code", "Project", REVISIE_KOP])
+    blad.append(["Code", "Project", REVISIE_KOP, "Regio"])
     for code, naam in projecten.items():
-        blad.append([code, naam, revisie.get(code, 0)])
-    for kolom, breedte in zip("ABC", [34, 36, 24]):
+        blad.append([code, naam, revisie.get(code, 0), (regios or {}).get(code, "")])
+    for kolom, breedte in zip("ABCD", [34, 36, 24, 10]):
         blad.column_dimensions[kolom].width = breedte
 
     res = wb.create_sheet(d.BLAD_RESULTATEN, 0)
@@ -199,7 +200,8 @@ def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[st
     keuze = DataValidation(type="list", formula1=f"={d.BLAD_PROJECTEN}!$B$2:$B${len(projecten) + 1}",
                            allow_blank=True, showErrorMessage=False)
     keuze.add("A2:A2000")
-    res.add_data_validation(keuze)
+    if projecten:
+        res.add_data_validation(keuze)
     wb.active = 0
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -35,8 +35,12 @@ class Uitkomst:
     ongewijzigd: int
     projecten: list[str]
     opgeslagen: bool
+    volgnummer: int | None = None   # the last record stored by this save (None: nothing stored)
+    melding: str | None = None      # the outcome in words where the counts say nothing (project data)
 
     def tekst(self) -> str:
+        if self.melding:
+            return self.melding
         delen = [f"{self.nieuw} nieuw", f"{self.gecorrigeerd} gecorrigeerd"]
         if self.verwijderd:
             delen.append(f"{self.verwijderd} verwijderd")
@@ -63,11 +67,18 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
                    alleen_controleren)
 
 
-def sjabloon() -> bytes:
-    """The Excel template with the register and what is stored now."""
+def sjabloon(regio: str | None = None) -> bytes:
+    """The Excel template with the register and what is stored now; with a
+    region, only that region's projects (a result's region is its project's)."""
     records = opslag.lees()
-    resultaten = sorted(opslag.huidige_resultaten(records).values(), key=lambda r: (r["project_id"], r["kwartaal"]))
-    return bestand.sjabloon(register.bekende_projecten(records), resultaten, opslag.revisies(records))
+    projecten = register.bekende_projecten(records)
+    regios = register.regio_per_project(records)
+    if regio is not None:
+        projecten = {p: n for p, n in projecten.items() if regios.get(p) == regio}
+    resultaten = sorted((r for r in opslag.huidige_resultaten(records).values() if r["project_id"] in projecten),
+                        key=lambda r: (r["project_id"], r["kwartaal"]))
+    return bestand.sjabloon(projecten, resultaten, opslag.revisies(records),
+                            {p: regios.get(p, "") for p in projecten})
 
 
 def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
@@ -106,7 +117,8 @@ def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, re
     if alleen_controleren or not mutaties:
         return uitkomst
     huidig = opslag.revisies(records)
-    opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
+    opgeslagen = opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
+    uitkomst.volgnummer = opgeslagen[-1]["volgnummer"]
     return uitkomst
 
 
@@ -115,7 +127,7 @@ def _beroepsklassen() -> set[str]:
         return {r["code"] for r in csv.DictReader(fh)}
 
 
-PROJECTVELDEN = ("naam", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
+PROJECTVELDEN = ("regio", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
                  "status_vanaf", "toelichting", *d.DOELEN, "doel_periode")
 
 
@@ -123,6 +135,11 @@ def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisi
                    vandaag: date | None = None) -> str:
     """Add a project (project_id None) or change its register entry: status,
     end, targets, beroepsklasse. Returns the project's code."""
+    return _wijzig_project(project_id, velden, door, basis_revisie, vandaag).projecten[0]
+
+
+def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisie: int,
+                    vandaag: date | None = None) -> Uitkomst:
     vandaag = vandaag or date.today()
     records = opslag.lees()
     projecten = register.bekende_projecten(records)
@@ -140,8 +157,17 @@ def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisi
             fout("naam", "een nieuw project heeft een naam nodig")
         elif register.zoek(projecten, naam) or project_id in projecten:
             fout("naam", f"er is al een project '{naam}'")
+        if "regio" not in velden:
+            fout("regio", "een nieuw project heeft een regio nodig (de regiocode, bijvoorbeeld AM12)")
+        elif velden["regio"] not in register.bekende_regios():
+            fout("regio", f"onbekende regio '{velden['regio']}'; verwacht een regiocode uit "
+                          "data/raw/referentie/regios.csv, bijvoorbeeld AM12")
     elif project_id not in projecten:
         fout("project", f"onbekend project '{project_id}'")
+    elif "regio" in velden and velden["regio"] != register.regio_per_project(records).get(project_id):
+        fout("regio", f"de regio van een bestaand project verandert niet (nu "
+                      f"{register.regio_per_project(records).get(project_id)}); voeg het project in de andere regio "
+                      "als nieuw project toe")
     if "status" in velden and velden["status"] not in d.STATUSSEN:
         fout("status", f"'{velden['status']}' is geen status; kies uit {', '.join(d.STATUSSEN)}")
     if "status" in velden and "status_vanaf" not in velden:
@@ -168,6 +194,8 @@ def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisi
         fout(None, "er is niets ingevuld om op te slaan")
     if fouten:
         raise InvoerFout(fouten)
-    opslag.toevoegen([{"soort": "project", "project_id": project_id, **velden}], door, "pagina",
-                     {project_id: basis_revisie})
-    return project_id
+    opgeslagen = opslag.toevoegen([{"soort": "project", "project_id": project_id, **velden}], door, "pagina",
+                                  {project_id: basis_revisie})
+    naam = velden.get("naam") or projecten.get(project_id, project_id)
+    return Uitkomst(0, 0, 0, 0, [project_id], True, opgeslagen[-1]["volgnummer"],
+                    f"Projectgegevens van '{naam}' opgeslagen.")

@@ -150,3 +150,10 @@ def huidige_resultaten(records: list[dict]) -> dict[tuple[str, str], dict]:
         if rec["soort"] == "resultaat":
             stand[(rec["project_id"], rec["kwartaal"])] = rec
     return {k: v for k, v in stand.items() if not v.get("verwijderd")}
+
+
+def laatste_volgnummer(records: list[dict] | None = None) -> int:
+    """The sequence number of the last committed record (0: nothing stored yet).
+    A build that read the log after this number was taken includes it."""
+    records = lees() if records is None else records
+    return max((r["volgnummer"] for r in records), default=0)

@@ -2,7 +2,8 @@
 (data/raw/monitor/projecten.csv) plus projects added later through the
 monitor (project records in the log). The warehouse build makes the full
 register (marts.monitor_projecten); import validation only needs to know
-which projects exist, by code and by name."""
+which projects exist, by code and by name, and in which region each is.
+A project code is unique over all regions; a result's region is its project's."""
 from __future__ import annotations
 
 import csv
@@ -12,6 +13,8 @@ from basis import instellingen as settings
 
 REGISTER = Path("monitor") / "projecten.csv"
 STATUS = Path("monitor") / "projectstatus.csv"
+REGIOS = Path("referentie") / "regios.csv"
+OUDE_REGIO = "AM12"  # projects added on the page before projects had a region (see staging 07_monitor_regio)
 
 
 def seed_projecten(raw: Path | None = None) -> list[dict]:
@@ -27,6 +30,21 @@ def bekende_projecten(records: list[dict], raw: Path | None = None) -> dict[str,
         if rec["soort"] == "project" and rec.get("naam") and rec["project_id"] not in projecten:
             projecten[rec["project_id"]] = rec["naam"]
     return projecten
+
+
+def regio_per_project(records: list[dict], raw: Path | None = None) -> dict[str, str]:
+    """Project code -> region code (the register's, or the one a project was added in)."""
+    regios = {r["project_id"]: (r.get("regio") or "").strip() for r in seed_projecten(raw)}
+    for rec in records:
+        if rec["soort"] == "project" and rec["project_id"] not in regios:
+            regios[rec["project_id"]] = rec.get("regio") or OUDE_REGIO
+    return regios
+
+
+def bekende_regios(raw: Path | None = None) -> set[str]:
+    """The region codes of data/raw/referentie/regios.csv (only its column code is relied on)."""
+    with open(Path(raw or settings.raw_dir()) / REGIOS, encoding="utf-8-sig", newline="") as fh:
+        return {r["code"].strip() for r in csv.DictReader(fh) if r.get("code")}
 
 
 def zoek(projecten: dict[str, str], tekst: str) -> str | None:

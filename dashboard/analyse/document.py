@@ -19,7 +19,8 @@ import jinja2
 from dashboard.figuren import figuur, register, samenvatting
 from dashboard.kern import db
 from dashboard.kern import format as fmt
-from dashboard.kern.context import VERGELIJK_REGIO, Context
+from dashboard.kern import context
+from dashboard.kern.context import Context
 
 FORMAAT = 1
 TEKSTEN = Path(__file__).parent / "teksten" / "analyse.toml"
@@ -88,14 +89,11 @@ def feiten(ctx: Context) -> dict[str, dict]:
     return {s["id"]: register.sectie_feiten(s["id"], ctx) for s in teksten()["sectie"]}
 
 
-def _context(regio: str) -> Context:
-    namen = {}
-    for code in (regio, VERGELIJK_REGIO):
-        df = db.query("regio", regio=code)
-        if df.empty:
-            raise AnalyseFout(f"Regiocode '{code}' is onbekend in het datawarehouse.")
-        namen[code] = str(df["regio_naam"].iloc[0])
-    return Context(regio, namen[regio], VERGELIJK_REGIO, namen[VERGELIJK_REGIO])
+def _context(regio: str | None) -> Context:
+    try:
+        return context.maak(regio)
+    except context.OnbekendeRegio:
+        raise AnalyseFout(f"Regiocode '{regio}' is onbekend in het datawarehouse.") from None
 
 
 def _maak(regio: str) -> dict:

@@ -2,7 +2,7 @@
 self-contained HTML file (opens offline: Plotly is inlined) or as an A4 PDF
 printed from that HTML by headless Chromium.
 
-    python -m dashboard.report --format html|pdf --out PATH [--version NAAM] [--regio AM12]
+    python -m dashboard.report --format html|pdf --out PATH [--version NAAM] [--regio CODE]
 
 Exit code 0 on success; otherwise a Dutch message on stderr and exit code 1
 (2 for wrong arguments), and nothing written at PATH."""
@@ -76,7 +76,7 @@ def pdf_bytes(doc: dict, manifest: dict | None) -> bytes:
     return pdf.pdf_bytes(html(doc, manifest), voettekst=f"Analyse arbeidsmarkt {doc['regio_naam']} · {versie}")
 
 
-def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str = "AM12") -> None:
+def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | None = None) -> None:
     if not doel.parent.is_dir():   # fail before the slow part
         raise ExportFout(f"De map {doel.parent} bestaat niet: kan {doel.name} niet schrijven.")
     doc, manifest = document(versie, regio)
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["html", "pdf"], required=True, help="html of pdf")
     p.add_argument("--out", required=True, type=Path, help="het bestand dat wordt geschreven")
     p.add_argument("--version", default=None, help="naam van een vastgelegde versie (zonder: de actuele stand)")
-    p.add_argument("--regio", default="AM12", help="regiocode voor de actuele stand (standaard AM12)")
+    p.add_argument("--regio", help="regiocode voor de actuele stand (standaard de standaardregio van het dashboard)")
     args = p.parse_args(argv)
     try:
         exporteer(args.format, args.out, args.version, args.regio)

@@ -56,7 +56,36 @@ def toon_verversing() -> None:
         st.error(f"De laatste verversing is **mislukt** op {fmt.datum_tijd(laatste.get('laatste_poging'))}: "
                  f"{laatste.get('melding')}  \nHet dashboard toont de gegevens van de laatste geslaagde build "
                  f"({fmt.datum_tijd(laatste.get('laatste_succes'))}).")
+    for soort, regel in monitor(laatste):
+        {"ok": st.success, "bezig": st.info}.get(soort, st.warning)(f"Monitor Werken aan Werk: {regel}")
     st.subheader("CBS StatLine")
     st.dataframe(cbs_tabel(laatste), hide_index=True, width="stretch")
     st.caption("Haal de CBS-tabellen op met `python -m etl.refresh`; `--list` toont de catalogus. Mislukt een "
                "tabel, dan blijft de vorige opname in gebruik en staat de reden hier.")
+
+
+def monitor(laatste: dict | None) -> list[tuple[str, str]]:
+    """The Werken aan Werk monitor's entry: the last save and the background
+    rebuild after it, as (soort: ok|let_op|bezig, Dutch sentence)."""
+    from dashboard.kern import format as fmt
+
+    m = (laatste or {}).get("monitor")
+    if not m:
+        return []
+    regels = []
+    if m.get("laatste_poging"):
+        wie = f" door {m['door']}" if m.get("door") else ""
+        regels.append(("ok" if m.get("gelukt") else "let_op",
+                       f"Laatste invoer ({m.get('wat', 'wijziging')}{wie}, {fmt.datum_tijd(m['laatste_poging'])}): "
+                       f"{m.get('melding', '')}"))
+    v = m.get("verversen") or {}
+    if v.get("status") == "bezig":
+        regels.append(("bezig", f"Het datawarehouse wordt bijgewerkt met de ingevoerde cijfers (gestart "
+                                f"{fmt.datum_tijd(v.get('gestart'))})."))
+    elif v.get("status") == "klaar":
+        regels.append(("ok", f"Verversen na invoer gelukt op {fmt.datum_tijd(v.get('laatste_poging'))}."))
+    elif v.get("status") == "mislukt":
+        regels.append(("let_op", f"Verversen na invoer **mislukt** op {fmt.datum_tijd(v.get('laatste_poging'))}: "
+                                 f"{v.get('melding')}. De cijfers zijn opgeslagen; draai "
+                                 "`python -m etl.refresh --offline`."))
+    return regels

@@ -19,31 +19,30 @@ from dashboard.kern import format as fmt
 from dashboard.export.pdf import html_naar_pdf
 from werkenaanwerk import definities as d
 
-REGIO = "AM12"
 TITEL = "Monitor Werken aan Werk"
 
 
-def _delen(tot: str) -> dict:
+def _delen(tot: str, regio: str) -> dict:
     vorige = d.vorig_kwartaal(d.vorig_kwartaal(tot))
-    bron = db.query("monitor_bron").iloc[0]
+    bron = db.query("monitor_bron", regio=regio).iloc[0]
     return {
-        "overzicht": db.view(monitor_views.overzicht_tabel, "monitor_overzicht", regio=REGIO, tot=tot),
-        "totaal": db.view(monitor_views.totaal, "monitor_totaal", tot, tot=tot),
-        "met_doel": db.view(monitor_views.met_doel, "monitor_overzicht", regio=REGIO, tot=tot),
-        "status": db.view(monitor_views.status_tabel, "monitor_status", vorige, tot, tot=tot),
-        "krapte": db.view(monitor_views.krapte_tabel, "monitor_projecten", regio=REGIO),
-        "resultaten": db.query("monitor_voortgang", tot=tot),
+        "overzicht": db.view(monitor_views.overzicht_tabel, "monitor_overzicht", regio=regio, tot=tot),
+        "totaal": db.view(monitor_views.totaal, "monitor_totaal", tot, regio=regio, tot=tot),
+        "met_doel": db.view(monitor_views.met_doel, "monitor_overzicht", regio=regio, tot=tot),
+        "status": db.view(monitor_views.status_tabel, "monitor_status", vorige, tot, regio=regio, tot=tot),
+        "krapte": db.view(monitor_views.krapte_tabel, "monitor_projecten", regio=regio),
+        "resultaten": db.query("monitor_voortgang", regio=regio, tot=tot),
         "vorige": vorige,
         "bron": bron,
         "leeg": not bron["resultaten"],
     }
 
 
-def _toelichting(tot: str, delen: dict) -> pd.DataFrame:
+def _toelichting(tot: str, delen: dict, regio: str, regio_naam: str) -> pd.DataFrame:
     bron = delen["bron"]
     regels = [
         ("Titel", f"{TITEL} t/m {monitor_views.label(tot)}"),
-        ("Regio", "Arbeidsmarktregio Gooi en Vechtstreek (AM12)"),
+        ("Regio", f"{regio_naam} ({regio})"),
         ("Gemaakt op", fmt.datum_tijd(datetime.now().astimezone())),
         ("Bron resultaten", "Monitor Werken aan Werk, ingevoerd door de projectleiders"),
         ("Laatste wijziging", f"{fmt.datum_tijd(bron['laatst_gewijzigd'])} door {bron['laatst_door']}"
@@ -55,16 +54,16 @@ def _toelichting(tot: str, delen: dict) -> pd.DataFrame:
     return pd.DataFrame(regels, columns=["Onderwerp", "Toelichting"])
 
 
-def excel(tot: str) -> bytes:
-    return _excel(tot, db.build_key())
+def excel(tot: str, regio: str, regio_naam: str) -> bytes:
+    return _excel(tot, regio, regio_naam, db.build_key())
 
 
 @lru_cache(maxsize=8)
-def _excel(tot: str, key: str) -> bytes:
-    delen = _delen(tot)
+def _excel(tot: str, regio: str, regio_naam: str, key: str) -> bytes:
+    delen = _delen(tot, regio)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _toelichting(tot, delen).to_excel(writer, index=False, sheet_name="Toelichting")
+        _toelichting(tot, delen, regio, regio_naam).to_excel(writer, index=False, sheet_name="Toelichting")
         delen["overzicht"].to_excel(writer, index=False, sheet_name="Projecten")
         kolommen = ["naam", "kwartaal", *d.VELDEN, "cum_gestart", "cum_uitstroom_werk", "cum_uitstroom_opleiding"]
         per_kwartaal = delen["resultaten"][kolommen].rename(
@@ -100,8 +99,8 @@ def _tabel(df: pd.DataFrame) -> str:
     return df.to_html(index=False, border=0, escape=True, na_rep=fmt.LEEG)
 
 
-def html(tot: str) -> str:
-    delen = _delen(tot)
+def html(tot: str, regio: str, regio_naam: str) -> str:
+    delen = _delen(tot, regio)
     bron = delen["bron"]
     figuren = []
 
@@ -115,7 +114,7 @@ def html(tot: str) -> str:
     bronregel = (f'<p class="bron">Bron: Monitor Werken aan Werk, ingevoerd door de projectleiders · Peildatum: '
                  f't/m {monitor_views.label(tot)}</p>')
     delen_html = [f"<h1>{TITEL} t/m {escape(monitor_views.label(tot))}</h1>",
-                  "<p>Arbeidsmarktregio Gooi en Vechtstreek · bijlage bij de raadsinformatiebrief · gemaakt op "
+                  f"<p>{escape(regio_naam)} ({escape(regio)}) · bijlage bij de raadsinformatiebrief · gemaakt op "
                   f"{escape(fmt.datum_tijd(datetime.now().astimezone()))}</p>"]
     if delen["leeg"]:
         delen_html.append('<p class="let-op"><strong>Er zijn nog geen resultaten ingevoerd.</strong> Deze monitor '
@@ -148,8 +147,9 @@ def html(tot: str) -> str:
             f"<style>{CSS}</style></head><body>{''.join(delen_html)}</body></html>")
 
 
-def pdf(tot: str) -> bytes:
+def pdf(tot: str, regio: str, regio_naam: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="monitor-") as tmp:
         doel = Path(tmp) / "monitor.pdf"
-        html_naar_pdf(html(tot), doel, voettekst=f"{TITEL} t/m {monitor_views.label(tot)} · Gooi en Vechtstreek")
+        html_naar_pdf(html(tot, regio, regio_naam), doel,
+                      voettekst=f"{TITEL} t/m {monitor_views.label(tot)} · {regio_naam}")
         return doel.read_bytes()

@@ -1,64 +1,89 @@
 """Blocks of the Invoer monitor page: template download, upload, the table
 for small corrections, and the project's register entry. Everything that
-saves goes through werkenaanwerk.invoer (the same validation as the CLI) and
-is followed by a warehouse build, so the monitor page shows it at once."""
+saves goes through werkenaanwerk.opslaan.sla_op (the same validation and
+status record as the CLI). The warehouse is then rebuilt in the background
+(werkenaanwerk.verversen): no request here runs a build; the page says it is
+under way and polls until the build that includes the save is done."""
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.kern import db
+from dashboard.kern.context import Context
 from dashboard.monitor import views as monitor_views
 from werkenaanwerk import definities as d
 from werkenaanwerk import invoer
+from werkenaanwerk import opslaan
 from werkenaanwerk import opslag
+from werkenaanwerk import verversen
 
-REGIO = "AM12"
-MELDING = "monitor_melding"
-
-
-def melding() -> None:
-    """The outcome of the last save, shown once after the rerun that follows it."""
-    uitkomst = st.session_state.pop(MELDING, None)
-    if uitkomst:
-        soort, tekst = uitkomst
-        (st.success if soort == "ok" else st.warning)(tekst)
+WACHT = "monitor_wacht_op_build"
+PEILEN = 2.0        # seconds between looks at the background build
+HERSTART_NA = 20.0  # seconds without a running worker before the page starts one again
 
 
-def _verversen(tekst: str) -> None:
-    """Rebuild the warehouse after a save, then rerun so every figure shows it."""
-    from etl.build import build
-
-    try:
-        build()
-    except Exception as exc:  # noqa: BLE001 - the data is stored either way; say what failed
-        st.session_state[MELDING] = ("let op", f"{tekst} De cijfers zijn opgeslagen, maar het datawarehouse kon niet "
-                                               f"worden ververst ({exc}). Draai `python -m etl.refresh --offline`.")
-    else:
-        st.session_state[MELDING] = ("ok", tekst + " Het datawarehouse is ververst; de monitor toont het nu.")
+def _na_opslaan(tekst: str, uitkomst: opslaan.Uitkomst) -> None:
+    """Start the background rebuild for this save and rerun: the page now follows it."""
+    st.session_state[WACHT] = {"volgnummer": uitkomst.volgnummer, "tekst": tekst, "gestart": time.time()}
+    for sleutel in [k for k in st.session_state if str(k).startswith("monitor_basis_")]:
+        del st.session_state[sleutel]
+    verversen.start()
     st.rerun()
 
 
-def _fouten(exc: invoer.InvoerFout) -> None:
+@st.fragment(run_every=PEILEN)
+def _bezig() -> None:
+    wacht = st.session_state.get(WACHT)
+    if not wacht or verversen.voor(wacht["volgnummer"])[0] != "bezig":
+        st.rerun(scope="app")  # done: the whole page (and every figure) reads the new build
+    st.info(f"{wacht['tekst']} Het datawarehouse wordt bijgewerkt… De monitor toont de nieuwe cijfers zodra dat "
+            "klaar is; u kunt intussen doorwerken.", icon=":material/hourglass_top:")
+    if time.time() - wacht["gestart"] > HERSTART_NA and not verversen.loopt():
+        wacht["gestart"] = time.time()  # the worker is gone (a restart?): start one; it builds what is missing
+        verversen.start()
+
+
+def voortgang() -> bool:
+    """The last save and its rebuild: under way (polled), done, or failed. True while under way."""
+    wacht = st.session_state.get(WACHT)
+    if not wacht:
+        return False
+    toestand, stand = verversen.voor(wacht["volgnummer"])
+    if toestand == "bezig":
+        _bezig()
+        return True
+    del st.session_state[WACHT]
+    if toestand == "klaar":
+        st.success(f"{wacht['tekst']} Het datawarehouse is ververst; de monitor toont het nu.")
+    else:
+        st.warning(f"{wacht['tekst']} De cijfers zijn opgeslagen, maar het datawarehouse kon niet worden ververst "
+                   f"({stand.get('melding') or 'onbekende fout'}). Draai `python -m etl.refresh --offline`.")
+    return False
+
+
+def _fouten(exc: opslaan.InvoerFout) -> None:
     st.error(f"**Niet opgeslagen: {len(exc.fouten)} fout{'en' if len(exc.fouten) != 1 else ''}.** Er is niets "
              "bewaard; verbeter het en probeer het opnieuw.\n\n" + "\n".join(f"- {f.tekst()}" for f in exc.fouten[:50])
              + (f"\n- … en nog {len(exc.fouten) - 50}" if len(exc.fouten) > 50 else ""))
 
 
 @lru_cache(maxsize=4)
-def _sjabloon(stand: tuple) -> bytes:
-    return invoer.sjabloon()
+def _sjabloon(stand: tuple, regio: str) -> bytes:
+    return invoer.sjabloon(regio)
 
 
-def sjabloon() -> None:
+def sjabloon(ctx: Context) -> None:
     st.subheader("1. Sjabloon downloaden")
     st.markdown("Het Excel-sjabloon bevat de projecten en de cijfers die nu zijn opgeslagen. Vul per project en "
                 "kwartaal één regel in; de definities staan op het blad *Info*.")
     pad = opslag.log_pad()
     stand = (pad.stat().st_mtime_ns, pad.stat().st_size) if pad.exists() else (0, 0)
-    st.download_button("Sjabloon (Excel)", data=_sjabloon(stand), file_name="sjabloon_monitor_werken_aan_werk.xlsx",
+    st.download_button("Sjabloon (Excel)", data=_sjabloon(stand, ctx.regio),
+                       file_name=f"sjabloon_monitor_werken_aan_werk_{ctx.regio}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:", on_click="ignore", key="sjabloon")
     with st.expander("Definities van de velden"):
@@ -71,24 +96,25 @@ def upload(door: str) -> None:
     alleen = st.checkbox("Alleen controleren, niets opslaan", key="alleen_controleren")
     if st.button("Inlezen", type="primary", disabled=bestand is None, key="inlezen"):
         try:
-            uitkomst = invoer.importeer(bestand.name, bestand.getvalue(), door, alleen_controleren=alleen)
-        except invoer.InvoerFout as exc:
+            uitkomst = opslaan.sla_op(opslaan.Bestand(bestand.name, bestand.getvalue()), door,
+                                      alleen_controleren=alleen)
+        except opslaan.InvoerFout as exc:
             _fouten(exc)
-        except opslag.Conflict as exc:
+        except opslaan.Conflict as exc:
             st.error(str(exc))
         else:
             if not uitkomst.opgeslagen or not uitkomst.projecten:
                 st.info(uitkomst.tekst())
             else:
-                _verversen(f"{bestand.name}: {uitkomst.tekst()}")
+                _na_opslaan(f"{bestand.name}: {uitkomst.tekst()}", uitkomst)
 
 
-def _basis(project: str) -> tuple[int, pd.DataFrame]:
+def _basis(ctx: Context, project: str) -> tuple[int, pd.DataFrame]:
     """What the table was loaded from: the project's revision and its figures, kept for
     the session so a save is checked against the version the editor saw."""
     sleutel = f"monitor_basis_{project}"
     if sleutel not in st.session_state:
-        projecten = db.query("monitor_projecten", regio=REGIO)
+        projecten = db.query("monitor_projecten", regio=ctx.regio)
         revisie = int(projecten.loc[projecten["project_id"] == project, "revisie"].iloc[0])
         df = db.query("monitor_invoer", project=project)
         tabel = pd.DataFrame({"Kwartaal": pd.Series([monitor_views.label(k) for k in df["kwartaal"]], dtype="string"),
@@ -109,12 +135,24 @@ def _rijen(tabel: pd.DataFrame) -> list[dict]:
     return rijen
 
 
-def correctie(door: str) -> None:
+def _geen_projecten(ctx: Context, namen: dict) -> bool:
+    if namen:
+        return False
+    st.info(f"Voor {ctx.regio_naam} zijn nog geen projecten in de monitor opgenomen.")
+    return True
+
+
+def correctie(ctx: Context, door: str, bezig: bool = False) -> None:
     st.subheader("3. Kleine correctie in de tabel")
-    projecten = db.view(monitor_views.records, "monitor_projecten", regio=REGIO)
+    if bezig:
+        st.caption("De tabel verschijnt weer zodra het datawarehouse is bijgewerkt: dan toont zij de opgeslagen stand.")
+        return
+    projecten = db.rijen("monitor_projecten", regio=ctx.regio)
     namen = {r["project_id"]: r["naam"] for r in projecten}
+    if _geen_projecten(ctx, namen):
+        return
     project = st.selectbox("Project", list(namen), format_func=namen.get, key="correctie_project")
-    revisie, tabel = _basis(project)
+    revisie, tabel = _basis(ctx, project)
     st.caption(f"Geladen: revisie {revisie} van {namen[project]}. Voeg een regel toe voor een nieuw kwartaal, "
                "verbeter een cijfer, of verwijder een regel. Slaat iemand anders intussen hetzelfde project op, dan "
                "wordt uw opslag geweigerd en ziet u de nieuwe stand na 'Opnieuw laden'.")
@@ -129,17 +167,16 @@ def correctie(door: str) -> None:
         st.rerun()
     if links.button("Wijzigingen opslaan", type="primary", key="opslaan"):
         try:
-            uitkomst = invoer.corrigeer(project, _rijen(bewerkt), revisie, door)
-        except invoer.InvoerFout as exc:
+            uitkomst = opslaan.sla_op(opslaan.Correctie(project, _rijen(bewerkt), revisie), door)
+        except opslaan.InvoerFout as exc:
             _fouten(exc)
-        except opslag.Conflict as exc:
+        except opslaan.Conflict as exc:
             st.error(str(exc))
         else:
             if not uitkomst.projecten:
                 st.info(uitkomst.tekst())
             else:
-                st.session_state.pop(f"monitor_basis_{project}", None)
-                _verversen(f"{namen[project]}: {uitkomst.tekst()}")
+                _na_opslaan(f"{namen[project]}: {uitkomst.tekst()}", uitkomst)
 
 
 def _tekst(waarde) -> str:
@@ -148,13 +185,17 @@ def _tekst(waarde) -> str:
     return str(int(waarde)) if isinstance(waarde, float) else str(waarde)
 
 
-def projectgegevens(door: str) -> None:
+def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
     st.subheader("4. Status, doelen of een nieuw project")
-    projecten = db.view(monitor_views.records, "monitor_projecten", regio=REGIO)
+    if bezig:
+        st.caption("Beschikbaar zodra het datawarehouse is bijgewerkt.")
+        return
+    projecten = db.rijen("monitor_projecten", regio=ctx.regio)
     namen = {r["project_id"]: r["naam"] for r in projecten}
-    klassen = {r["beroepsklasse_code"]: r["beroepsklasse"] for r in db.rijen("mismatch", regio=REGIO)
+    klassen = {r["beroepsklasse_code"]: r["beroepsklasse"] for r in db.rijen("mismatch", regio=ctx.regio)
                if not r["is_rest"]}
-    nieuw = st.toggle("Nieuw project toevoegen", key="nieuw_project")
+    nieuw = st.toggle(f"Nieuw project toevoegen in {ctx.regio_naam}", key="nieuw_project", value=not namen,
+                      disabled=not namen)
     project = None if nieuw else st.selectbox("Project", list(namen), format_func=namen.get, key="gegevens_project")
     huidig = next((r for r in projecten if r["project_id"] == project), {})
     with st.form("projectgegevens"):
@@ -164,6 +205,7 @@ def projectgegevens(door: str) -> None:
             velden["omschrijving"] = st.text_area("Omschrijving")
             velden["doelgroep"] = st.text_input("Doelgroep")
             velden["start"] = st.text_input("Start (kwartaal)", placeholder="2025-Q1")
+            velden["regio"] = ctx.regio
         a, b, c = st.columns(3)
         velden["status"] = a.selectbox("Status", ["", *d.STATUSSEN], key="f_status",
                                        help="; ".join(f"{s}: {u}" for s, u in d.STATUSSEN.items()))
@@ -187,10 +229,10 @@ def projectgegevens(door: str) -> None:
             if not velden.get("status"):
                 velden.pop("status_vanaf", None)
         try:
-            code = invoer.wijzig_project(project, velden, door, int(huidig.get("revisie", 0)))
-        except invoer.InvoerFout as exc:
+            uitkomst = opslaan.sla_op(opslaan.Projectgegevens(project, velden, int(huidig.get("revisie", 0))), door)
+        except opslaan.InvoerFout as exc:
             _fouten(exc)
-        except opslag.Conflict as exc:
+        except opslaan.Conflict as exc:
             st.error(str(exc))
         else:
-            _verversen(f"Projectgegevens van '{velden.get('naam') or namen.get(code, code)}' opgeslagen.")
+            _na_opslaan(uitkomst.tekst(), uitkomst)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.kern import format as fmt
+from dashboard.kern.db import records
 from werkenaanwerk import definities as d
 
 
 def _leeg(x) -> bool:
-    return x is None or (not isinstance(x, (str, bytes, list, tuple, dict)) and bool(pd.isna(x)))
+    return x is None   # rows come through db.records: SQL NULL is None
 
 
 def _getal(x) -> str:
@@ -18,11 +19,6 @@ def _getal(x) -> str:
 
 def _int(x):
     return None if _leeg(x) else int(x)
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    """Rows as dicts, missing values (NaN, NA, NaT) as None."""
-    return [{k: (None if _leeg(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
 def kwartalen(df: pd.DataFrame) -> list[str]:
@@ -64,7 +60,7 @@ def _pct(realisatie, doel) -> str:
 
 
 def overzicht_tabel(df: pd.DataFrame) -> pd.DataFrame:
-    rijen = df.to_dict("records")
+    rijen = records(df)
     return pd.DataFrame({
         "Project": [r["naam"] for r in rijen],
         "Status": ["niet vermeld" if _leeg(r["status"]) else r["status"] for r in rijen],
@@ -82,7 +78,7 @@ def overzicht_tabel(df: pd.DataFrame) -> pd.DataFrame:
 def met_doel(df: pd.DataFrame) -> tuple[tuple, tuple, tuple]:
     """Projects with a deelnemers target and results in the target's period: names, realisation,
     target. Without results there is no realisation to show (not 0)."""
-    rijen = [r for r in df.to_dict("records")
+    rijen = [r for r in records(df)
              if not _leeg(r["doel_deelnemers"]) and not _leeg(r["realisatie_deelnemers_doel"])]
     return (tuple(f"{r['naam']} (doel {r['doel_periode'] or ''})".replace(" ()", "") for r in rijen),
             tuple(_int(r["realisatie_deelnemers_doel"]) or 0 for r in rijen),
@@ -91,15 +87,15 @@ def met_doel(df: pd.DataFrame) -> tuple[tuple, tuple, tuple]:
 
 def project_reeks(df: pd.DataFrame, project_id: str) -> dict | None:
     """One project's kwartalen with the cumulative realisation that counts for its target."""
-    rijen = df[df["project_id"] == project_id]
-    if rijen.empty:
+    rijen = [r for r in records(df) if r["project_id"] == project_id]
+    if not rijen:
         return None
-    eerste = rijen.iloc[0]
+    eerste = rijen[0]
     per_jaar = eerste["doel_periode"] == "per jaar"
     soort = "dit kalenderjaar" if per_jaar else "sinds het eerste kwartaal"
     return {
-        "kwartalen": tuple(label(k) for k in rijen["kwartaal"]),
-        "reeksen": tuple((f"{d.LABELS[k]} ({soort})", tuple(_int(v) or 0 for v in rijen[f"realisatie_{k2}"]))
+        "kwartalen": tuple(label(r["kwartaal"]) for r in rijen),
+        "reeksen": tuple((f"{d.LABELS[k]} ({soort})", tuple(_int(r[f"realisatie_{k2}"]) or 0 for r in rijen))
                          for k, k2 in (("gestart", "deelnemers"), ("uitstroom_werk", "uitstroom_werk"),
                                        ("uitstroom_opleiding", "uitstroom_opleiding"))),
         "doel": None if _leeg(eerste["doel_deelnemers"]) else float(eerste["doel_deelnemers"]),
@@ -109,7 +105,7 @@ def project_reeks(df: pd.DataFrame, project_id: str) -> dict | None:
 
 def status_tabel(df: pd.DataFrame, vanaf: str, tot: str) -> pd.DataFrame:
     """Every status change up to the monitor; those after the previous monitor marked."""
-    rijen = df.to_dict("records")
+    rijen = records(df)
     return pd.DataFrame({
         "Project": [r["naam"] for r in rijen],
         "Status": [r["status"] for r in rijen],
@@ -135,7 +131,7 @@ def status_kop(df: pd.DataFrame, vorige: str, tot: str, projecten: int) -> tuple
 
 
 def krapte_tabel(df: pd.DataFrame) -> pd.DataFrame:
-    rijen = df.to_dict("records")
+    rijen = records(df)
     return pd.DataFrame({
         "Project": [r["naam"] for r in rijen],
         "Beroepsklasse": [r["beroepsklasse"] or "niet vastgelegd" for r in rijen],
@@ -150,7 +146,7 @@ def krapte_tabel(df: pd.DataFrame) -> pd.DataFrame:
 
 def waarden_tabel(df: pd.DataFrame) -> pd.DataFrame:
     """Result records (current, as of a date, or a figure's history) as a readable table."""
-    rijen = df.to_dict("records")
+    rijen = records(df)
     uit = {"Project": [r["naam"] for r in rijen], "Kwartaal": [label(r["kwartaal"]) for r in rijen]}
     uit.update({d.LABELS[k]: [_getal(r[k]) for r in rijen] for k in d.VELDEN})
     uit["Ingevoerd door"] = [r["door"] for r in rijen]

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from werkenaanwerk import invoer
-from werkenaanwerk import opslag
+from werkenaanwerk import opslaan
+from werkenaanwerk import verversen
 from werkenaanwerk import wachtwoord
 
 
@@ -27,7 +28,7 @@ def _template(pad: Path) -> int:
     return 0
 
 
-def _import(pad: Path, door: str, controleer: bool, verversen: bool) -> int:
+def _import(pad: Path, door: str, controleer: bool, verversen_: bool) -> int:
     if not door.strip():
         print("Geef met --door de naam van wie de cijfers aanlevert.", file=sys.stderr)
         return 2
@@ -37,19 +38,21 @@ def _import(pad: Path, door: str, controleer: bool, verversen: bool) -> int:
         print(f"Kan {pad} niet lezen: {exc.strerror}.", file=sys.stderr)
         return 1
     try:
-        uitkomst = invoer.importeer(pad.name, inhoud, door, alleen_controleren=controleer)
-    except invoer.InvoerFout as exc:
+        uitkomst = opslaan.sla_op(opslaan.Bestand(pad.name, inhoud), door, alleen_controleren=controleer)
+    except opslaan.InvoerFout as exc:
         print(f"Niet ingelezen: {len(exc.fouten)} fout(en) in {pad.name}. Er is niets opgeslagen.", file=sys.stderr)
         for f in exc.fouten:
             print("  - " + f.tekst(), file=sys.stderr)
         return 1
-    except opslag.Conflict as exc:
+    except opslaan.Conflict as exc:
         print(str(exc), file=sys.stderr)
         return 1
     print(uitkomst.tekst())
-    if uitkomst.opgeslagen and verversen and uitkomst.projecten:
+    if uitkomst.opgeslagen and verversen_ and uitkomst.projecten:
         from etl import refresh
-        return refresh.main(["--offline"])
+        # in the foreground, through the same worker loop as the page: waits for a background build
+        # that is running, and records that the warehouse now includes this save
+        return verversen.draai(bouw=lambda: refresh.main(["--offline"]), altijd=True)
     return 0
 
 

@@ -1,5 +1,14 @@
--- The embedded project register: every code, status, kwartaal and target must be usable.
-select bestand, regel, 'beroepsklasse_code' as kolom,
+-- The embedded project register: every code, region, status, kwartaal and target must be usable.
+select bestand, regel, 'regio' as kolom,
+       case when regio_code is null
+            then 'de regio ontbreekt; verwacht een regiocode uit data/raw/referentie/regios.csv, bijvoorbeeld AM12'
+            else format('onbekende regio ''{}''; verwacht een regiocode uit data/raw/referentie/regios.csv, '
+                        'bijvoorbeeld AM12', regio_code) end as melding
+from staging.monitor_projecten
+where regio_code is null or regio_code not in (select trim(code) from raw.ref_regios)
+
+union all
+select bestand, regel, 'beroepsklasse_code',
        format('onbekende beroepsklasse ''{}''; verwacht een code uit data/raw/referentie/beroepsklassen.csv',
               beroepsklasse_code) as melding
 from staging.monitor_projecten

@@ -3,7 +3,10 @@
 -- next record for the same project and kwartaal). Nothing is overwritten: a
 -- correction is a newer row, a removal a row marked verwijderd.
 with mutaties as (
-    select * from raw.monitor_mutaties where soort = 'resultaat'
+    select m.* exclude (regio), r.regio_code
+    from raw.monitor_mutaties m
+    join staging.monitor_regio r using (project_id)
+    where m.soort = 'resultaat'
 ),
 
 renamed as (
@@ -14,6 +17,7 @@ renamed as (
         lead(tijdstip) over (partition by project_id, kwartaal order by volgnummer) as geldig_tot,
         door,
         via,
+        regio_code,
         project_id,
         kwartaal,
         make_date(cast(left(kwartaal, 4) as integer), 3 * cast(right(kwartaal, 1) as integer) - 2, 1)

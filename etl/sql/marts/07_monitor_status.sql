@@ -1,6 +1,6 @@
 -- Status history per project: what the seeds say (data/raw/monitor/projectstatus.csv),
 -- then every status entered on the page. A status holds from its kwartaal on,
--- until a later one; entered ones carry who and when.
+-- until a later one; entered ones carry who and when, every row its project's region.
 with seed as (
     select
         project_id, status, vanaf, toelichting, bron, peildatum as bron_peildatum,
@@ -17,7 +17,11 @@ ingevoerd as (
     where soort = 'project' and status is not null
 )
 
-select * from seed
-union all by name
-select * from ingevoerd
-order by project_id, vanaf, volgnummer
+select r.regio_code, s.*
+from (
+    select * from seed
+    union all by name
+    select * from ingevoerd
+) s
+join staging.monitor_regio r using (project_id)
+order by s.project_id, s.vanaf, s.volgnummer

@@ -2,7 +2,7 @@
 -- (the latest value per field wins; the seed value stays where nothing was
 -- entered), projects added later, the status now, the revision used to
 -- refuse concurrent edits, and the tightness of the beroepsklasse a project
--- trains for (marts.mismatch, AM12: the monitor is the region's own).
+-- trains for (marts.mismatch, in the project's own region).
 with seed as (
     select * exclude (bestand, doel_deelnemers_tekst, doel_uitstroom_werk_tekst, doel_uitstroom_opleiding_tekst),
            regel as volgorde
@@ -71,14 +71,14 @@ revisie as (
 ),
 
 krapte as (
-    select beroepsklasse_code, beroepsklasse, vacatures, ww_uitkeringen, vacatures_per_ww, mismatch,
+    select regio_code, beroepsklasse_code, beroepsklasse, vacatures, ww_uitkeringen, vacatures_per_ww, mismatch,
            vacatures_peildatum, ww_peildatum, vacatures_bron, ww_bron
     from marts.mismatch
-    where regio_code = 'AM12' and not is_rest
+    where not is_rest
 )
 
 select
-    'AM12' as regio_code,
+    g.regio_code,
     r.*,
     s.status,
     s.status_vanaf,
@@ -95,8 +95,9 @@ select
     k.vacatures_bron,
     k.ww_bron
 from register r
+join staging.monitor_regio g using (project_id)
 left join status_nu s using (project_id)
 left join revisie v using (project_id)
 left join raw.ref_beroepsklassen b on trim(b.code) = r.beroepsklasse_code
-left join krapte k on k.beroepsklasse_code = r.beroepsklasse_code
+left join krapte k on k.beroepsklasse_code = r.beroepsklasse_code and k.regio_code = g.regio_code
 order by r.volgorde

@@ -9,7 +9,7 @@ with resultaten as (
 
 cumulatief as (
     select
-        r.project_id, r.kwartaal, r.kwartaal_datum,
+        r.regio_code, r.project_id, r.kwartaal, r.kwartaal_datum,
         r.aangemeld, r.gestart, r.uitgevallen, r.uitstroom_werk, r.uitstroom_opleiding, r.nog_in_traject,
         cast(sum(r.gestart) over project as bigint) as cum_gestart,
         cast(sum(r.uitgevallen) over project as bigint) as cum_uitgevallen,

@@ -10,6 +10,7 @@ renamed as (
         'monitor/projecten.csv' as bestand,
         regel,
         trim(project_id) as project_id,
+        nullif(trim(regio), '') as regio_code,
         trim(naam) as naam,
         nullif(trim(omschrijving), '') as omschrijving,
         nullif(trim(doelgroep), '') as doelgroep,
