@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from etl.sources import perioden, snapshot
+from etl.bronnen.gemeenschappelijk import perioden, snapshot
 
 
 @pytest.mark.parametrize("code, expected", [
