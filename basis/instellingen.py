@@ -1,49 +1,96 @@
-"""Paths and settings. Everything resolves from the repository root; tests
-override locations with environment variables."""
+"""Paths and settings. Everything resolves from the repository root.
+
+`Instellingen` is built once (from environment variables, then command-line
+flags on top) and handed down: refresh -> fetch -> build. Nothing writes
+`os.environ` to change a setting. The module-level functions below read the
+environment at call time; they are kept for code that does not receive an
+`Instellingen` (the dashboard, the monitor)."""
 from __future__ import annotations
 
+import dataclasses
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = ROOT / "etl" / "sql"
 QUERIES_DIR = ROOT / "queries"
-
-
-def raw_dir() -> Path:
-    return Path(os.environ.get("DASHBOARD_RAW_DIR", ROOT / "data" / "raw"))
-
-
-def warehouse_path() -> Path:
-    return Path(os.environ.get("WAREHOUSE_PATH", ROOT / "data" / "warehouse.duckdb"))
-
-
-def monitor_dir() -> Path:
-    """The Werken aan Werk monitor's own data (an append-only log): outside
-    the rebuildable warehouse, never deleted by a refresh, git-ignored."""
-    return Path(os.environ.get("MONITOR_DIR", ROOT / "data" / "monitor"))
-
-
-def status_path() -> Path:
-    """Outcome of the last refresh; kept outside the warehouse so a failed
-    refresh (which leaves the warehouse untouched) can still be reported."""
-    wh = warehouse_path()
-    return wh.with_name(wh.stem + ".status.json")
-
-
-CATALOG = ROOT / "etl" / "catalog.toml"
+CATALOG = ROOT / "etl" / "catalog.toml"   # every source: CBS tables, seed datasets, ...
 DEFAULT_CBS_ODATA3_URL = "https://opendata.cbs.nl"
 DEFAULT_CBS_ODATA4_URL = "https://datasets.cbs.nl/odata/v1/CBS"
 
+# environment variable -> field; tests and deployments override locations with these
+OMGEVING = {
+    "DASHBOARD_RAW_DIR": "raw_dir",
+    "WAREHOUSE_PATH": "warehouse_path",
+    "MONITOR_DIR": "monitor_dir",
+    "VERSIES_DIR": "versies_dir",
+    "CBS_ODATA3_URL": "cbs_odata3_url",
+    "CBS_ODATA4_URL": "cbs_odata4_url",
+}
 
-def cbs_odata3_url() -> str:
-    return os.environ.get("CBS_ODATA3_URL", DEFAULT_CBS_ODATA3_URL)
+
+@dataclass(frozen=True)
+class Instellingen:
+    raw_dir: Path = ROOT / "data" / "raw"
+    warehouse_path: Path = ROOT / "data" / "warehouse.duckdb"
+    # the Werken aan Werk monitor's own data (an append-only log): outside the rebuildable warehouse
+    monitor_dir: Path = ROOT / "data" / "monitor"
+    # saved versions of the Analyse arbeidsmarkt: outside the rebuildable warehouse, never overwritten
+    versies_dir: Path = ROOT / "data" / "versions"
+    cbs_odata3_url: str = DEFAULT_CBS_ODATA3_URL
+    cbs_odata4_url: str = DEFAULT_CBS_ODATA4_URL
+    catalog: Path = CATALOG
+
+    def __post_init__(self):
+        for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog"):
+            object.__setattr__(self, f, Path(getattr(self, f)))
+
+    @classmethod
+    def uit_omgeving(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Instellingen":
+        """Defaults, then environment variables, then `overrides` (CLI flags; None means 'not given')."""
+        environ = os.environ if environ is None else environ
+        waarden = {veld: environ[naam] for naam, veld in OMGEVING.items() if environ.get(naam)}
+        waarden.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**waarden)
+
+    def met(self, **overrides) -> "Instellingen":
+        """A copy with some fields replaced (None: keep)."""
+        return dataclasses.replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def status_path(self) -> Path:
+        """Outcome of the last refresh; kept outside the warehouse so a failed
+        refresh (which leaves the warehouse untouched) can still be reported."""
+        return self.warehouse_path.with_name(self.warehouse_path.stem + ".status.json")
 
 
-def cbs_odata4_url() -> str:
-    return os.environ.get("CBS_ODATA4_URL", DEFAULT_CBS_ODATA4_URL)
+# --- module-level access for callers without an Instellingen (read the environment at call time) ---
+
+def raw_dir() -> Path:
+    return Instellingen.uit_omgeving().raw_dir
+
+
+def warehouse_path() -> Path:
+    return Instellingen.uit_omgeving().warehouse_path
+
+
+def monitor_dir() -> Path:
+    return Instellingen.uit_omgeving().monitor_dir
+
+
+def status_path() -> Path:
+    return Instellingen.uit_omgeving().status_path
 
 
 def versies_dir() -> Path:
-    """Saved versions of the Analyse arbeidsmarkt: outside the rebuildable warehouse, never overwritten."""
-    return Path(os.environ.get("VERSIES_DIR", ROOT / "data" / "versions"))
+    return Instellingen.uit_omgeving().versies_dir
+
+
+def cbs_odata3_url() -> str:
+    return Instellingen.uit_omgeving().cbs_odata3_url
+
+
+def cbs_odata4_url() -> str:
+    return Instellingen.uit_omgeving().cbs_odata4_url

@@ -9,21 +9,21 @@ from __future__ import annotations
 import fcntl
 import json
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable
 
 from basis import instellingen as settings
 
 
-def lees() -> dict:
+def lees(pad: Path | None = None) -> dict:
     try:
-        return json.loads(settings.status_path().read_text())
+        return json.loads((pad or settings.status_path()).read_text())
     except (FileNotFoundError, json.JSONDecodeError, OSError):
         return {}
 
 
 @contextmanager
-def _slot():
-    pad = settings.status_path()
+def _slot(pad: Path):
     pad.parent.mkdir(parents=True, exist_ok=True)
     with open(pad.with_name(pad.name + ".lock"), "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
@@ -33,11 +33,11 @@ def _slot():
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def bijwerken(wijzig: Callable[[dict], None]) -> dict:
+def bijwerken(wijzig: Callable[[dict], None], pad: Path | None = None) -> dict:
     """Apply `wijzig` to the current contents (in place) and write the result."""
-    pad = settings.status_path()
-    with _slot():
-        status = lees()
+    pad = pad or settings.status_path()
+    with _slot(pad):
+        status = lees(pad)
         wijzig(status)
         tmp = pad.with_name(pad.name + ".tmp")
         tmp.write_text(json.dumps(status, indent=2, ensure_ascii=False))

@@ -15,8 +15,9 @@ import duckdb
 import pandas as pd
 
 from basis import instellingen as settings
+from basis.instellingen import Instellingen
 from basis.fouten import Fout
-from etl.load import load_cbs, load_monitor, load_raw
+from etl.load import load_bronnen, load_monitor, load_raw
 from werkenaanwerk import opslag
 
 log = logging.getLogger("etl.build")
@@ -70,14 +71,17 @@ def build_lock(target: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def build(raw: Path | None = None, target: Path | None = None) -> BuildResult:
-    raw = Path(raw or settings.raw_dir())
-    target = Path(target or settings.warehouse_path())
+def build(raw: Path | None = None, target: Path | None = None,
+          instellingen: Instellingen | None = None) -> BuildResult:
+    """Build from `raw` (default: the settings' raw_dir) into `target` (default: their warehouse_path)."""
+    instellingen = instellingen or Instellingen.uit_omgeving()
+    raw = Path(raw or instellingen.raw_dir)
+    target = Path(target or instellingen.warehouse_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(target):
         tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            result = _build_into(raw, tmp)
+            result = _build_into(raw, tmp, instellingen)
             os.replace(tmp, target)  # atomic: readers see the old or the new file, never a mix
             result.path = target
             log.info("warehouse vervangen: %s (build %s)", target, result.build_id)
@@ -88,15 +92,15 @@ def build(raw: Path | None = None, target: Path | None = None) -> BuildResult:
                     leftover.unlink()
 
 
-def _build_into(raw: Path, path: Path) -> BuildResult:
+def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResult:
     built_at = datetime.now(timezone.utc)
     build_id = built_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     models: list[str] = []
     con = duckdb.connect(str(path))
     try:
-        bestanden = load_raw(con, raw)
-        bestanden += load_cbs(con, raw)
-        bestanden += load_monitor(con, raw, opslag.log_pad())
+        bestanden = load_raw(con, raw, instellingen.catalog)
+        bestanden += load_bronnen(con, raw, instellingen.catalog)
+        bestanden += load_monitor(con, raw, instellingen.monitor_dir / opslag.LOG)
         con.execute("create schema staging")
         for f in sql_files("staging"):
             con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())

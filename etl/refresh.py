@@ -1,8 +1,10 @@
 """python -m etl.refresh [--offline] [--only 03759ned,80590ned] [--list]
 
-Fetches the CBS tables of etl/catalog.toml into immutable raw snapshots
+Fetches every source of etl/catalog.toml that has something to fetch (the CBS
+tables) through its folder under etl/bronnen/ into immutable raw snapshots
 (data/raw/cbs/<table>/<timestamp>/), then rebuilds data/warehouse.duckdb from
-data/raw. --offline skips fetching. A table that fails to fetch keeps its
+data/raw. The settings (basis/instellingen.py: environment variables, then
+the --cbs-odata*-url flags) are built once here and handed down. --offline skips fetching. A table that fails to fetch keeps its
 previous snapshot and the others still refresh; the reason is printed in
 Dutch and recorded for the Bronnen page; the exit code is 0 only when
 everything asked for succeeded. A build error leaves the previous warehouse."""
@@ -11,19 +13,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 
 import duckdb
 
-from etl import catalog, cbs
-from basis import instellingen as settings
 from basis import statusbestand
+from basis.instellingen import Instellingen
+from etl import bronnen, catalog
 from etl.build import ValidationError, build
+from etl.bronnen.gemeenschappelijk import snapshot
+from etl.bronnen.gemeenschappelijk.fouten import FetchError
 from etl.load import LoadError
-from etl.sources import snapshot
-from etl.sources.errors import CbsFetchError
 
 log = logging.getLogger("etl.refresh")
 
@@ -32,21 +34,21 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def read_status() -> dict:
+def read_status(path: Path | None = None) -> dict:
     try:
-        return json.loads(settings.status_path().read_text())
+        return json.loads((path or Instellingen.uit_omgeving().status_path).read_text())
     except (FileNotFoundError, json.JSONDecodeError, OSError):
         return {}
 
 
-def write_status(status: dict) -> None:
+def write_status(status: dict, path: Path | None = None) -> None:
     def zet(huidig: dict) -> None:
         monitor = huidig.get("monitor")  # the monitor's own entry: written by werkenaanwerk meanwhile, keep it
         huidig.clear()
         huidig.update(status)
         if monitor is not None:
             huidig["monitor"] = monitor
-    statusbestand.bijwerken(zet)
+    statusbestand.bijwerken(zet, path)
 
 
 def record_build(status: dict, ok: bool, melding: str, build_id: str | None = None) -> None:
@@ -57,11 +59,11 @@ def record_build(status: dict, ok: bool, melding: str, build_id: str | None = No
     })
 
 
-def record_fetch(status: dict, table_id: str, ok: bool, melding: str) -> None:
-    bronnen = status.setdefault("bronnen", {})
-    vorige = bronnen.get(table_id, {})
-    latest = snapshot.latest(settings.raw_dir(), table_id)
-    bronnen[table_id] = {
+def record_fetch(status: dict, table_id: str, ok: bool, melding: str, raw_dir: Path, groep: str = "cbs") -> None:
+    per_bron = status.setdefault("bronnen", {})
+    vorige = per_bron.get(table_id, {})
+    latest = snapshot.latest(raw_dir, table_id, groep)
+    per_bron[table_id] = {
         "laatste_poging": now(), "gelukt": ok, "melding": melding,
         "laatste_succes": snapshot.read_manifest(latest)["fetched_at"] if latest else vorige.get("laatste_succes"),
     }
@@ -85,42 +87,50 @@ def progress_printer(table_id: str):
     return lambda pagina, rijen: log.info("%s: pagina %d, %d rijen", table_id, pagina, rijen)
 
 
-def list_catalog(status: dict) -> None:
+def fetchable(instellingen: Instellingen) -> list:
+    """The catalog entries whose source has something to fetch (not the seed files)."""
+    return [e for e in catalog.entries(instellingen.catalog) if hasattr(bronnen.module(e.bron), "fetch")]
+
+
+def list_catalog(status: dict, instellingen: Instellingen) -> None:
     print(f"{'tabel':<10} {'api':<4} {'frequentie':<13} {'laatste geslaagde ophaling':<27} titel")
-    for ds in catalog.read():
-        latest = snapshot.latest(settings.raw_dir(), ds.table_id)
+    for ds in fetchable(instellingen):
+        latest = snapshot.latest(instellingen.raw_dir, ds.id, ds.groep)
         opgehaald = snapshot.read_manifest(latest)["fetched_at"] if latest else "nog nooit"
-        laatste = status.get("bronnen", {}).get(ds.table_id)
+        laatste = status.get("bronnen", {}).get(ds.id)
         fout = "" if not laatste or laatste["gelukt"] else f"  (laatste poging mislukt: {laatste['melding']})"
-        print(f"{ds.table_id:<10} {ds.api:<4} {ds.frequentie:<13} {opgehaald:<27} {ds.titel}{fout}")
+        api = getattr(ds, "api", ds.bron)
+        print(f"{ds.id:<10} {api:<4} {ds.frequentie:<13} {opgehaald:<27} {ds.titel}{fout}")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, instellingen: Instellingen | None = None) -> int:
+    """`instellingen`: the settings to start from (default: from the environment); flags go on top."""
+    basis = instellingen or Instellingen.uit_omgeving()
     parser = argparse.ArgumentParser(prog="python -m etl.refresh", description="Ververs het datawarehouse.")
     parser.add_argument("--offline", action="store_true", help="niets ophalen; bouw alleen uit data/raw")
     parser.add_argument("--only", help="alleen deze CBS-tabellen ophalen, gescheiden door komma's")
     parser.add_argument("--list", action="store_true", help="toon de catalogus met de laatste geslaagde ophaling")
-    parser.add_argument("--cbs-odata4-url", help=f"basis-URL CBS OData v4 (nu {settings.cbs_odata4_url()})")
-    parser.add_argument("--cbs-odata3-url", help=f"basis-URL CBS OData v3 (nu {settings.cbs_odata3_url()})")
+    parser.add_argument("--cbs-odata4-url", help=f"basis-URL CBS OData v4 (nu {basis.cbs_odata4_url})")
+    parser.add_argument("--cbs-odata3-url", help=f"basis-URL CBS OData v3 (nu {basis.cbs_odata3_url})")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
-    if args.cbs_odata4_url:
-        os.environ["CBS_ODATA4_URL"] = args.cbs_odata4_url
-    if args.cbs_odata3_url:
-        os.environ["CBS_ODATA3_URL"] = args.cbs_odata3_url
-    status = read_status()
+    inst = basis.met(cbs_odata4_url=args.cbs_odata4_url, cbs_odata3_url=args.cbs_odata3_url)
+    status = read_status(inst.status_path)
+    try:
+        datasets = fetchable(inst)
+    except (FetchError, catalog.CatalogFout) as exc:
+        print(f"De catalogus {inst.catalog} klopt niet: {exc}.", file=sys.stderr)
+        return 2
     if args.list:
-        list_catalog(status)
+        list_catalog(status, inst)
         return 0
-
-    datasets = catalog.read()
     if args.only:
         gevraagd = [t.strip() for t in args.only.split(",") if t.strip()]
-        bekend = {ds.table_id.lower(): ds for ds in datasets}
+        bekend = {ds.id.lower(): ds for ds in datasets}
         onbekend = [t for t in gevraagd if t.lower() not in bekend]
         if onbekend:
             print(f"Onbekende tabel(len) in --only: {', '.join(onbekend)}; de catalogus kent "
-                  f"{', '.join(ds.table_id for ds in datasets)}.", file=sys.stderr)
+                  f"{', '.join(ds.id for ds in datasets)}.", file=sys.stderr)
             return 2
         datasets = [bekend[t.lower()] for t in gevraagd]
 
@@ -128,35 +138,35 @@ def main(argv: list[str] | None = None) -> int:
     if not args.offline:
         for ds in datasets:
             try:
-                folder = cbs.fetch(ds, settings.raw_dir(), progress=progress_printer(ds.table_id))
-            except CbsFetchError as exc:
+                folder = bronnen.module(ds.bron).fetch(ds, inst, progress=progress_printer(ds.id))
+            except FetchError as exc:
                 if sys.stderr.isatty():
                     print(file=sys.stderr)
                 print(f"Ophalen mislukt: {exc}. De vorige opname blijft in gebruik.", file=sys.stderr)
-                record_fetch(status, ds.table_id, False, str(exc))
-                mislukt.append(ds.table_id)
+                record_fetch(status, ds.id, False, str(exc), inst.raw_dir, ds.groep)
+                mislukt.append(ds.id)
             else:
                 if sys.stderr.isatty():
                     print(file=sys.stderr)
                 rijen = snapshot.read_manifest(folder)["rows"]
-                log.info("%s: %d rijen opgeslagen in %s", ds.table_id, rijen, folder)
-                record_fetch(status, ds.table_id, True, f"{rijen} rijen opgehaald")
+                log.info("%s: %d rijen opgeslagen in %s", ds.id, rijen, folder)
+                record_fetch(status, ds.id, True, f"{rijen} rijen opgehaald", inst.raw_dir, ds.groep)
 
     try:
-        result = build()
+        result = build(instellingen=inst)
     except (LoadError, ValidationError) as exc:
         print(f"Verversen mislukt: {len(exc.fouten)} fout(en) in data/raw. "
               "Het bestaande datawarehouse is niet gewijzigd.", file=sys.stderr)
         for f in exc.fouten:
             print("  - " + f.tekst(), file=sys.stderr)
         record_build(status, False, "; ".join(f.tekst() for f in exc.fouten[:5]))
-        write_status(status)
+        write_status(status, inst.status_path)
         return 1
     except Exception as exc:  # noqa: BLE001 - report any other failure the same way
         print(f"Verversen mislukt: {type(exc).__name__}: {exc}. Het bestaande datawarehouse is niet gewijzigd.",
               file=sys.stderr)
         record_build(status, False, f"{type(exc).__name__}: {exc}")
-        write_status(status)
+        write_status(status, inst.status_path)
         return 1
     status["indeling_verschillen"] = indeling_verschillen(result.path)
     for melding in status["indeling_verschillen"]:
@@ -167,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         status["build_id"] = result.build_id
     else:
         record_build(status, True, f"{len(result.models)} modellen gebouwd", result.build_id)
-    write_status(status)
+    write_status(status, inst.status_path)
     print(f"Datawarehouse gebouwd: {result.path} (build {result.build_id})")
     return 1 if mislukt else 0
 

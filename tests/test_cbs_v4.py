@@ -6,8 +6,9 @@ import socket
 
 import pytest
 
-from etl.sources import cbs_v4, snapshot
-from tests.cbs_replay import Replay, start
+from etl.bronnen import cbs_v4
+from etl.bronnen.gemeenschappelijk import snapshot
+from tests.replay import CbsV4, start
 from tests.conftest import SHARED_DATA
 
 CAPTURES = SHARED_DATA / "cbs-odata4"
@@ -22,14 +23,14 @@ def replay():
     servers = []
 
     def make(tables: dict, **kwargs):
-        r = Replay(tables={t: CAPTURES / t for t in tables} if isinstance(tables, (list, tuple)) else tables,
+        r = CbsV4(tables={t: CAPTURES / t for t in tables} if isinstance(tables, (list, tuple)) else tables,
                    **kwargs)
         server, url = start(r)
         servers.append(server)
         return r, url
     yield make
     for s in servers:
-        s.shutdown()
+        s.stop()
 
 
 def captured_rows(table: str) -> int:
@@ -41,7 +42,7 @@ def captured_rows(table: str) -> int:
 def test_real_capture_is_fetched_page_by_page_and_stored_unchanged(replay, tmp_path, table):
     r, url = replay([table], page_size=5000)
     pages = []
-    snap = cbs_v4.fetch(table, url, tmp_path, backoff=0, progress=lambda p, n: pages.append((p, n)))
+    snap = cbs_v4.fetch_table(table, url, tmp_path, backoff=0, progress=lambda p, n: pages.append((p, n)))
     manifest = snapshot.read_manifest(snap)
     assert manifest["rows"] == captured_rows(table) and manifest["api"] == "v4"
     assert manifest["pages"] == -(-captured_rows(table) // 5000) == len(pages)
@@ -57,7 +58,7 @@ def test_real_capture_is_fetched_page_by_page_and_stored_unchanged(replay, tmp_p
 @needs_captures
 def test_bevolking_capture_normalises_to_regions_periods_and_measures(replay, tmp_path):
     _, url = replay(["03759ned"], page_size=5000)
-    df = cbs_v4.normalise(cbs_v4.fetch("03759ned", url, tmp_path, backoff=0))
+    df = cbs_v4.normalise(cbs_v4.fetch_table("03759ned", url, tmp_path, backoff=0))
     op1jan = df[df["measure_title"] == "Bevolking op 1 januari"]
     am12 = op1jan[op1jan["regio_code"].isin(AM12)]
     # the seven AM12 gemeenten for every captured year 2019-2026
@@ -72,7 +73,7 @@ def test_bevolking_capture_normalises_to_regions_periods_and_measures(replay, tm
 @needs_captures
 def test_missing_values_keep_their_reason(replay, tmp_path):
     _, url = replay(["37789ksz"])
-    df = cbs_v4.normalise(cbs_v4.fetch("37789ksz", url, tmp_path, backoff=0))
+    df = cbs_v4.normalise(cbs_v4.fetch_table("37789ksz", url, tmp_path, backoff=0))
     leeg = df[df["waarde"].isna()]
     assert len(leeg) == 819 and set(leeg["missing_reason"]) == {"Impossible"}
     assert df["waarde"].notna().sum() == 6470 - 819
@@ -81,7 +82,7 @@ def test_missing_values_keep_their_reason(replay, tmp_path):
 @needs_captures
 def test_a_failing_server_is_retried_then_succeeds(replay, tmp_path):
     r, url = replay(["85224NED"], faults={"85224NED/Properties": "flaky"})
-    snap = cbs_v4.fetch("85224NED", url, tmp_path, backoff=0)
+    snap = cbs_v4.fetch_table("85224NED", url, tmp_path, backoff=0)
     assert r.requests.count("/odata/v1/CBS/85224NED/Properties") == 2 and snap.exists()
 
 
@@ -102,10 +103,10 @@ def assert_nothing_stored(tmp_path, table, before=None):
 ])
 def test_faults_give_a_dutch_message_and_keep_the_previous_snapshot(replay, tmp_path, fault, key, message):
     _, url = replay(["80590ned"], page_size=2000)
-    goed = cbs_v4.fetch("80590ned", url, tmp_path, backoff=0)
+    goed = cbs_v4.fetch_table("80590ned", url, tmp_path, backoff=0)
     _, url = replay(["80590ned"], page_size=2000, faults={key: fault})
     with pytest.raises(cbs_v4.CbsFetchError) as exc:
-        cbs_v4.fetch("80590ned", url, tmp_path, backoff=0)
+        cbs_v4.fetch_table("80590ned", url, tmp_path, backoff=0)
     assert str(exc.value).startswith("CBS-tabel 80590ned: ") and message in str(exc.value)
     assert_nothing_stored(tmp_path, "80590ned", before=goed)
 
@@ -114,7 +115,7 @@ def test_faults_give_a_dutch_message_and_keep_the_previous_snapshot(replay, tmp_
 def test_timeout_is_retried_then_reported(replay, tmp_path):
     _, url = replay(["85224NED"], faults={"85224NED/Properties": "slow"})
     with pytest.raises(cbs_v4.CbsFetchError, match=r"85224NED: geen antwoord binnen 0.3 s na 2 pogingen"):
-        cbs_v4.fetch("85224NED", url, tmp_path, timeout=0.3, retries=2, backoff=0)
+        cbs_v4.fetch_table("85224NED", url, tmp_path, timeout=0.3, retries=2, backoff=0)
     assert_nothing_stored(tmp_path, "85224NED")
 
 
@@ -123,5 +124,5 @@ def test_unreachable_server_is_reported(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again: nothing listens here
     with pytest.raises(cbs_v4.CbsFetchError, match=r"CBS-tabel 80590ned: niet bereikbaar .* na 2 pogingen"):
-        cbs_v4.fetch("80590ned", f"http://127.0.0.1:{port}/odata/v1/CBS", tmp_path, retries=2, backoff=0)
+        cbs_v4.fetch_table("80590ned", f"http://127.0.0.1:{port}/odata/v1/CBS", tmp_path, retries=2, backoff=0)
     assert_nothing_stored(tmp_path, "80590ned")

@@ -9,10 +9,9 @@ import pytest
 
 from etl import refresh
 from basis import instellingen as settings
-from etl.sources import snapshot
-from tests.cbs_replay import Replay, start
+from etl.bronnen.gemeenschappelijk import snapshot
 from tests.conftest import REPO, SHARED_DATA
-from tests.test_cbs_v3 import Replay as Replay3, start as start_v3
+from tests.replay import CbsV3, CbsV4, start
 
 CAPTURES = SHARED_DATA / "cbs-odata4"
 TABLES = ["03759ned", "80590ned", "85224NED", "37789ksz"]
@@ -30,21 +29,21 @@ def cbs(raw_dir, warehouse_path, monkeypatch):
     """Serve the captures, plus the project's own fixtures for the catalog tables without captured
     observations (test data, made-up values); returns a function that (re)starts the v4 server with faults."""
     servers = []
-    v3, v3_url = start_v3([Replay3(table=t, folder=FIXTURES / "cbs_v3" / t) for t in V3_FIXTURES])
+    v3, v3_url = start([CbsV3(table=t, folder=FIXTURES / "cbs_v3" / t) for t in V3_FIXTURES])
     monkeypatch.setenv("CBS_ODATA3_URL", v3_url)
 
     def serve(**faults):
         for s in servers:
-            s.shutdown()
+            s.stop()
         servers.clear()
         tables = {t: CAPTURES / t for t in TABLES} | {t: FIXTURES / "cbs_v4" / t for t in V4_FIXTURES}
-        server, url = start(Replay(tables=tables, page_size=5000, faults=faults))
+        server, url = start(CbsV4(tables=tables, page_size=5000, faults=faults))
         servers.append(server)
         monkeypatch.setenv("CBS_ODATA4_URL", url)
         return url
     yield serve
     for s in servers + [v3]:
-        s.shutdown()
+        s.stop()
 
 
 def q(path, sql, params=None):

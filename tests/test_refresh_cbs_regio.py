@@ -11,13 +11,12 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import catalog, cbs, refresh
 from basis import instellingen as settings
-from etl.sources import snapshot
-from etl.sources.errors import CbsFetchError
-from tests.cbs_replay import Replay as Replay4, start as start_v4
+from etl import catalog, refresh
+from etl.bronnen.gemeenschappelijk import cbs, snapshot
+from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
 from tests.conftest import REPO, SHARED_DATA
-from tests.test_cbs_v3 import Replay as Replay3, start as start_v3
+from tests.replay import CbsV3 as Replay3, CbsV4 as Replay4, start
 
 FIXTURES = REPO / "tests" / "fixtures"
 AM12 = ["GM0317", "GM0376", "GM0402", "GM0406", "GM0417", "GM1696", "GM1942"]
@@ -32,20 +31,19 @@ def fixtures(tmp_path, raw_dir, warehouse_path, monkeypatch):
     for t in ("86059NED", "70072ned"):
         shutil.copytree(FIXTURES / "cbs_v3" / t, v3 / t)
     servers = []
-    server, url = start_v4(Replay4(tables={"85554NED": FIXTURES / "cbs_v4" / "85554NED"}))
+    server, url = start(Replay4(tables={"85554NED": FIXTURES / "cbs_v4" / "85554NED"}))
     servers.append(server)
     monkeypatch.setenv("CBS_ODATA4_URL", url)
 
     def serve_v3(**replays):
-        server, url = start_v3([Replay3(table=t, folder=v3 / t) for t in ("86059NED", "70072ned")]
+        server, url = start([Replay3(table=t, folder=v3 / t) for t in ("86059NED", "70072ned")]
                                + [Replay3(table=t, **kw) for t, kw in replays.items()])
         servers.append(server)
         monkeypatch.setenv("CBS_ODATA3_URL", url)
     serve_v3()
     yield v3, serve_v3
     for s in servers:
-        s.shutdown()
-        s.server_close()
+        s.stop()
 
 
 def edit(path, old, new):
@@ -111,13 +109,12 @@ def test_ww_per_arbeidsmarktregio_with_an_unknown_region_is_refused(fixtures, ra
     assert refresh.main(["--only", "85554NED"]) == 0
     goed = snapshot.latest(raw_dir, "85554NED")
     capsys.readouterr()
-    server, url = start_v4(Replay4(tables={"85554NED": FIXTURES / "cbs_v4" / "85554NED"},
+    server, url = start(Replay4(tables={"85554NED": FIXTURES / "cbs_v4" / "85554NED"},
                                    faults={"85554NED/Observations": "new-region"}))
     try:
         assert refresh.main(["--only", "85554NED", "--cbs-odata4-url", url]) == 1
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
     err = capsys.readouterr().err
     assert "CBS-tabel 85554NED: onbekende regiocode GM9999 in de observaties (niet in de codelijst RegioS)" in err
     assert snapshot.latest(raw_dir, "85554NED") == goed
@@ -203,14 +200,14 @@ def test_the_fetched_mapping_rolls_bevolking_up_to_every_region(fixtures, raw_di
                           "Naam_4": m["arbeidsmarktregionaam"], "Code_5": None, "Naam_6": None}
                          for i, m in enumerate(mapping)],
     }
-    server, url = start_v3(Replay3(table="86059NED", lists=lists, page_size=100))
-    server4, url4 = start_v4(Replay4(tables={"03759ned": CAPTURES / "03759ned"}, page_size=5000))
+    server, url = start(Replay3(table="86059NED", lists=lists, page_size=100))
+    server4, url4 = start(Replay4(tables={"03759ned": CAPTURES / "03759ned"}, page_size=5000))
     try:
         assert refresh.main(["--only", "03759ned,86059NED", "--cbs-odata3-url", url,
                              "--cbs-odata4-url", url4]) == 0, capsys.readouterr().err
     finally:
-        server.shutdown()
-        server4.shutdown()
+        server.stop()
+        server4.stop()
     assert q("select count(*) from raw.cbs_indeling") == [(len(mapping),)]
     assert q("select count(*) from marts.indeling_verschillen") == [(0,)]
     regios = {m["arbeidsmarktregiocode"] for m in mapping}

@@ -5,10 +5,12 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl import refresh
 from basis import instellingen as settings
-from etl.sources import snapshot
-from tests.test_cbs_v3 import FIXTURES, TABLE, Replay, start
+from basis.instellingen import Instellingen
+from etl import refresh
+from etl.bronnen.gemeenschappelijk import snapshot
+from tests.replay import CbsV3, start
+from tests.test_cbs_v3 import FIXTURES, TABLE
 
 CATALOG = f"""
 [cbs.{TABLE}]
@@ -21,25 +23,25 @@ dimensies = {{ Geslacht = "T001038" }}
 
 
 @pytest.fixture
-def v3_catalog(tmp_path, monkeypatch, raw_dir, warehouse_path):
+def v3_catalog(tmp_path, raw_dir, warehouse_path):
+    """The project's catalog plus the test table, served on loopback; returns the settings to refresh with."""
     path = tmp_path / "catalog.toml"
-    path.write_text(CATALOG)
-    monkeypatch.setattr(settings, "CATALOG", path)
+    path.write_text(settings.CATALOG.read_text(encoding="utf-8") + CATALOG, encoding="utf-8")
     servers = []
 
-    def serve(**faults):
-        server, url = start(Replay(table=TABLE, folder=FIXTURES / TABLE, faults=faults))
+    def serve(**faults) -> Instellingen:
+        server, url = start(CbsV3(table=TABLE, folder=FIXTURES / TABLE, faults=faults))
         servers.append(server)
-        monkeypatch.setenv("CBS_ODATA3_URL", url)
+        return Instellingen.uit_omgeving(catalog=path, cbs_odata3_url=url)
     yield serve
     for s in servers:
-        s.shutdown()
-        s.server_close()
+        s.stop()
 
 
 def test_a_v3_table_is_fetched_through_cbsodata_into_the_warehouse(v3_catalog, raw_dir, warehouse_path, capsys):
-    v3_catalog()
-    assert refresh.main(["--only", TABLE]) == 0, capsys.readouterr().err
+    inst = v3_catalog()
+    assert inst.raw_dir == raw_dir and inst.warehouse_path == warehouse_path
+    assert refresh.main(["--only", TABLE], inst) == 0, capsys.readouterr().err
     assert snapshot.read_manifest(snapshot.latest(raw_dir, TABLE))["api"] == "v3"
     con = duckdb.connect(str(warehouse_path), read_only=True)
     rows = con.execute("""select regio_code, periode, indicator, waarde, eenheid from marts.feiten
@@ -56,11 +58,12 @@ def test_a_v3_table_is_fetched_through_cbsodata_into_the_warehouse(v3_catalog, r
 
 def test_v3_schema_drift_is_refused_and_the_previous_snapshot_kept(v3_catalog, raw_dir, monkeypatch, tmp_path,
                                                                     capsys):
-    v3_catalog()
-    assert refresh.main(["--only", TABLE]) == 0
+    inst = v3_catalog()
+    assert refresh.main(["--only", TABLE], inst) == 0
     goed = snapshot.latest(raw_dir, TABLE)
     capsys.readouterr()
-    (tmp_path / "catalog.toml").write_text(CATALOG.replace("Werkzamen_1 =", "Werkzamen_9 ="))
-    assert refresh.main(["--only", TABLE]) == 1
+    catalog = tmp_path / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("Werkzamen_1 =", "Werkzamen_9 ="), encoding="utf-8")
+    assert refresh.main(["--only", TABLE], inst) == 1
     assert f"CBS-tabel {TABLE}: maat Werkzamen_9 (werkzame_beroepsbevolking) ontbreekt" in capsys.readouterr().err
     assert snapshot.latest(raw_dir, TABLE) == goed

@@ -1,8 +1,15 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
+import requests
 
-from etl.sources import perioden, snapshot
+from etl import bronnen, catalog
+from etl.bronnen.gemeenschappelijk import perioden, snapshot
+from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError, FetchError
+from tests.replay import V3_PREFIX, V4_PREFIX, CbsV3, CbsV4, Files, start
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.mark.parametrize("code, expected", [
@@ -33,3 +40,98 @@ def test_a_snapshot_becomes_latest_only_when_committed(tmp_path):
     w2.abort()
     assert snapshot.latest(tmp_path, "03759ned") == final
     assert [p.name for p in (tmp_path / "cbs" / "03759ned").iterdir()] == [final.name]
+
+
+def test_a_snapshot_refused_by_its_check_never_becomes_latest(tmp_path):
+    goed = snapshot.SnapshotWriter("03759ned", "v4", tmp_path)
+    goed = goed.commit(rows=0)
+    w = snapshot.SnapshotWriter("03759ned", "v4", tmp_path)
+    w.add("observations-page-1.json", "http://127.0.0.1/x", b'{"value": []}', rows=0)
+    gezien = []
+
+    def weiger(folder):
+        gezien.append(snapshot.read_manifest(folder)["table_id"])   # the manifest is there to check against
+        raise CbsFetchError("CBS-tabel 03759ned: schemawijziging")
+
+    with pytest.raises(CbsFetchError, match="schemawijziging"):
+        try:
+            w.commit(rows=0, check=weiger)
+        except BaseException:
+            w.abort()
+            raise
+    assert gezien == ["03759ned"]
+    assert snapshot.latest(tmp_path, "03759ned") == goed
+    assert [p.name for p in (tmp_path / "cbs" / "03759ned").iterdir()] == [goed.name]
+
+
+# --- the catalog: one file, a source folder per entry ----------------------------------------------------
+
+def test_every_catalog_entry_names_an_existing_source_folder():
+    entries = catalog.entries()
+    assert {e.bron for e in entries} == {"cbs_v4", "cbs_v3", "cbs_indeling", "seed"} == set(bronnen.namen())
+    kinds = {e.id: e.bron for e in entries}
+    assert kinds["03759ned"] == "cbs_v4" and kinds["70072ned"] == "cbs_v3" and kinds["86059NED"] == "cbs_indeling"
+    assert kinds["bevolking"] == "seed" and len(catalog.seed()) == 16
+    # read(): the CBS tables only, as the Bronnen page and --list show them
+    assert [d.table_id for d in catalog.read()] == ["03759ned", "80590ned", "85224NED", "37789ksz", "85554NED",
+                                                    "86059NED", "70072ned"]
+    druk = next(d for d in catalog.read() if d.table_id == "70072ned")
+    assert druk.maten["GroeneDruk_*"] == {"indicator": "groene_druk", "eenheid": "procent"} and druk.api == "v3"
+    gebieden = next(d for d in catalog.read() if d.table_id == "86059NED")
+    assert gebieden.soort == "indeling" and gebieden.indeling["groep"] == "Arbeidsmarktregio's"
+
+
+def test_a_new_kind_of_source_is_one_more_catalog_entry(tmp_path):
+    path = tmp_path / "catalog.toml"
+    path.write_text('[cbs.80590ned]\napi = "v4"\ntitel = "x"\nmaten = {}\n\n'
+                    '[uwv.ww_beroepsklasse]\nbron = "uwv"\ntitel = "WW per beroepsklasse"\nbestand = "ww.xlsx"\n\n'
+                    '[pdok.gemeenten]\ntitel = "Gemeentegrenzen"\nfrequentie = "jaarlijks"\n', encoding="utf-8")
+    cbs, uwv, pdok = catalog.entries(path)
+    assert cbs.bron == "cbs_v4" and cbs.id == "80590ned"
+    assert (uwv.id, uwv.bron, uwv.groep, uwv.opties["bestand"]) == ("ww_beroepsklasse", "uwv", "uwv", "ww.xlsx")
+    assert (pdok.bron, pdok.frequentie) == ("pdok", "jaarlijks")   # the group names the folder by default
+    assert catalog.read(path) == [cbs]
+    with pytest.raises(FetchError, match="onbekende bron 'uwv' in etl/catalog.toml; er is een map "
+                                         "etl/bronnen/<bron>/ nodig"):
+        bronnen.module("uwv")
+
+
+def test_a_catalog_entry_missing_a_key_is_named(tmp_path):
+    path = tmp_path / "catalog.toml"
+    path.write_text('[seed.migratie]\ntitel = "Migratie"\n', encoding="utf-8")
+    with pytest.raises(catalog.CatalogFout, match=r"\[seed.migratie\] mist de sleutel bestand"):
+        catalog.entries(path)
+
+
+# --- the replay server: v4, v3 and plain files from one loopback server ----------------------------------
+
+def test_one_replay_server_serves_v4_v3_and_files_with_faults(tmp_path):
+    (tmp_path / "ww.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    v4 = CbsV4(tables={"85554NED": FIXTURES / "cbs_v4" / "85554NED"}, page_size=10)
+    v3 = CbsV3(table="99001NED", folder=FIXTURES / "cbs_v3" / "99001NED")
+    files = Files(root=tmp_path, faults={"kapot.csv": "500"})
+    server, url = start(v4, v3, files)
+    try:
+        assert url == server.url_for(v4) and url.startswith("http://127.0.0.1:") and url.endswith(V4_PREFIX)
+        obs = requests.get(f"{url}/85554NED/Observations", timeout=5).json()
+        assert len(obs["value"]) == 10 and obs["@odata.nextLink"].startswith(server.base + V4_PREFIX)
+        service = requests.get(f"{server.url_for(v3)}{V3_PREFIX}/99001NED/", timeout=5).json()
+        assert service["value"][0]["url"].startswith(server.base)          # {base}: the server itself
+        assert requests.get(f"{server.url_for(files)}/ww.csv", timeout=5).content == b"a,b\n1,2\n"
+        assert requests.get(f"{server.url_for(files)}/kapot.csv", timeout=5).status_code == 500
+        assert requests.get(f"{server.url_for(files)}/../README.md", timeout=5).status_code == 404
+        assert requests.get(f"{server.base}/elders", timeout=5).status_code == 404
+        assert files.requests[0] == "/files/ww.csv" and v3.requests == [f"{V3_PREFIX}/99001NED/"]
+    finally:
+        server.stop()
+
+
+def test_refresh_names_a_catalog_entry_without_a_source_folder(tmp_path, capsys):
+    from basis.instellingen import Instellingen
+    from etl import refresh
+
+    path = tmp_path / "catalog.toml"
+    path.write_text('[uwv.ww]\nbron = "uwv"\ntitel = "WW"\n', encoding="utf-8")
+    inst = Instellingen.uit_omgeving(catalog=path, warehouse_path=tmp_path / "wh.duckdb")
+    assert refresh.main(["--list"], inst) == 2
+    assert "onbekende bron 'uwv' in etl/catalog.toml" in capsys.readouterr().err

@@ -1,8 +1,9 @@
 """Immutable raw snapshots of fetched responses:
-data/raw/cbs/<table>/<fetch timestamp>/ with the responses unchanged and a
-manifest.json (urls, time, rows, checksums). A snapshot is written into a
-hidden temporary folder and renamed into place only when complete, so a
-half-fetched snapshot never becomes the latest."""
+data/raw/<groep>/<dataset>/<fetch timestamp>/ (groep 'cbs' for every CBS
+table) with the responses unchanged and a manifest.json (urls, time, rows,
+checksums). A snapshot is written into a hidden temporary folder and renamed
+into place only when complete and checked, so a half-fetched or refused
+snapshot never becomes the latest."""
 from __future__ import annotations
 
 import hashlib
@@ -24,10 +25,11 @@ class SnapshotWriter:
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     files: dict = field(default_factory=dict)
     urls: list = field(default_factory=list)
+    groep: str = "cbs"
 
     def __post_init__(self):
         stamp = self.fetched_at.strftime("%Y%m%dT%H%M%S%fZ")
-        self.table_dir = Path(self.base_dir) / "cbs" / self.table_id
+        self.table_dir = Path(self.base_dir) / self.groep / self.table_id
         self.final_dir = self.table_dir / stamp
         self.tmp_dir = self.table_dir / f".tmp-{stamp}-{os.getpid()}"
         self.tmp_dir.mkdir(parents=True, exist_ok=False)
@@ -39,11 +41,15 @@ class SnapshotWriter:
                             "sha256": hashlib.sha256(body).hexdigest()}
         self.urls.append(url)
 
-    def commit(self, rows: int, extra: dict | None = None) -> Path:
+    def commit(self, rows: int, extra: dict | None = None, check=None) -> Path:
+        """Write the manifest, let `check(folder)` refuse the complete snapshot by raising (schema
+        drift), then move it into place. The caller aborts on an exception."""
         manifest = {"table_id": self.table_id, "api": self.api,
                     "fetched_at": self.fetched_at.isoformat(timespec="seconds"),
                     "rows": rows, "files": self.files, **(extra or {})}
         (self.tmp_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+        if check:
+            check(self.tmp_dir)
         os.replace(self.tmp_dir, self.final_dir)
         return self.final_dir
 
@@ -51,9 +57,9 @@ class SnapshotWriter:
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
 
 
-def latest(base_dir: Path, table_id: str) -> Path | None:
+def latest(base_dir: Path, table_id: str, groep: str = "cbs") -> Path | None:
     """The newest complete snapshot of a table (hidden .tmp folders never count)."""
-    table_dir = Path(base_dir) / "cbs" / table_id
+    table_dir = Path(base_dir) / groep / table_id
     if not table_dir.is_dir():
         return None
     complete = sorted(p for p in table_dir.iterdir()

@@ -4,149 +4,64 @@ odata.nextLink. Every response is stored byte for byte as an immutable
 snapshot; normalise() turns a snapshot into the long shape of the v4 client."""
 from __future__ import annotations
 
-import functools
 import json
 import logging
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import cbsodata
-import cbsodata.cbsodata3 as cbs
 import pandas as pd
 import requests
 
-from etl.sources import perioden, retry
-from etl.sources.snapshot import SnapshotWriter, read_manifest
-from etl.sources.errors import CbsFetchError  # noqa: F401 - raised here, caught by callers
+from etl.bronnen.cbs_v3.relay import SERVICE, Relay  # noqa: F401 - SERVICE: file name of the service document
+from etl.bronnen.gemeenschappelijk import perioden
+from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
+from etl.bronnen.gemeenschappelijk.snapshot import SnapshotWriter, read_manifest
 
-log = logging.getLogger("etl.sources.cbs_v3")
+log = logging.getLogger("etl.bronnen.cbs_v3")
 
 COLUMNS = ["table_id", "regio_code", "periode_code", "periode", "periode_type", "periode_datum",
            "measure", "measure_title", "dimensies", "waarde", "status", "missing_reason"]
-SERVICE = "service"          # file name (without .json) of the table's service document
 DATASET = "TypedDataSet"
 MISSING = "leeg in CBS-bestand"
+NO_PROXY = {"http": None, "https": None}   # cbsodata talks to the relay on loopback, never through a proxy
 
 
-def _origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme.lower(), parts.netloc.lower()
-
-
-class _Recorder:
-    """Checks, retries and stores every request cbsodata makes during one fetch."""
-
-    def __init__(self, table_id, base_url, writer, timeout, retries, backoff):
-        self.table_id, self.base_url, self.writer = table_id, base_url, writer
-        self.timeout, self.retries, self.backoff = timeout, max(1, retries), backoff
-        self.table_url = None          # set once cbsodata's settings point at base_url
-        self.entities: dict[str, list[str]] = {}
-        self.rows: dict[str, int] = {}
-        self.current = None
-        self.next_pending = False
-
-    def fail(self, cause: str):
-        raise CbsFetchError(f"CBS-tabel {self.table_id}: {cause}")
-
-    def check_host(self, url: str, what: str) -> None:
-        if _origin(url) != _origin(self.base_url):
-            self.fail(f"{what} {url} wijst naar een andere server dan {self.base_url}; die wordt niet gevolgd")
-
-    def send(self, session: requests.Session, request, **kwargs) -> requests.Response:
-        self.check_host(request.url, "adres")
-        kwargs.update(timeout=self.timeout, allow_redirects=False)
-        response, cause = retry.request(lambda: requests.Session.send(session, request, **kwargs),
-                                        self.timeout, self.retries, self.backoff)
-        if response is None:
-            self.fail(f"{cause} ({request.url})")
-        if response.status_code == 200:
-            self.store(request.url, response.content)
-            return response
-        cause = f"server antwoordde {response.status_code}"
-        if response.is_redirect:
-            self.fail(f"{cause} met een doorverwijzing naar {response.headers.get('Location')} "
-                      f"op {request.url}; doorverwijzingen worden niet gevolgd")
-        self.fail(f"{cause} op {request.url}")
-
-    def store(self, url: str, body: bytes) -> None:
-        try:
-            doc = json.loads(body)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            self.fail(f"antwoord op {url} is geen geldige JSON (afgebroken of beschadigd: {exc})")
-        if not isinstance(doc, dict) or not isinstance(doc.get("value"), list):
-            self.fail(f"antwoord op {url} heeft geen lijst 'value'")
-        if self.next_pending:      # cbsodata requests odata.nextLink right after the page carrying it
-            name = self.current
-        else:
-            rest = url[len(self.table_url):] if url.startswith(self.table_url) else urlsplit(url).path
-            name = rest.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or SERVICE
-            if name in self.entities:
-                self.fail(f"{name} werd twee keer opgevraagd ({url})")
-            self.current = name
-        files = self.entities.setdefault(name, [])
-        files.append(f"{name}.json" if not files else f"{name}-page-{len(files) + 1}.json")
-        self.writer.add(files[-1], url, body, rows=len(doc["value"]))
-        self.rows[name] = self.rows.get(name, 0) + len(doc["value"])
-        log.info("opgehaald: %s (%d bytes, %d rijen)", url, len(body), len(doc["value"]))
-        link = doc.get("odata.nextLink")
-        self.next_pending = bool(link)
-        if link:
-            self.check_host(link, "odata.nextLink")
-
-
-class _RecordingSession(requests.Session):
-    def __init__(self, recorder: _Recorder):
-        super().__init__()
-        self.recorder = recorder
-
-    def send(self, request, **kwargs):
-        return self.recorder.send(self, request, **kwargs)
-
-
-@contextmanager
-def _cbsodata_at(base_url: str, recorder: _Recorder):
-    """Point cbsodata at base_url and route its requests through recorder; restore afterwards."""
+def fetch_table(table_id: str, base_url: str, raw_dir: Path, filters: str | None = None,
+                select: list[str] | None = None, timeout: float = 30, retries: int = 3,
+                backoff: float = 0.5, check=None, session: requests.Session | None = None) -> Path:
+    """Fetch one v3 table into <raw_dir>/cbs/<table>/<timestamp>/; returns the snapshot folder.
+    `retries` is the number of attempts per request; `check(folder)` may raise CbsFetchError on the
+    complete but uncommitted snapshot (schema drift). cbsodata is used only through its public
+    download_data(catalog_url=...) and options.use_https (restored afterwards); see relay.py."""
+    base_url = base_url.rstrip("/")
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise CbsFetchError(f"ongeldige CBS-basis-URL {base_url!r}; verwacht bijv. https://opendata.cbs.nl")
-    old_url, old_https, old_session = cbsodata.options.catalog_url, cbsodata.options.use_https, cbs.Session
-    cbsodata.options.catalog_url = parts.netloc + parts.path.rstrip("/")
-    cbsodata.options.use_https = parts.scheme == "https"
-    cbs.Session = functools.partial(_RecordingSession, recorder)
-    try:
-        yield cbsodata.options.catalog_url
-    finally:
-        cbs.Session = old_session
-        cbsodata.options.catalog_url, cbsodata.options.use_https = old_url, old_https
-
-
-def fetch(table_id: str, base_url: str, raw_dir: Path, filters: str | None = None,
-          select: list[str] | None = None, timeout: float = 30, retries: int = 3,
-          backoff: float = 0.5) -> Path:
-    """Fetch one v3 table into <raw_dir>/cbs/<table>/<timestamp>/; returns the snapshot folder.
-    `retries` is the number of attempts per request."""
-    base_url = base_url.rstrip("/")
     writer = SnapshotWriter(table_id, "v3", raw_dir)
-    recorder = _Recorder(table_id, base_url, writer, timeout, retries, backoff)
+    relay = Relay(table_id, base_url, writer, timeout, retries, backoff, session=session)
     try:
-        with _cbsodata_at(base_url, recorder) as catalog_url:
-            recorder.table_url = cbs._get_table_url(table_id, catalog_url)
-            # typed=False is what makes cbsodata fetch the TypedDataSet (its flag is inverted)
-            cbsodata.download_data(table_id, typed=False, select=select, filters=filters,
-                                   catalog_url=catalog_url)
-        if DATASET not in recorder.entities:
+        with relay:
+            old_https = cbsodata.options.use_https
+            cbsodata.options.use_https = False      # the relay is plain HTTP on loopback
+            try:
+                # typed=False is what makes cbsodata fetch the TypedDataSet (its flag is inverted)
+                cbsodata.download_data(table_id, typed=False, select=select, filters=filters,
+                                       catalog_url=relay.catalog_url, proxies=NO_PROXY)
+            except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
+                if relay.error:
+                    raise relay.error from None
+                raise CbsFetchError(f"CBS-tabel {table_id}: ophalen mislukt ({type(exc).__name__}: {exc})") from exc
+            finally:
+                cbsodata.options.use_https = old_https
+        if relay.error:
+            raise relay.error
+        if DATASET not in relay.entities:
             raise CbsFetchError(f"CBS-tabel {table_id}: de tabel heeft geen {DATASET}")
         extra = {"base_url": base_url, "filters": filters, "select": select,
                  "client": f"cbsodata {getattr(cbsodata, '__version__', '?')}",
-                 "pages": len(recorder.entities[DATASET]), "entities": recorder.entities}
-        return writer.commit(rows=recorder.rows[DATASET], extra=extra)
-    except CbsFetchError:
-        writer.abort()
-        raise
-    except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
-        writer.abort()
-        raise CbsFetchError(f"CBS-tabel {table_id}: ophalen mislukt ({type(exc).__name__}: {exc})") from exc
+                 "pages": len(relay.entities[DATASET]), "entities": relay.entities}
+        return writer.commit(rows=relay.rows[DATASET], extra=extra, check=check)
     except BaseException:
         writer.abort()
         raise
@@ -241,3 +156,29 @@ def string_topics(snapshot_dir: Path) -> tuple[list[dict], list[dict]]:
         rows.append({"regio_code": code, "regio_naam": namen.get(code, code),
                      **{t["key"]: obs.get(t["key"]) for t in topics}})
     return topics, rows
+
+
+def tableinfo(snapshot_dir: Path) -> dict:
+    rows = _entity(Path(snapshot_dir), read_manifest(snapshot_dir).get("entities", {}), "TableInfos")
+    return rows[0] if rows else {}
+
+
+def titel(snapshot_dir: Path) -> str | None:
+    return str(tableinfo(snapshot_dir).get("Title", "")).strip() or None
+
+
+def periode(snapshot_dir: Path) -> str | None:
+    """The table's period as CBS states it in TableInfos (Gebieden in Nederland: the edition year)."""
+    return str(tableinfo(snapshot_dir).get("Period", "")).strip() or None
+
+
+def regio_namen(snapshot_dir: Path) -> dict:
+    """Region code -> name from the snapshot's own code lists (every entity named Regio*)."""
+    snapshot_dir = Path(snapshot_dir)
+    namen = {}
+    for entity, files in read_manifest(snapshot_dir).get("entities", {}).items():
+        if entity.startswith("Regio"):
+            for file in files:
+                for c in json.loads((snapshot_dir / file).read_text(encoding="utf-8"))["value"]:
+                    namen[str(c.get("Key", "")).strip()] = str(c.get("Title", "")).strip()
+    return namen

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 import pandas as pd
 import requests
 
-from etl.sources import perioden, retry
-from etl.sources.snapshot import SnapshotWriter
-from etl.sources.errors import CbsFetchError  # noqa: F401 - raised here, caught by callers
+from etl.bronnen.gemeenschappelijk import perioden, retry
+from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError  # noqa: F401 - raised here, caught by callers
+from etl.bronnen.gemeenschappelijk.snapshot import SnapshotWriter
 
-log = logging.getLogger("etl.sources.cbs_v4")
+log = logging.getLogger("etl.bronnen.cbs_v4")
 
 def _same_host(url: str, base_url: str) -> bool:
     a, b = urlsplit(url), urlsplit(base_url)
@@ -44,7 +44,7 @@ def _json(body: bytes, table_id: str, what: str) -> dict:
                             f"(afgebroken of beschadigd: {exc.msg} op positie {exc.pos})") from None
 
 
-def fetch(table_id: str, base_url: str, raw_dir: Path, filter: str | None = None,
+def fetch_table(table_id: str, base_url: str, raw_dir: Path, filter: str | None = None,
           session: requests.Session | None = None, timeout: float = 30, retries: int = 3,
           backoff: float = 0.5, progress=None, check=None) -> Path:
     """Fetch one table into data/raw/cbs/<table>/<timestamp>/; returns the snapshot folder.
@@ -86,9 +86,8 @@ def fetch(table_id: str, base_url: str, raw_dir: Path, filter: str | None = None
         if rijen == 0:
             raise CbsFetchError(f"CBS-tabel {table_id}: lege uitkomst (0 observaties"
                                 f"{' voor filter ' + filter if filter else ''})")
-        if check:
-            check(writer.tmp_dir)
-        return writer.commit(rows=rijen, extra={"base_url": base_url, "filter": filter, "pages": pagina})
+        return writer.commit(rows=rijen, extra={"base_url": base_url, "filter": filter, "pages": pagina},
+                             check=check)
     except BaseException:
         writer.abort()
         raise
@@ -128,3 +127,21 @@ def normalise(snapshot_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table_id", "regio_code", "periode_code", "periode", "periode_type",
                                        "periode_datum", "measure", "measure_title", "dimensies", "waarde",
                                        "status", "missing_reason"])
+
+
+def geo_dimension(snapshot_dir: Path) -> str | None:
+    return next((d["Identifier"] for d in _read(Path(snapshot_dir), "dimensions.json")["value"]
+                 if d.get("Kind") == "GeoDimension"), None)
+
+
+def regio_namen(snapshot_dir: Path) -> dict:
+    """Region code -> name from the snapshot's own code list ({} when the table has no regions)."""
+    geo = geo_dimension(snapshot_dir)
+    if not geo:
+        return {}
+    return {c["Identifier"].strip(): c["Title"].strip()
+            for c in _read(Path(snapshot_dir), f"codes-{geo}.json")["value"]}
+
+
+def titel(snapshot_dir: Path) -> str | None:
+    return _read(Path(snapshot_dir), "properties.json").get("Title", "").strip() or None

@@ -1,1 +1,0 @@
-"""Fetching code: a source fetches and writes immutable raw snapshots, nothing else."""
