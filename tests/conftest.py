@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+import types
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,23 @@ def clear_streamlit_caches():
     st.cache_resource.clear()
     db.clear()
     analyse.clear()
+
+
+@pytest.fixture(autouse=True)
+def retry_waits(monkeypatch) -> list[float]:
+    """The CBS clients' backoff between attempts (0.5 s, 1 s, ...) is recorded here instead of
+    slept: retries are asserted by their outcome and messages, and waiting made up seconds of the
+    suite. Only etl.sources.retry's clock is replaced; the replay server still sleeps for real."""
+    waits: list[float] = []
+    try:
+        from etl.sources import retry
+    except ImportError:  # moved or renamed: the tests still pass, only slower
+        return waits
+    if isinstance(getattr(retry, "time", None), types.ModuleType):
+        fake = types.SimpleNamespace(**{k: getattr(time, k) for k in dir(time) if not k.startswith("_")})
+        fake.sleep = waits.append
+        monkeypatch.setattr(retry, "time", fake)
+    return waits
 
 
 @pytest.fixture(autouse=True)
