@@ -1,26 +1,37 @@
 # Two commands do all set-up on a fresh machine:
-#   make run   - virtualenv, install, build the warehouse if missing or stale, serve on 127.0.0.1:8501
-#   make test  - virtualenv, install test deps (and Debian's chromium), run the whole suite
+#   make run   - virtualenv, install from requirements.lock, build the warehouse if missing or stale,
+#                serve on 127.0.0.1:8501 (PORT=8502 make run for another port)
+#   make test  - virtualenv, install from requirements-test.lock (and Debian's chromium, poppler-utils),
+#                ruff, then the whole suite
+# Dependencies come only from the hashed lockfiles; `make lock` regenerates them from pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
+TEST_LOCK := requirements-test.lock
+# uv only resolves the lockfiles (make lock); it is not needed to install them
+TOOLS := .venv-tools
+UV_VERSION := 0.13.9
 WAREHOUSE := data/warehouse.duckdb
 ETL_INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.toml' -o -name '*.sql' -o -name '*.py' \) 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test bench warehouse chromium poppler clean
+.PHONY: run test lint bench lock warehouse chromium chromium-optional poppler clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+# --require-hashes: every package, dependencies included, must be in the lockfile with its hash.
+# (An older checkout installed the project itself in editable mode; that install is removed.)
+$(VENV)/.installed: $(LOCK) | $(BIN)/python
+	@$(BIN)/pip uninstall -q -y arbeidsmarkt-dashboard 2>/dev/null || true
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.installed-test: $(TEST_LOCK) | $(BIN)/python
+	@$(BIN)/pip uninstall -q -y arbeidsmarkt-dashboard 2>/dev/null || true
+	$(BIN)/pip install -q --require-hashes -r $(TEST_LOCK)
 	touch $@
 
 # rebuilt when missing or older than anything in data/raw or the ETL code
@@ -29,21 +40,53 @@ $(WAREHOUSE): $(ETL_INPUTS) $(VENV)/.installed
 
 warehouse: $(WAREHOUSE)
 
-run: $(WAREHOUSE) chromium
+run: $(WAREHOUSE) chromium-optional
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
-# chromium: browser tests and the PDF export; poppler-utils: the PDF test renders pages to PNG
+# chromium: browser tests and the PDF export; poppler-utils: the PDF test renders pages to PNG.
+# make test needs both and fails without them.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
 poppler:
 	@command -v pdftoppm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
 
+# make run only wants chromium for the PDF export: installed when root or password-less sudo can,
+# otherwise a note and the dashboard starts anyway.
+chromium-optional:
+	@[ -n "$$CHROMIUM_PATH" ] && [ -x "$$CHROMIUM_PATH" ] \
+	|| command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+	|| ( if [ "$$(id -u)" = 0 ]; then s=; elif sudo -n true 2>/dev/null; then s="sudo -n"; else exit 1; fi; \
+	     $$s apt-get update -qq && $$s apt-get install -y -qq chromium ) \
+	|| echo "Let op: de PDF-export heeft Chromium nodig en dat is niet geïnstalleerd. Installeer het met" \
+	        "'sudo apt-get install -y chromium' (of zet CHROMIUM_PATH op een Chromium-programma)." \
+	        "Het dashboard start nu zonder PDF-export."
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+# ruff first, then pytest; pytest runs even when ruff finds something, and the target fails
+# if either failed. pytest's own exit status is passed on unchanged (5 = no tests collected fails too).
 test: $(VENV)/.installed-test chromium poppler
-	$(BIN)/python -m pytest
+	@status=0; \
+	$(BIN)/ruff check . || status=$$?; \
+	$(BIN)/python -m pytest || status=$$?; \
+	exit $$status
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks
 
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install -q uv==$(UV_VERSION)
+
+# Resolve pyproject.toml's ranges for Python 3.11 on linux x86_64. Versions already in the lockfiles
+# are kept unless pyproject.toml excludes them; `make lock UPGRADE=1` moves everything to the newest.
+lock: $(TOOLS)/bin/uv
+	$(TOOLS)/bin/uv pip compile pyproject.toml $(if $(UPGRADE),--upgrade) --generate-hashes \
+	    --python-version 3.11 --python-platform x86_64-manylinux_2_28 --quiet -o $(LOCK)
+	$(TOOLS)/bin/uv pip compile pyproject.toml --extra test $(if $(UPGRADE),--upgrade) --generate-hashes \
+	    --python-version 3.11 --python-platform x86_64-manylinux_2_28 --quiet -o $(TEST_LOCK)
+
 clean:
-	rm -rf $(VENV) $(WAREHOUSE) data/warehouse.status.json
+	rm -rf $(VENV) $(TOOLS) $(WAREHOUSE) data/warehouse.status.json

@@ -122,7 +122,7 @@ def bench_monitor_import(tmp: Path) -> None:
     cli = []
     for i in range(max(3, RUNS // 2)):
         env = {**os.environ, "MONITOR_DIR": str(tmp / f"monitor-cli-{i}")}
-        cli.append(timed(lambda: subprocess.run(
+        cli.append(timed(lambda env=env: subprocess.run(
             [sys.executable, "-m", "etl.monitor", "import", str(bestand), "--door", "benchmark", "--zonder-verversen"],
             cwd=REPO, env=env, check=True, capture_output=True)))
     print(f"monitor import 500 rows median {median_ms(runs):7.0f} ms in-process, {median_ms(cli):.0f} ms as CLI "
@@ -131,13 +131,13 @@ def bench_monitor_import(tmp: Path) -> None:
 
 
 def bench_pages(tmp: Path) -> None:
+    import shutil
+
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from dashboard.kern import db
     from etl.build import build
-
-    import shutil
     warehouse = tmp / "bench-pages.duckdb"
     os.environ["WAREHOUSE_PATH"] = str(warehouse)
     raw = tmp / "raw-pages"
@@ -205,7 +205,7 @@ def bench_analyse(tmp: Path) -> None:
     for formaat, doel in (("html", 3000), ("pdf", 10000)):
         out = tmp / f"analyse.{formaat}"
         cmd = [sys.executable, "-m", "dashboard.report", "--format", formaat, "--out", str(out)]
-        runs = [timed(lambda: subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True))
+        runs = [timed(lambda cmd=cmd: subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True))
                 for _ in range(max(3, RUNS // 2))]
         base = [timed(lambda: subprocess.run([sys.executable, "-c", "import dashboard.report"], cwd=REPO,
                                              check=True)) for _ in range(3)]

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
+import time
+import types
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,25 @@ from etl.build import build
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def shared_data_required() -> bool:
+    """In CI, with ../shared/data present, a test may not skip for want of shared data: it fails."""
+    return bool(os.environ.get("CI")) and SHARED_DATA.is_dir()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Turn a skip whose reason names ../shared/data into a failure when `shared_data_required()`.
+    Tests keep their plain `skipif(not path.exists(), reason="../shared/data/... ontbreekt ...")`."""
+    report = yield
+    if report.skipped and not hasattr(report, "wasxfail") and shared_data_required():
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if "shared/" in reason:
+            report.outcome = "failed"
+            report.longrepr = (f"CI is set and {SHARED_DATA} exists, but this test skipped for want of shared "
+                               f"data: {reason}")
+    return report
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +50,23 @@ def clear_streamlit_caches():
     clear()
     yield
     clear()
+
+
+@pytest.fixture(autouse=True)
+def retry_waits(monkeypatch) -> list[float]:
+    """The CBS clients' backoff between attempts (0.5 s, 1 s, ...) is recorded here instead of
+    slept: retries are asserted by their outcome and messages, and waiting made up seconds of the
+    suite. Only etl.sources.retry's clock is replaced; the replay server still sleeps for real."""
+    waits: list[float] = []
+    try:
+        from etl.sources import retry
+    except ImportError:  # moved or renamed: the tests still pass, only slower
+        return waits
+    if isinstance(getattr(retry, "time", None), types.ModuleType):
+        fake = types.SimpleNamespace(**{k: getattr(time, k) for k in dir(time) if not k.startswith("_")})
+        fake.sleep = waits.append
+        monkeypatch.setattr(retry, "time", fake)
+    return waits
 
 
 @pytest.fixture(autouse=True)
@@ -63,10 +102,41 @@ def warehouse_path(tmp_path, monkeypatch) -> Path:
     return path
 
 
+def inputs_fingerprint(raw: Path, monitor: Path) -> list[tuple[str, bytes]]:
+    """Everything a build reads from outside the repository's code: data/raw and the monitor log."""
+    return [(f"{label}/{p.relative_to(root)}", p.read_bytes())
+            for label, root in (("raw", raw), ("monitor", monitor))
+            for p in sorted(root.rglob("*")) if p.is_file()]
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(tmp_path_factory) -> tuple[Path, list]:
+    """The embedded data (data/raw without local CBS snapshots, no monitor results) built once per
+    session, with the inputs it was built from. Not for tests: `warehouse` gives each its own copy."""
+    tmp = tmp_path_factory.mktemp("built-warehouse")
+    raw, monitor, path = tmp / "raw", tmp / "monitor", tmp / "warehouse.duckdb"
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
+    # a session fixture runs before the function-scoped ones: set the locations the build reads here
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASHBOARD_RAW_DIR", str(raw))
+        mp.setenv("MONITOR_DIR", str(monitor))
+        mp.setenv("WAREHOUSE_PATH", str(path))
+        build(raw, path)
+    return path, inputs_fingerprint(raw, monitor)
+
+
 @pytest.fixture
-def warehouse(raw_dir, warehouse_path) -> Path:
-    """A warehouse built from the embedded data into tmp_path."""
-    build(raw_dir, warehouse_path)
+def warehouse(raw_dir, warehouse_path, built_warehouse) -> Path:
+    """A warehouse of the embedded data in tmp_path, as `build(raw_dir, warehouse_path)` makes it.
+    A copy of the session's build (a build per test cost a minute of the suite); built afresh only
+    when a fixture set up before this one already changed raw_dir or the monitor log. A test that
+    breaks raw_dir itself and wants that in the warehouse calls `build(raw_dir, warehouse)`."""
+    built, fingerprint = built_warehouse
+    if inputs_fingerprint(raw_dir, settings.monitor_dir()) == fingerprint:
+        warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built, warehouse_path)
+    else:
+        build(raw_dir, warehouse_path)
     assert settings.warehouse_path() == warehouse_path
     return warehouse_path
 

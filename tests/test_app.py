@@ -23,9 +23,9 @@ def run_page(page: str) -> AppTest:
 
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_without_exception(warehouse, page):
-    run_page(page)
+@pytest.mark.parametrize("pagina", PAGES)
+def test_every_page_renders_without_exception(warehouse, pagina):
+    run_page(pagina)
 
 
 def kaarten(at: AppTest) -> dict[str, str]:

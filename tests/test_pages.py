@@ -145,13 +145,13 @@ def test_bevolking_page_shows_population_pressure_and_potential(warehouse):
     assert "meer dan" in html and "ruim" in html
 
 
-@pytest.mark.parametrize("page", ANALYSE_PAGES)
-def test_a_warehouse_without_the_marts_breaks_no_page(warehouse, page):
+@pytest.mark.parametrize("pagina", ANALYSE_PAGES)
+def test_a_warehouse_without_the_marts_breaks_no_page(warehouse, pagina):
     con = duckdb.connect(str(warehouse))
     con.execute("drop table marts.feiten")
     con.execute("drop table marts.mismatch")
     con.close()
-    at = run_page(page)
+    at = run_page(pagina)
     warnings = "\n".join(w.value for w in at.warning)
     assert "ontbreken in het datawarehouse" in warnings and "python -m etl.refresh --offline" in warnings
 
