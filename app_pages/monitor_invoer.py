@@ -2,8 +2,7 @@
 corrections in a table. Viewing is open; saving needs a login."""
 import streamlit as st
 
-from dashboard.kern import context
-from dashboard.kern import login
+from dashboard.kern import context, login
 from dashboard.monitor import invoer as monitor_invoer
 
 ctx = context.huidig()

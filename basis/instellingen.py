@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = ROOT / "etl" / "sql"
@@ -48,14 +48,14 @@ class Instellingen:
             object.__setattr__(self, f, Path(getattr(self, f)))
 
     @classmethod
-    def uit_omgeving(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Instellingen":
+    def uit_omgeving(cls, environ: Mapping[str, str] | None = None, **overrides) -> Instellingen:
         """Defaults, then environment variables, then `overrides` (CLI flags; None means 'not given')."""
         environ = os.environ if environ is None else environ
         waarden = {veld: environ[naam] for naam, veld in OMGEVING.items() if environ.get(naam)}
         waarden.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**waarden)
 
-    def met(self, **overrides) -> "Instellingen":
+    def met(self, **overrides) -> Instellingen:
         """A copy with some fields replaced (None: keep)."""
         return dataclasses.replace(self, **{k: v for k, v in overrides.items() if v is not None})
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import fcntl
 import json
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 from basis import instellingen as settings
 

@@ -8,15 +8,15 @@ import os
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from basis import instellingen as settings
-from basis.instellingen import Instellingen
 from basis.fouten import Fout
+from basis.instellingen import Instellingen
 from etl.load import load_bronnen, load_monitor, load_raw
 from werkenaanwerk import opslag
 
@@ -93,7 +93,7 @@ def build(raw: Path | None = None, target: Path | None = None,
 
 
 def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResult:
-    built_at = datetime.now(timezone.utc)
+    built_at = datetime.now(UTC)
     build_id = built_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     models: list[str] = []
     con = duckdb.connect(str(path))

@@ -14,7 +14,7 @@ import argparse
 import json
 import logging
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -22,16 +22,16 @@ import duckdb
 from basis import statusbestand
 from basis.instellingen import Instellingen
 from etl import bronnen, catalog
-from etl.build import ValidationError, build
 from etl.bronnen.gemeenschappelijk import snapshot
 from etl.bronnen.gemeenschappelijk.fouten import FetchError
+from etl.build import ValidationError, build
 from etl.load import LoadError
 
 log = logging.getLogger("etl.refresh")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def read_status(path: Path | None = None) -> dict:

@@ -56,12 +56,11 @@ def clear_streamlit_caches():
 def retry_waits(monkeypatch) -> list[float]:
     """The CBS clients' backoff between attempts (0.5 s, 1 s, ...) is recorded here instead of
     slept: retries are asserted by their outcome and messages, and waiting made up seconds of the
-    suite. Only etl.sources.retry's clock is replaced; the replay server still sleeps for real."""
+    suite. Only etl.bronnen.gemeenschappelijk.retry's clock is replaced; the replay server still
+    sleeps for real."""
+    from etl.bronnen.gemeenschappelijk import retry
+
     waits: list[float] = []
-    try:
-        from etl.sources import retry
-    except ImportError:  # moved or renamed: the tests still pass, only slower
-        return waits
     if isinstance(getattr(retry, "time", None), types.ModuleType):
         fake = types.SimpleNamespace(**{k: getattr(time, k) for k in dir(time) if not k.startswith("_")})
         fake.sleep = waits.append

@@ -11,10 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.analyse import document as analyse
+from dashboard.analyse import versies
+from dashboard.export import report
 from dashboard.figuren import register
 from dashboard.kern import db
-from dashboard.export import report
-from dashboard.analyse import versies
 from etl.build import build
 from tests.conftest import REPO, replace_in_file
 

@@ -18,7 +18,9 @@ from etl.bronnen import cbs_v3
 from etl.bronnen.cbs_v3.odata import COLUMNS, fetch_table
 from etl.bronnen.gemeenschappelijk import snapshot
 from tests.conftest import SHARED_DATA
-from tests.replay import V3_PREFIX as PREFIX, CbsV3 as Replay, start
+from tests.replay import V3_PREFIX as PREFIX
+from tests.replay import CbsV3 as Replay
+from tests.replay import start
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cbs_v3"
 DUMP_82070ENG = SHARED_DATA / "cbs-odata3" / "82070ENG"

@@ -8,8 +8,8 @@ import pytest
 
 from etl.bronnen import cbs_v4
 from etl.bronnen.gemeenschappelijk import snapshot
-from tests.replay import CbsV4, start
 from tests.conftest import SHARED_DATA
+from tests.replay import CbsV4, start
 
 CAPTURES = SHARED_DATA / "cbs-odata4"
 needs_captures = pytest.mark.skipif(not (CAPTURES / "03759ned").exists(),

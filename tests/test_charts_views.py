@@ -1,10 +1,7 @@
 """Pure figure builders, shaping and sentences, against hand-computed values."""
 import pandas as pd
 
-from dashboard.figuren import charts
-from dashboard.figuren import definities
-from dashboard.figuren import samenvatting
-from dashboard.figuren import views
+from dashboard.figuren import charts, definities, samenvatting, views
 from dashboard.figuren.mismatch import feiten_uit
 from dashboard.figuren.vacatures import feiten_uit as vacature_feiten
 

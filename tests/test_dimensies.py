@@ -87,7 +87,7 @@ def test_shipped_list_wins_for_its_region_and_cbs_supplies_the_others(raw_dir):
     leden = con.execute("""select arbeidsmarktregio_code, gemeente_code, bron from marts.gemeente_regio
                            order by all""").fetchall()
     per_regio = {}
-    for regio, gemeente, bron in leden:
+    for regio, gemeente, _bron in leden:
         per_regio.setdefault(regio, []).append(gemeente)
     assert per_regio == {"AM12": AM12, "AM13": ["GM0344"], "AM21": ["GM0518"]}
     # a gemeente counts in one region only: the shipped list keeps Gooise Meren in AM12

@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -52,7 +52,7 @@ def test_met_teken_adds_plus_only_to_positive_values():
 
 def test_datum_tijd_is_dutch_local_time():
     # 14:05 UTC in November is 15:05 in Amsterdam
-    assert fmt.datum_tijd(datetime(2026, 11, 22, 14, 5, tzinfo=timezone.utc)) == "22 november 2026, 15:05"
+    assert fmt.datum_tijd(datetime(2026, 11, 22, 14, 5, tzinfo=UTC)) == "22 november 2026, 15:05"
     assert fmt.datum_tijd("2026-07-01T10:00:00+00:00") == "1 juli 2026, 12:00"
 
 

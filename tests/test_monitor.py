@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import duckdb
 import openpyxl
 import pytest
 
+from basis import statusbestand
 from etl import refresh
 from etl.build import ValidationError, build
 from etl.monitor import __main__ as cli
-from werkenaanwerk import bestand
-from werkenaanwerk import invoer
-from werkenaanwerk import opslag
-from werkenaanwerk import wachtwoord
-from werkenaanwerk import definities as d
 from tests.conftest import replace_in_file
+from werkenaanwerk import bestand, invoer, opslaan, opslag, verversen, wachtwoord
+from werkenaanwerk import definities as d
 
 VANDAAG = date(2026, 11, 22)  # Q4 2026
 KOP = ["Project", "Kwartaal", "Aangemeld", "Gestart", "Uitgevallen", "Uitstroom naar werk",
@@ -277,7 +275,7 @@ def test_results_survive_refresh_rebuild_and_restart(raw_dir, warehouse_path):
 
 def test_history_and_state_on_a_past_date_in_the_warehouse(raw_dir, warehouse_path):
     importeer(ingevuld(TWEE_PROJECTEN))
-    tussen = datetime.now(timezone.utc)
+    tussen = datetime.now(UTC)
     invoer.corrigeer("zorgstart", [
         {"kwartaal": "2024-Q1", "aangemeld": 10, "gestart": 8, "uitgevallen": 1, "uitstroom_werk": 3,
          "uitstroom_opleiding": 0, "nog_in_traject": 4}], opslag.revisies(opslag.lees())["zorgstart"], "Piet",
@@ -295,7 +293,7 @@ def test_history_and_state_on_a_past_date_in_the_warehouse(raw_dir, warehouse_pa
         f"select project_id, kwartaal, uitstroom_werk from ({stand_op})", {"op": tussen, "regio": "AM12"}).fetchall()}
     assert toen[("zorgstart", "2024-Q1")][2] == 2 and toen[("zorgstart", "2024-Q2")][2] == 3  # Q2 removed later
     nu = {(r[0], r[1]): r for r in con.execute(
-        f"select project_id, kwartaal, uitstroom_werk from ({stand_op})", {"op": datetime.now(timezone.utc), "regio": "AM12"}).fetchall()}
+        f"select project_id, kwartaal, uitstroom_werk from ({stand_op})", {"op": datetime.now(UTC), "regio": "AM12"}).fetchall()}
     assert nu[("zorgstart", "2024-Q1")][2] == 3 and ("zorgstart", "2024-Q2") not in nu
     assert one(con, "select count(*) from marts.monitor_resultaten where project_id = 'zorgstart'") == (1,)
 
@@ -381,9 +379,6 @@ def test_kwartaal_forms():
 
 # --- one save function, its status record, the background rebuild, regions ---------------------------
 
-from basis import statusbestand  # noqa: E402
-from werkenaanwerk import opslaan  # noqa: E402
-from werkenaanwerk import verversen  # noqa: E402
 
 
 def test_a_save_records_its_outcome_in_the_status_file_and_refresh_keeps_it(raw_dir, warehouse_path):
@@ -493,6 +488,7 @@ def test_the_register_carries_the_region_and_the_template_lists_it(warehouse):
 def test_the_dashboard_never_imports_the_warehouse_build():
     import subprocess
     import sys
+
     from tests.conftest import REPO
     script = ("import pkgutil, importlib, sys\n"
               "import dashboard\n"

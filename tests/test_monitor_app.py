@@ -7,10 +7,9 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from etl.build import build
-from werkenaanwerk import opslag
-from werkenaanwerk import wachtwoord
 from tests.conftest import REPO
 from tests.test_monitor import TWEE_PROJECTEN, importeer, ingevuld
+from werkenaanwerk import opslag, wachtwoord
 
 WACHTWOORD = "lang genoeg wachtwoord"
 
@@ -159,8 +158,8 @@ def test_the_export_names_the_region_from_the_context(warehouse):
 
 
 def test_the_bronnen_page_shows_the_monitors_last_save(warehouse):
-    from werkenaanwerk import opslaan
     from tests.test_monitor import VANDAAG
+    from werkenaanwerk import opslaan
     opslaan.sla_op(opslaan.Bestand("monitor.xlsx", ingevuld(TWEE_PROJECTEN)), "Annette Keates", vandaag=VANDAAG)
     at = pagina("app_pages/bronnen.py")
     regels = [s.value for s in at.success]

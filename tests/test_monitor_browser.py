@@ -9,10 +9,10 @@ import shutil
 import pytest
 
 from etl.build import build
-from werkenaanwerk import wachtwoord
 from tests.conftest import REPO
 from tests.test_browser import SHOTS, browser_type_launch_args, serve, wait_for_text, wait_rendered  # noqa: F401
 from tests.test_monitor import TWEE_PROJECTEN, ingevuld
+from werkenaanwerk import wachtwoord
 
 pytestmark = pytest.mark.browser
 WACHTWOORD = "een lang wachtwoord"

@@ -69,7 +69,7 @@ def test_vacatures_page_highlights_where_the_region_clearly_exceeds_nederland(wa
             "duidelijk lager bij technische beroepen.") in tekst
     spec = specs(at)[0]
     regio = spec["data"][1]
-    uitgelicht = [y for y, c in zip(regio["y"], regio["marker"]["color"]) if c != regio["marker"]["color"][0]]
+    uitgelicht = [y for y, c in zip(regio["y"], regio["marker"]["color"], strict=False) if c != regio["marker"]["color"][0]]
     assert uitgelicht == ["Pedagogische beroepen · cruciaal · focus", "Zorg en welzijn beroepen · cruciaal · focus"]
     assert round(regio["x"][-1], 2) == 18.18  # 900 / 4950
     tabel = tabellen(at)[0]

@@ -7,8 +7,8 @@ import json
 import duckdb
 import pytest
 
-from etl import refresh
 from basis import instellingen as settings
+from etl import refresh
 from etl.bronnen.gemeenschappelijk import snapshot
 from tests.conftest import REPO, SHARED_DATA
 from tests.replay import CbsV3, CbsV4, start

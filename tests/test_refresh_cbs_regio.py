@@ -16,7 +16,9 @@ from etl import catalog, refresh
 from etl.bronnen.gemeenschappelijk import cbs, snapshot
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
 from tests.conftest import REPO, SHARED_DATA
-from tests.replay import CbsV3 as Replay3, CbsV4 as Replay4, start
+from tests.replay import CbsV3 as Replay3
+from tests.replay import CbsV4 as Replay4
+from tests.replay import start
 
 FIXTURES = REPO / "tests" / "fixtures"
 AM12 = ["GM0317", "GM0376", "GM0402", "GM0406", "GM0417", "GM1696", "GM1942"]

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from etl import refresh
 from basis import instellingen as settings
+from etl import refresh
 from tests.conftest import replace_in_file
 
 

@@ -8,7 +8,7 @@ import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from basis.fouten import Fout
 from werkenaanwerk import definities as d
@@ -153,7 +153,7 @@ def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[st
     regels = [
         ("Sjabloon monitor Werken aan Werk", None),
         ("sjabloonversie", d.SJABLOON_VERSIE),
-        ("gemaakt op", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("gemaakt op", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
         (None, None),
         ("Zo vult u het in", None),
         ("1.", "Vul op het blad 'Resultaten' per project en kwartaal één regel in. Kwartaal als 2024-Q2 of Q2 2024."),
@@ -182,7 +182,7 @@ def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[st
     blad.append(["Code", "Project", REVISIE_KOP, "Regio"])
     for code, naam in projecten.items():
         blad.append([code, naam, revisie.get(code, 0), (regios or {}).get(code, "")])
-    for kolom, breedte in zip("ABCD", [34, 36, 24, 10]):
+    for kolom, breedte in zip("ABCD", [34, 36, 24, 10], strict=False):
         blad.column_dimensions[kolom].width = breedte
 
     res = wb.create_sheet(d.BLAD_RESULTATEN, 0)

@@ -10,10 +10,7 @@ from datetime import date
 
 from basis import instellingen as settings
 from basis.fouten import Fout
-from werkenaanwerk import bestand
-from werkenaanwerk import opslag
-from werkenaanwerk import register
-from werkenaanwerk import validatie
+from werkenaanwerk import bestand, opslag, register, validatie
 from werkenaanwerk import definities as d
 
 PAGINA = "tabel op de pagina"

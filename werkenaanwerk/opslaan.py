@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from basis import statusbestand
-from werkenaanwerk import invoer
-from werkenaanwerk import opslag
+from werkenaanwerk import invoer, opslag
 
 log = logging.getLogger("werkenaanwerk.opslaan")
 
@@ -94,7 +93,7 @@ def sla_op(wijziging: Wijziging, door: str, alleen_controleren: bool = False,
 
 
 def _noteer(wijziging: Wijziging, door: str, gelukt: bool, melding: str, volgnummer: int | None = None) -> None:
-    nu = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    nu = datetime.now(UTC).isoformat(timespec="seconds")
 
     def zet(status: dict) -> None:
         monitor = status.setdefault("monitor", {})

@@ -17,7 +17,7 @@ import json
 import os
 import uuid
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from basis import instellingen as settings
@@ -120,7 +120,7 @@ def toevoegen(mutaties: list[dict], door: str, via: str, basis: dict[str, int]) 
                     f"{basis[project]}, nu {huidig.get(project, 0)}). Laad de gegevens opnieuw, bekijk de "
                     "wijziging van de ander en voer uw correctie daarna opnieuw in.")
         wijziging = uuid.uuid4().hex
-        tijdstip = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        tijdstip = datetime.now(UTC).isoformat(timespec="microseconds")
         volgnummer = len(records)
         nieuw = []
         for m in mutaties:

@@ -56,7 +56,7 @@ def controleer(rijen: list[Rij], projecten: dict[str, str], opgeslagen: dict[tup
     schoon: list[dict] = []
     gezien: dict[tuple[str, str], int] = {}
     for rij in rijen:
-        def fout(kolom, melding):
+        def fout(kolom, melding, rij=rij):
             fouten.append(Fout(rij.plek, rij.regel, KOP_LABEL.get(kolom, kolom), melding))
 
         project = None

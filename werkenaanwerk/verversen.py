@@ -23,10 +23,10 @@ import fcntl
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from basis import instellingen as settings
 from basis import statusbestand
@@ -36,7 +36,7 @@ SLEUTEL = "verversen"
 
 
 def _nu() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _pad(achtervoegsel: str) -> Path:

@@ -10,16 +10,15 @@ during an export cannot mix two builds' numbers."""
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 
 from dashboard.figuren import figuur, register, samenvatting
-from dashboard.kern import db
+from dashboard.kern import context, db
 from dashboard.kern import format as fmt
-from dashboard.kern import context
 from dashboard.kern.context import Context
 
 FORMAAT = 1
@@ -110,7 +109,7 @@ def _maak(regio: str) -> dict:
         "formaat": FORMAAT, "regio": ctx.regio, "regio_naam": ctx.regio_naam, "vergelijk": ctx.vergelijk,
         "vergelijk_naam": ctx.vergelijk_naam,
         "build": {"build_id": str(build[0]["build_id"]), "built_at": build[0]["built_at"].isoformat()} if build else {},
-        "gemaakt": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
         "secties": secties, "opgaven": teksten()["opgaven"],
     }
 

@@ -9,13 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analyse import document as analyse
-from dashboard.kern import db
-from dashboard.analyse import presentatie
+from dashboard.analyse import presentatie, versies
 from dashboard.export import report
-from dashboard.analyse import versies
+from dashboard.export.pdf import PdfFout
+from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
-from dashboard.export.pdf import PdfFout
 
 LIVE = "Actuele stand"
 

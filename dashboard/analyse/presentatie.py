@@ -7,8 +7,8 @@ from functools import lru_cache
 
 import streamlit as st
 
-from dashboard.figuren import tonen
 from dashboard.figuren import figuur as figuren
+from dashboard.figuren import tonen
 
 DIA_CSS = """
 <style>

@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from basis import instellingen as settings
@@ -55,7 +55,7 @@ def bewaar(doc: dict, naam: str, door: str = "") -> dict:
         raise VersieFout(f"Er bestaat al een versie '{lees_manifest(doel).get('naam', naam)}' "
                          f"(map {doel.name}). Versies worden nooit overschreven: kies een andere naam.")
     data = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
-    manifest = {"naam": naam, "map": doel.name, "opgeslagen": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    manifest = {"naam": naam, "map": doel.name, "opgeslagen": datetime.now(UTC).isoformat(timespec="seconds"),
                 "door": door, "regio": doc.get("regio"), "regio_naam": doc.get("regio_naam"),
                 "build": doc.get("build", {}), "analyse_gemaakt": doc.get("gemaakt"),
                 "sha256": _checksum(data), "formaat": doc.get("formaat")}
@@ -138,7 +138,7 @@ def _cellen(doc: dict) -> dict[tuple, tuple]:
                 continue
             kolommen = tabel["columns"]
             for rij in tabel["data"]:
-                for kolom, waarde in zip(kolommen[1:], rij[1:]):
+                for kolom, waarde in zip(kolommen[1:], rij[1:], strict=False):
                     uit[(s["titel"], f["sleutel"], str(rij[0]), kolom)] = waarde
     return uit
 

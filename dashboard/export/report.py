@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dashboard.export import opmaak
@@ -38,7 +38,7 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
     """The analysis as one self-contained HTML page (Plotly inlined, no network needed)."""
     from plotly.offline import get_plotlyjs
 
-    nu = nu or datetime.now(timezone.utc)
+    nu = nu or datetime.now(UTC)
     versie = manifest["naam"] if manifest else "Actuele stand (niet vastgelegd als versie)"
     build = doc.get("build") or {}
     meta = [("Regio", f"{doc['regio_naam']} ({doc['regio']}), vergeleken met {doc['vergelijk_naam']}"),
@@ -59,8 +59,8 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
 def document(versie: str | None, regio: str) -> tuple[dict, dict | None]:
     """(analysis document, manifest or None): a saved version, or the live state."""
     from dashboard.analyse import document as analyse
-    from dashboard.kern import db
     from dashboard.analyse import versies
+    from dashboard.kern import db
     if versie:
         manifest, doc = versies.laad(versie)
         return doc, manifest
@@ -89,8 +89,8 @@ def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | 
 
 def main(argv: list[str] | None = None) -> int:
     from dashboard.analyse.document import AnalyseFout
-    from dashboard.export.pdf import PdfFout
     from dashboard.analyse.versies import VersieFout
+    from dashboard.export.pdf import PdfFout
 
     p = argparse.ArgumentParser(prog="python -m dashboard.report",
                                 description="Exporteer de Analyse arbeidsmarkt als HTML of PDF.")

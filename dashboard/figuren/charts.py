@@ -73,7 +73,7 @@ def mismatch_halter(beroepsklassen: list[str], vacatures: list[float | None], ww
     traces = []
     for soort, kleur in [("kwantitatieve mismatch", KWANTITATIEF_KLEUR), ("kwalitatieve mismatch", KWALITATIEF_KLEUR)]:
         xs, ys = [], []
-        for b, v, w, m in zip(beroepsklassen, vacatures, ww, mismatch):
+        for b, v, w, m in zip(beroepsklassen, vacatures, ww, mismatch, strict=False):
             if m == soort:
                 xs += [v, w, None]
                 ys += [b, b, None]

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.figuren.definities import spanningsband
 from dashboard.kern import format as fmt
 from dashboard.kern.db import records
-from dashboard.figuren.definities import spanningsband
 
 
 def kerncijfer_tabel(df: pd.DataFrame) -> pd.DataFrame:
     """The kerncijfers as an accessible table with Dutch-formatted values."""
     return pd.DataFrame({
         "Kerncijfer": df["kerncijfer"],
-        "Regio": [fmt.waarde(v, e) for v, e in zip(df["regio_waarde"], df["eenheid"])],
+        "Regio": [fmt.waarde(v, e) for v, e in zip(df["regio_waarde"], df["eenheid"], strict=False)],
         "Peildatum": df["regio_peildatum"],
-        "Vergelijking": [fmt.waarde(v, e) for v, e in zip(df["vergelijk_waarde"], df["eenheid"])],
+        "Vergelijking": [fmt.waarde(v, e) for v, e in zip(df["vergelijk_waarde"], df["eenheid"], strict=False)],
         "Peildatum vergelijking": df["vergelijk_peildatum"],
         "Bron": df["regio_bron"],
     })
@@ -100,12 +100,12 @@ def afwijkingen_tabel(df: pd.DataFrame) -> pd.DataFrame:
         "Vindplaats": df["vindplaats"],
         "Regio": df["regio_code"],
         "Periode": df["periode"],
-        "Onderwerp": [f"{c} ({fmt.dimensie(d)})" for c, d in zip(df["categorie"], df["dimensie"])],
+        "Onderwerp": [f"{c} ({fmt.dimensie(d)})" for c, d in zip(df["categorie"], df["dimensie"], strict=False)],
         "Gedrukt": df["waarde_omschrijving"],
-        "Waarde": [fmt.waarde(v, e) for v, e in zip(df["waarde"], eenheid)],
+        "Waarde": [fmt.waarde(v, e) for v, e in zip(df["waarde"], eenheid, strict=False)],
         "Vergeleken met": df["vergelijking_omschrijving"],
-        "Waarde vergelijking": [fmt.waarde(v, e) for v, e in zip(df["vergelijking"], eenheid)],
-        "Verschil": [fmt.met_teken(fmt.waarde(v, e), v) for v, e in zip(df["verschil"], eenheid)],
+        "Waarde vergelijking": [fmt.waarde(v, e) for v, e in zip(df["vergelijking"], eenheid, strict=False)],
+        "Verschil": [fmt.met_teken(fmt.waarde(v, e), v) for v, e in zip(df["verschil"], eenheid, strict=False)],
     })
 
 

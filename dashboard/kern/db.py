@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import duckdb
 import pandas as pd
@@ -54,7 +54,7 @@ def _connection(key: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sql(name: str) -> str:
     path = settings.QUERIES_DIR / f"{name}.sql"
     if not path.is_file() or path.parent != settings.QUERIES_DIR:

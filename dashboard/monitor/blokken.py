@@ -2,16 +2,15 @@
 shapes, and renders title + summary + chart + bron/peildatum + table/download."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 import streamlit as st
 
-from dashboard.kern import components
+from dashboard.kern import components, db
+from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
-from dashboard.kern import db
 from dashboard.monitor import charts as monitor_charts
 from dashboard.monitor import views as monitor_views
-from dashboard.kern import format as fmt
 from werkenaanwerk import definities as d
 
 BRON = "Monitor Werken aan Werk, ingevoerd door de projectleiders"
@@ -184,7 +183,7 @@ def geschiedenis(ctx: Context) -> None:
             components.tabel(historie)
         op = st.date_input("Stand op datum", value=date.today(), format="DD-MM-YYYY", key="stand_op",
                            help="De cijfers zoals ze aan het eind van die dag opgeslagen waren.")
-        moment = datetime.combine(op, time.max).replace(tzinfo=fmt.TIJDZONE).astimezone(timezone.utc)
+        moment = datetime.combine(op, time.max).replace(tzinfo=fmt.TIJDZONE).astimezone(UTC)
         stand = db.view(monitor_views.waarden_tabel, "monitor_stand_op", regio=ctx.regio, op=moment)
         st.markdown(f"**Stand op {fmt.datum_tijd(op)}**: {len(stand)} regels.")
         if not stand.empty:
@@ -192,8 +191,8 @@ def geschiedenis(ctx: Context) -> None:
 
 
 def export(ctx: Context, tot: str) -> None:
-    from dashboard.monitor import export as monitor_export
     from dashboard.export.pdf import PdfFout
+    from dashboard.monitor import export as monitor_export
 
     st.subheader("Export voor de raadsinformatiebrief")
     st.caption(f"De monitor t/m {monitor_views.label(tot)} als Excel-werkmap (alle tabellen, met bron en definities) "

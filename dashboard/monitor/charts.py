@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard.kern import format as fmt
 from dashboard.figuren.charts import ACCENT_KLEUR, REGIO_KLEUR, VERGELIJK_KLEUR, house_layout
+from dashboard.kern import format as fmt
 
 REEKS_KLEUREN = [REGIO_KLEUR, ACCENT_KLEUR, "#4f9d69", "#8a6bbf"]
 MISMATCH_KLEUR = {"kwalitatieve mismatch": ACCENT_KLEUR, "kwantitatieve mismatch": VERGELIJK_KLEUR}

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.export.pdf import html_naar_pdf
 from dashboard.kern import db
+from dashboard.kern import format as fmt
 from dashboard.monitor import charts as monitor_charts
 from dashboard.monitor import views as monitor_views
-from dashboard.kern import format as fmt
-from dashboard.export.pdf import html_naar_pdf
 from werkenaanwerk import definities as d
 
 TITEL = "Monitor Werken aan Werk"

@@ -16,10 +16,7 @@ from dashboard.kern import db
 from dashboard.kern.context import Context
 from dashboard.monitor import views as monitor_views
 from werkenaanwerk import definities as d
-from werkenaanwerk import invoer
-from werkenaanwerk import opslaan
-from werkenaanwerk import opslag
-from werkenaanwerk import verversen
+from werkenaanwerk import invoer, opslaan, opslag, verversen
 
 WACHT = "monitor_wacht_op_build"
 PEILEN = 2.0        # seconds between looks at the background build

@@ -13,10 +13,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from werkenaanwerk import invoer
-from werkenaanwerk import opslaan
-from werkenaanwerk import verversen
-from werkenaanwerk import wachtwoord
+from werkenaanwerk import invoer, opslaan, verversen, wachtwoord
 
 
 def _template(pad: Path) -> int:

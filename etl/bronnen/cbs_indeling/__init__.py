@@ -15,10 +15,10 @@ import pandas as pd
 
 from basis.instellingen import Instellingen
 from etl import catalog
-from etl.catalog import CbsDataset
 from etl.bronnen.cbs_v3 import odata, progress_report
 from etl.bronnen.gemeenschappelijk import cbs, snapshot
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
+from etl.catalog import CbsDataset
 
 RAW_TABLE = "cbs_indeling"
 KOLOMMEN = ["table_id", "peiljaar", "gemeente_code", "gemeente_naam", "arbeidsmarktregio_code",

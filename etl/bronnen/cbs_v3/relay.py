@@ -50,7 +50,7 @@ class Relay:
         self.server: HTTPServer | None = None
 
     # --- lifetime -----------------------------------------------------------------------------------------
-    def __enter__(self) -> "Relay":
+    def __enter__(self) -> Relay:
         relay = self
 
         class Handler(BaseHTTPRequestHandler):

@@ -12,11 +12,11 @@ from pathlib import Path
 import pandas as pd
 
 from basis.instellingen import Instellingen
-from etl.catalog import CbsDataset
 from etl.bronnen.cbs_v4.odata import fetch_table, normalise, regio_namen, titel
 from etl.bronnen.gemeenschappelijk import cbs, snapshot
 from etl.bronnen.gemeenschappelijk.cbs import DTYPES, KOLOMMEN, RAW_TABLE  # noqa: F401 - the source's contract
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError  # noqa: F401 - raised here, caught by callers
+from etl.catalog import CbsDataset
 
 API = "v4"
 

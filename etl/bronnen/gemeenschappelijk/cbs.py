@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from etl import catalog
-from etl.catalog import CbsDataset
 from etl.bronnen.gemeenschappelijk import snapshot
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
+from etl.catalog import CbsDataset
 
 RAW_TABLE = "cbs_observaties"
 KOLOMMEN = ["table_id", "regio_code", "regio_naam", "periode_code", "periode", "periode_type", "periode_datum",

@@ -45,6 +45,6 @@ def read_csv_rows(path: Path, kolommen: list[str], label: str) -> tuple[list[dic
             fouten.append(Fout(label, lineno, None,
                                f"regel heeft {len(values)} velden, de kopregel {len(header)} (let op komma's binnen een veld: zet die tussen aanhalingstekens)"))
             continue
-        row = dict(zip(header, values))
+        row = dict(zip(header, values, strict=False))
         rows.append({k: row[k] for k in kolommen} | {"regel": lineno})
     return rows, fouten

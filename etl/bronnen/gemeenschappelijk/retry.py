@@ -3,7 +3,7 @@ errors, timeouts and 429/5xx are retried with exponential backoff."""
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import requests
 

@@ -11,7 +11,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 MANIFEST = "manifest.json"
@@ -22,7 +22,7 @@ class SnapshotWriter:
     table_id: str
     api: str
     base_dir: Path
-    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     files: dict = field(default_factory=dict)
     urls: list = field(default_factory=list)
     groep: str = "cbs"

@@ -13,8 +13,8 @@ import duckdb
 import pandas as pd
 
 from basis.fouten import Fout
-from etl.catalog import SeedDataset
 from etl.bronnen.gemeenschappelijk.csvbestand import LoadError, read_csv_rows, sha256
+from etl.catalog import SeedDataset
 
 RAW_TABLE = "seed_feiten"
 FEIT_KOLOMMEN = [
