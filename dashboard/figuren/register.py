@@ -29,7 +29,7 @@ _GEEN_ONDERWERP = {"register", "figuur", "charts", "samenvatting", "views", "def
 @dataclass(frozen=True)
 class Aanmelding:
     sleutel: str
-    maak: Callable[[Context], Figuur | None]
+    maak: Callable[..., Figuur | None]   # (ctx, **keuzes) -> Figuur, or None without data
     titel: str   # for the empty state and error messages; may name {regio_naam}
     leeg: str    # said when maak returns None; may name {regio_naam}
 
@@ -77,14 +77,14 @@ def aanmelding(sleutel: str) -> Aanmelding:
 
 
 @lru_cache(maxsize=512)
-def _maak(sleutel: str, ctx: Context, build: str) -> Figuur | None:
-    return aanmelding(sleutel).maak(ctx)
+def _maak(sleutel: str, ctx: Context, keuzes: tuple, build: str) -> Figuur | None:
+    return aanmelding(sleutel).maak(ctx, **dict(keuzes))
 
 
-def maak(sleutel: str, ctx: Context) -> Figuur | None:
-    """The figure `sleutel` for the context, made once per warehouse build and
-    shared between sessions: treat it as read-only."""
-    return _maak(sleutel, ctx, db.huidige_build())
+def maak(sleutel: str, ctx: Context, **keuzes) -> Figuur | None:
+    """The figure `sleutel` for the context (and the page's choices, e.g. tot="2025-Q2": plain values),
+    made once per warehouse build and shared between sessions: treat it as read-only."""
+    return _maak(sleutel, ctx, tuple(sorted(keuzes.items())), db.huidige_build())
 
 
 def sectie_feiten(sectie: str, ctx: Context) -> dict:

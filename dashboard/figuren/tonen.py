@@ -13,22 +13,23 @@ from dashboard.kern import components
 from dashboard.kern.context import Context
 
 
-def figuur(ctx: Context, sleutel: str) -> None:
+def figuur(ctx: Context, sleutel: str, **keuzes) -> None:
+    """One registered figure; `keuzes` are the page's choices the figure takes (e.g. tot="2025-Q2")."""
     aanmelding = register.aanmelding(sleutel)
     titel, leeg = aanmelding.leeg_tekst(ctx)
     with components.figuur(titel):
-        fig = register.maak(sleutel, ctx)
+        fig = register.maak(sleutel, ctx, **keuzes)
         if fig is None:
             if leeg:
                 st.markdown(f"#### {titel}")
                 st.info(leeg)
             return
-        toon(fig, key=sleutel)
+        toon(fig, key="-".join([sleutel, *map(str, keuzes.values())]))
 
 
-def figuren(ctx: Context, *sleutels: str) -> None:
+def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
     for sleutel in sleutels:
-        figuur(ctx, sleutel)
+        figuur(ctx, sleutel, **keuzes)
 
 
 @lru_cache(maxsize=512)
