@@ -42,13 +42,4 @@ def fetch(ds: CbsDataset, instellingen: Instellingen, progress=None, **kwargs) -
 
 
 def load(ds: CbsDataset, raw_dir: Path) -> tuple[pd.DataFrame, dict | None]:
-    """The latest snapshot's observations for the catalog's measures and dimension codes,
-    with our indicator names; (empty frame, None) when the table was never fetched."""
-    folder = snapshot.latest(raw_dir, ds.table_id)
-    if folder is None:
-        return cbs.leeg(), None
-    if snapshot.read_manifest(folder)["api"] != API:   # the catalog moved the table to another API
-        from etl import bronnen
-        return bronnen.module(f"cbs_{snapshot.read_manifest(folder)['api']}").load(ds, raw_dir)
-    df = cbs.select(ds, normalise(folder), regio_namen(folder))
-    return df, cbs.bron(ds, folder, raw_dir, len(df), titel(folder))
+    return cbs.laad(ds, raw_dir, API, normalise, regio_namen, titel)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from basis.instellingen import Instellingen
 from etl.bronnen.cbs_v4.odata import fetch_table, normalise, regio_namen, titel
-from etl.bronnen.gemeenschappelijk import cbs, snapshot
+from etl.bronnen.gemeenschappelijk import cbs
 from etl.bronnen.gemeenschappelijk.cbs import DTYPES, KOLOMMEN, RAW_TABLE  # noqa: F401 - the source's contract
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError  # noqa: F401 - raised here, caught by callers
 from etl.catalog import CbsDataset
@@ -32,13 +32,4 @@ def fetch(ds: CbsDataset, instellingen: Instellingen, progress=None, **kwargs) -
 
 
 def load(ds: CbsDataset, raw_dir: Path) -> tuple[pd.DataFrame, dict | None]:
-    """The latest snapshot's observations for the catalog's measures and dimension codes,
-    with our indicator names; (empty frame, None) when the table was never fetched."""
-    folder = snapshot.latest(raw_dir, ds.table_id)
-    if folder is None:
-        return cbs.leeg(), None
-    if snapshot.read_manifest(folder)["api"] != API:   # the catalog moved the table to another API
-        from etl import bronnen
-        return bronnen.module(f"cbs_{snapshot.read_manifest(folder)['api']}").load(ds, raw_dir)
-    df = cbs.select(ds, normalise(folder), regio_namen(folder))
-    return df, cbs.bron(ds, folder, raw_dir, len(df), titel(folder))
+    return cbs.laad(ds, raw_dir, API, normalise, regio_namen, titel)

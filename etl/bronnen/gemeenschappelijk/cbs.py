@@ -95,3 +95,18 @@ def bron(ds, folder: Path, raw_dir: Path, rijen: int, titel: str | None) -> dict
         "checksum": hashlib.sha256((folder / snapshot.MANIFEST).read_bytes()).hexdigest(),
         "opgehaald": manifest["fetched_at"],
     }
+
+
+def laad(ds: CbsDataset, raw_dir: Path, api: str, normalise, regio_namen, titel) -> tuple[pd.DataFrame, dict | None]:
+    """The latest snapshot's observations for the catalog's measures and dimension codes, with our
+    indicator names; (empty frame, None) when the table was never fetched. `normalise`, `regio_namen`
+    and `titel` are the API's own readers of a snapshot folder."""
+    folder = snapshot.latest(raw_dir, ds.table_id)
+    if folder is None:
+        return leeg(), None
+    opgehaald_met = snapshot.read_manifest(folder)["api"]
+    if opgehaald_met != api:   # the catalog moved the table to another API: read it with that one
+        from etl import bronnen
+        return bronnen.module(f"cbs_{opgehaald_met}").load(ds, raw_dir)
+    df = select(ds, normalise(folder), regio_namen(folder))
+    return df, bron(ds, folder, raw_dir, len(df), titel(folder))
