@@ -51,14 +51,14 @@ def bench_cbs_refresh(tmp: Path) -> None:
     """Refresh of all captured CBS tables from the loopback replay (goal <= 15 s, <= 500 MB)."""
     import shutil
 
-    from tests.cbs_replay import Replay, start
+    from tests.replay import CbsV4, start
 
     captures = REPO.parent / "shared" / "data" / "cbs-odata4"
     tables = ["03759ned", "80590ned", "85224NED", "37789ksz"]
     if not (captures / "03759ned").exists():
         print("CBS refresh (replay)    overgeslagen: ../shared/data/cbs-odata4 ontbreekt")
         return
-    server, url = start(Replay(tables={t: captures / t for t in tables}, page_size=5000))
+    server, url = start(CbsV4(tables={t: captures / t for t in tables}, page_size=5000))
     walls, peaks = [], []
     try:
         for i in range(max(3, RUNS // 2)):
@@ -75,7 +75,7 @@ def bench_cbs_refresh(tmp: Path) -> None:
             peaks.append(usage.ru_maxrss / 1024)
             assert os.waitstatus_to_exitcode(status) == 0
     finally:
-        server.shutdown()
+        server.stop()
     print(f"CBS refresh (replay)    median {median_ms(walls):7.0f} ms  (goal <= 15000 ms; 4 tables, "
           f"{sum(1 for _ in tables)} snapshots + build), peak memory median {statistics.median(peaks):.0f} MB "
           f"(goal <= 500 MB)")
