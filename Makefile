@@ -17,7 +17,7 @@ ETL_INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.tom
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test lint bench lock warehouse chromium chromium-optional poppler clean
+.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,8 +73,14 @@ test: $(VENV)/.installed-test chromium poppler
 	$(BIN)/python -m pytest || status=$$?; \
 	exit $$status
 
+# make bench: render and export timings, then many viewers at once over Streamlit's WebSocket (scenarios a
+# and c; the 10-minute soak b is make bench-soak). CHECK=1 exits non-zero when a load goal is missed.
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks.belasting --scenario c,a $(if $(CHECK),--check)
+
+bench-soak: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.belasting --scenario b $(if $(CHECK),--check)
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
