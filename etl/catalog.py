@@ -100,8 +100,16 @@ def seed(path: Path | None = None) -> list[SeedDataset]:
 
 @lru_cache(maxsize=8)
 def _read(path: Path, mtime_ns: int) -> list:
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise CatalogFout(f"De catalogus {path} ontbreekt.") from None
+    except tomllib.TOMLDecodeError as exc:   # its message names line and column, in English: say it in Dutch
+        plek = str(exc).rsplit("(", 1)[-1].rstrip(")") if "(at line" in str(exc) else ""
+        regel = plek.replace("at line", "regel").replace("column", "kolom")
+        raise CatalogFout(f"{path.name}{', ' + regel if regel else ''}: geen geldige TOML ({exc}). Controleer "
+                          "aanhalingstekens, komma's en [koppen] rond die plek.") from None
     uit = []
     for groep, items in data.items():
         if not isinstance(items, dict):

@@ -135,3 +135,26 @@ def test_refresh_names_a_catalog_entry_without_a_source_folder(tmp_path, capsys)
     inst = Instellingen.uit_omgeving(catalog=path, warehouse_path=tmp_path / "wh.duckdb")
     assert refresh.main(["--list"], inst) == 2
     assert "onbekende bron 'uwv' in etl/catalog.toml" in capsys.readouterr().err
+
+
+def test_a_toml_syntax_error_in_the_catalog_names_file_and_line_in_dutch(tmp_path, capsys):
+    from basis.instellingen import Instellingen
+    from etl import refresh
+
+    path = tmp_path / "catalog.toml"
+    path.write_text('[seed.migratie]\nbestand = "migratie.csv"\ntitel = "Migratie\n', encoding="utf-8")
+    with pytest.raises(catalog.CatalogFout, match=r"catalog.toml, regel 3, kolom \d+: geen geldige TOML"):
+        catalog.entries(path)
+    inst = Instellingen.uit_omgeving(catalog=path, warehouse_path=tmp_path / "wh.duckdb")
+    assert refresh.main(["--offline"], instellingen=inst) == 2
+    assert "klopt niet: catalog.toml, regel 3" in capsys.readouterr().err
+
+
+def test_a_semicolon_separated_seed_file_gets_one_message_that_says_so(tmp_path):
+    from etl.bronnen.gemeenschappelijk.csvbestand import read_csv_rows
+
+    path = tmp_path / "x.csv"
+    path.write_text("regio;periode;waarde\nAM12;2025;1\n", encoding="utf-8")
+    rijen, fouten = read_csv_rows(path, ["regio", "periode", "waarde"], "x.csv")
+    assert rijen == [] and len(fouten) == 1
+    assert fouten[0].regel == 1 and "puntkomma" in fouten[0].melding

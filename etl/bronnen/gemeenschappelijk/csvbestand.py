@@ -35,6 +35,9 @@ def read_csv_rows(path: Path, kolommen: list[str], label: str) -> tuple[list[dic
         return [], [Fout(label, 1, None, "bestand is leeg; verwacht een kopregel met " + ", ".join(kolommen))]
     header = [h.strip() for h in header]
     missing = [k for k in kolommen if k not in header]
+    if missing and len(header) == 1 and ";" in header[0]:
+        return [], [Fout(label, 1, None, "de kopregel is gescheiden door puntkomma's; dit bestand moet komma's "
+                                         "gebruiken (sla het op als CSV met komma als scheidingsteken)")]
     if missing:
         return [], [Fout(label, 1, k, "kolom ontbreekt in de kopregel") for k in missing]
     rows = []
