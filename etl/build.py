@@ -71,6 +71,30 @@ def build_lock(target: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _leeft(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:   # another user's live process
+        return True
+    return True
+
+
+def opruimen(target: Path) -> list[Path]:
+    """Remove the half-written files of builds that were killed (`.<name>.<pid>.<id>.tmp` and its
+    .wal), but never one whose process still runs. Called under the build lock."""
+    weg = []
+    for pad in target.parent.glob(f".{target.name}.*.tmp*"):
+        delen = pad.name[len(target.name) + 2:].split(".")
+        if delen and delen[0].isdigit() and not _leeft(int(delen[0])):
+            pad.unlink(missing_ok=True)
+            weg.append(pad)
+    if weg:
+        log.info("%d achtergebleven tijdelijke bestanden van afgebroken builds verwijderd", len(weg))
+    return weg
+
+
 def build(raw: Path | None = None, target: Path | None = None,
           instellingen: Instellingen | None = None) -> BuildResult:
     """Build from `raw` (default: the settings' raw_dir) into `target` (default: their warehouse_path)."""
@@ -79,6 +103,7 @@ def build(raw: Path | None = None, target: Path | None = None,
     target = Path(target or instellingen.warehouse_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(target):
+        opruimen(target)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             result = _build_into(raw, tmp, instellingen)

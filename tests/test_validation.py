@@ -182,3 +182,22 @@ def test_shipped_gemeente_in_an_unknown_region_is_named(raw_dir, refresh_fails):
     err = refresh_fails()
     assert ("gemeenten_am12.csv, regel 4, kolom 'arbeidsmarktregio_code': onbekende regiocode 'AM04'; verwacht een "
             "arbeidsmarktregio uit data/raw/referentie/regios.csv") in err
+
+
+def test_a_build_removes_what_killed_builds_left_but_not_a_running_builds_file(raw_dir, warehouse_path):
+    import os
+    import subprocess
+
+    from etl.build import build
+
+    warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    dood = subprocess.Popen(["true"])
+    dood.wait()
+    achtergelaten = warehouse_path.with_name(f".{warehouse_path.name}.{dood.pid}.abcd1234.tmp")
+    achtergelaten.write_bytes(b"half")
+    achtergelaten.with_name(achtergelaten.name + ".wal").write_bytes(b"half")
+    levend = warehouse_path.with_name(f".{warehouse_path.name}.{os.getpid()}.ffff0000.tmp")
+    levend.write_bytes(b"in gebruik")
+    build(raw_dir, warehouse_path)
+    assert not achtergelaten.exists() and not achtergelaten.with_name(achtergelaten.name + ".wal").exists()
+    assert levend.read_bytes() == b"in gebruik"
