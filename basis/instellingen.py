@@ -28,6 +28,7 @@ OMGEVING = {
     "VERSIES_DIR": "versies_dir",
     "CBS_ODATA3_URL": "cbs_odata3_url",
     "CBS_ODATA4_URL": "cbs_odata4_url",
+    "SNAPSHOTS_BEWAREN": "snapshots_bewaren",
 }
 
 
@@ -42,10 +43,13 @@ class Instellingen:
     cbs_odata3_url: str = DEFAULT_CBS_ODATA3_URL
     cbs_odata4_url: str = DEFAULT_CBS_ODATA4_URL
     catalog: Path = CATALOG
+    # fetched snapshots kept per table after a successful fetch (the newest is the one in use)
+    snapshots_bewaren: int = 5
 
     def __post_init__(self):
         for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog"):
             object.__setattr__(self, f, Path(getattr(self, f)))
+        object.__setattr__(self, "snapshots_bewaren", max(1, int(self.snapshots_bewaren)))
 
     @classmethod
     def uit_omgeving(cls, environ: Mapping[str, str] | None = None, **overrides) -> Instellingen:

@@ -17,6 +17,7 @@ import pandas as pd
 from basis import instellingen as settings
 from basis.fouten import Fout
 from basis.instellingen import Instellingen
+from basis.proces import leeft
 from etl.load import load_bronnen, load_monitor, load_raw
 from werkenaanwerk import opslag
 
@@ -71,23 +72,13 @@ def build_lock(target: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _leeft(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:   # another user's live process
-        return True
-    return True
-
-
 def opruimen(target: Path) -> list[Path]:
     """Remove the half-written files of builds that were killed (`.<name>.<pid>.<id>.tmp` and its
     .wal), but never one whose process still runs. Called under the build lock."""
     weg = []
     for pad in target.parent.glob(f".{target.name}.*.tmp*"):
         delen = pad.name[len(target.name) + 2:].split(".")
-        if delen and delen[0].isdigit() and not _leeft(int(delen[0])):
+        if delen and delen[0].isdigit() and not leeft(int(delen[0])):
             pad.unlink(missing_ok=True)
             weg.append(pad)
     if weg:

@@ -139,17 +139,25 @@ def main(argv: list[str] | None = None, instellingen: Instellingen | None = None
         for ds in datasets:
             try:
                 folder = bronnen.module(ds.bron).fetch(ds, inst, progress=progress_printer(ds.id))
-            except FetchError as exc:
+            except Exception as exc:  # noqa: BLE001 - one source's failure must not stop the others
+                melding = str(exc) if isinstance(exc, FetchError) else (
+                    f"tabel {ds.id} ({ds.bron}): onverwachte fout bij het ophalen: {type(exc).__name__}: {exc}")
+                if not isinstance(exc, FetchError):
+                    log.exception("onverwachte fout bij het ophalen van %s", ds.id)
                 if sys.stderr.isatty():
                     print(file=sys.stderr)
-                print(f"Ophalen mislukt: {exc}. De vorige opname blijft in gebruik.", file=sys.stderr)
-                record_fetch(status, ds.id, False, str(exc), inst.raw_dir, ds.groep)
+                print(f"Ophalen mislukt: {melding}. De vorige opname blijft in gebruik.", file=sys.stderr)
+                record_fetch(status, ds.id, False, melding, inst.raw_dir, ds.groep)
                 mislukt.append(ds.id)
             else:
                 if sys.stderr.isatty():
                     print(file=sys.stderr)
                 rijen = snapshot.read_manifest(folder)["rows"]
                 log.info("%s: %d rijen opgeslagen in %s", ds.id, rijen, folder)
+                weg = snapshot.opruimen(inst.raw_dir, ds.id, inst.snapshots_bewaren, ds.groep)
+                if weg:
+                    log.info("%s: %d oudere opnames verwijderd (bewaard: de laatste %d)", ds.id, len(weg),
+                             inst.snapshots_bewaren)
                 record_fetch(status, ds.id, True, f"{rijen} rijen opgehaald", inst.raw_dir, ds.groep)
 
     try:

@@ -158,3 +158,58 @@ def test_a_semicolon_separated_seed_file_gets_one_message_that_says_so(tmp_path)
     rijen, fouten = read_csv_rows(path, ["regio", "periode", "waarde"], "x.csv")
     assert rijen == [] and len(fouten) == 1
     assert fouten[0].regel == 1 and "puntkomma" in fouten[0].melding
+
+
+def test_old_snapshots_are_pruned_but_never_the_newest_nor_a_running_fetchs_folder(tmp_path):
+    import os
+    import subprocess
+
+    from etl.bronnen.gemeenschappelijk import snapshot
+
+    tabel = tmp_path / "cbs" / "03759ned"
+    stempels = [f"2026010{i}T000000000000Z" for i in range(1, 8)]
+    for s in stempels:
+        (tabel / s).mkdir(parents=True)
+        (tabel / s / snapshot.MANIFEST).write_text("{}")
+    dood = subprocess.Popen(["true"])
+    dood.wait()
+    (tabel / f".tmp-20260108T000000000000Z-{dood.pid}").mkdir()
+    levend = tabel / f".tmp-20260109T000000000000Z-{os.getpid()}"
+    levend.mkdir()
+    weg = snapshot.opruimen(tmp_path, "03759ned", 5)
+    assert sorted(p.name for p in weg) == sorted(stempels[:2] + [f".tmp-20260108T000000000000Z-{dood.pid}"])
+    assert sorted(p.name for p in tabel.iterdir() if not p.name.startswith(".")) == stempels[2:]
+    assert levend.exists() and snapshot.latest(tmp_path, "03759ned").name == stempels[-1]
+    assert len(snapshot.opruimen(tmp_path, "03759ned", 0)) == 4     # at least the newest stays
+    assert [p.name for p in tabel.iterdir() if not p.name.startswith(".")] == [stempels[-1]]
+
+
+def test_an_unexpected_error_in_one_source_is_reported_and_the_others_still_refresh(raw_dir, warehouse_path,
+                                                                                    monkeypatch, capsys):
+    import json
+
+    from basis import instellingen
+    from etl import refresh
+    from etl.bronnen import cbs_v3, cbs_v4
+    from etl.bronnen.gemeenschappelijk.fouten import FetchError
+
+    geprobeerd = []
+
+    def kapot(ds, inst, progress=None):
+        geprobeerd.append(ds.id)
+        raise TypeError("'NoneType' object is not iterable")
+
+    def onbereikbaar(ds, inst, progress=None):
+        geprobeerd.append(ds.id)
+        raise FetchError(f"CBS-tabel {ds.id}: niet bereikbaar")
+
+    monkeypatch.setattr(cbs_v4, "fetch", kapot)
+    monkeypatch.setattr(cbs_v3, "fetch", onbereikbaar)
+    assert refresh.main(["--only", "03759ned,70072ned"]) == 1
+    err = capsys.readouterr().err
+    assert "tabel 03759ned (cbs_v4): onverwachte fout bij het ophalen: TypeError" in err
+    assert "CBS-tabel 70072ned: niet bereikbaar" in err
+    assert geprobeerd == ["03759ned", "70072ned"]           # the second source was still tried
+    status = json.loads(instellingen.status_path().read_text())
+    assert "onverwachte fout" in status["bronnen"]["03759ned"]["melding"]
+    assert warehouse_path.exists()                          # and the warehouse was still built

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from basis.proces import leeft
+
 MANIFEST = "manifest.json"
 
 
@@ -69,3 +71,21 @@ def latest(base_dir: Path, table_id: str, groep: str = "cbs") -> Path | None:
 
 def read_manifest(snapshot_dir: Path) -> dict:
     return json.loads((Path(snapshot_dir) / MANIFEST).read_text())
+
+
+def opruimen(base_dir: Path, table_id: str, bewaar: int, groep: str = "cbs") -> list[Path]:
+    """Keep the newest `bewaar` (at least 1: the one in use) complete snapshots of a table; remove older
+    ones, and hidden temporary folders of fetches whose process is gone (killed runs)."""
+    table_dir = Path(base_dir) / groep / table_id
+    if not table_dir.is_dir():
+        return []
+    compleet = sorted(p for p in table_dir.iterdir()
+                      if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST).exists())
+    weg = compleet[:-max(1, bewaar)]
+    for p in table_dir.glob(".tmp-*"):
+        pid = p.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not leeft(int(pid)):
+            weg.append(p)
+    for p in weg:
+        shutil.rmtree(p, ignore_errors=True)
+    return weg
