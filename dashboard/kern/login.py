@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from werkenaanwerk import wachtwoord
+from werkenaanwerk import inlogpogingen, wachtwoord
 
 SESSIE = "monitor_gebruiker"
 AANZETTEN = """Invoeren en importeren staan uit: er zijn nog geen accounts ingesteld. Zo zet u het aan:
@@ -36,6 +36,7 @@ def gebruiker() -> str | None:
 
 def _uitloggen() -> None:
     st.session_state.pop(SESSIE, None)
+    st.session_state.pop(SESSIE + "_verouderd", None)
 
 
 def inloggen() -> str | None:
@@ -48,6 +49,9 @@ def inloggen() -> str | None:
     if naam:
         links, rechts = st.columns([4, 1])
         links.success(f"Ingelogd als **{naam}**. Wat u opslaat, komt met uw naam in de geschiedenis.")
+        if st.session_state.get(SESSIE + "_verouderd"):
+            links.warning("Uw wachtwoord-hash is met oudere, zwakkere instellingen gemaakt. Laat een nieuwe maken "
+                          "met `python -m etl.monitor hash-wachtwoord` en zet die in `.streamlit/secrets.toml`.")
         rechts.button("Uitloggen", on_click=_uitloggen, key="uitloggen")
         return naam
     st.info("Bekijken kan iedereen. Om cijfers in te voeren of te importeren logt u in.")
@@ -56,9 +60,25 @@ def inloggen() -> str | None:
         ww = st.text_input("Wachtwoord", type="password")
         verstuurd = st.form_submit_button("Inloggen")
     if verstuurd:
+        client = getattr(st.context, "ip_address", None)
+        wacht = inlogpogingen.wachttijd(wie, client)
+        if wacht > 0:
+            st.error(f"Te veel mislukte pogingen. Probeer het over {_duur(wacht)} opnieuw.")
+            return None
         account = bekend.get(wie.strip())
-        if account and wachtwoord.klopt(ww, str(account.get("wachtwoord_hash", ""))):
+        opgeslagen = str(account.get("wachtwoord_hash", "")) if account else None
+        if wachtwoord.klopt(ww, opgeslagen):   # an unknown name costs as long as a wrong password
+            inlogpogingen.gelukt(wie, client)
             st.session_state[SESSIE] = account.get("naam") or wie.strip()
+            if wachtwoord.verouderd(opgeslagen):
+                st.session_state[SESSIE + "_verouderd"] = True
             st.rerun()
+        inlogpogingen.mislukt(wie, client)
         st.error("Gebruikersnaam of wachtwoord klopt niet.")
     return None
+
+
+def _duur(seconden: float) -> str:
+    if seconden < 90:
+        return f"{max(1, round(seconden))} seconden"
+    return f"{round(seconden / 60)} minuten"
