@@ -17,7 +17,7 @@ ETL_INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.tom
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler clean
+.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler haproxy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,13 +40,22 @@ $(WAREHOUSE): $(ETL_INPUTS) $(VENV)/.installed
 
 warehouse: $(WAREHOUSE)
 
+# WORKERS=N: N processes behind HAProxy (installed when first needed); raise it to the number of cores
 run: $(WAREHOUSE) chromium-optional
+ifeq ($(WORKERS),)
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+else
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy; }
+	$(BIN)/python -m beheer.werkers --aantal $(WORKERS) --poort $(PORT)
+endif
 
 # chromium: browser tests and the PDF export; poppler-utils: the PDF test renders pages to PNG.
 # make test needs both and fails without them.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy; }
 
 poppler:
 	@command -v pdftoppm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
@@ -67,7 +76,7 @@ lint: $(VENV)/.installed-test
 
 # ruff first, then pytest; pytest runs even when ruff finds something, and the target fails
 # if either failed. pytest's own exit status is passed on unchanged (5 = no tests collected fails too).
-test: $(VENV)/.installed-test chromium poppler
+test: $(VENV)/.installed-test chromium poppler haproxy
 	@status=0; \
 	$(BIN)/ruff check . || status=$$?; \
 	$(BIN)/python -m pytest || status=$$?; \
