@@ -121,7 +121,7 @@ def krapte_per_project(projecten: list[str], vacatures_per_ww: list[float], mism
         naam = {"kwalitatieve mismatch": "Meer vacatures dan WW (kwalitatieve mismatch)",
                 "kwantitatieve mismatch": "Meer WW dan vacatures (kwantitatieve mismatch)"}.get(soort, "Geen mismatch")
         traces.append(go.Bar(
-            y=[p for p, _ in rijen], x=[v for _, v in rijen], orientation="h", name=naam,
+            y=[p for p, _ in rijen], x=[v for _, v in rijen], orientation="h", name=naam, showlegend=True,
             marker=dict(color=MISMATCH_KLEUR.get(soort, GEEN_MISMATCH_KLEUR), line=dict(width=1, color="#1f2933")),
             text=[fmt.getal(v, 1) for _, v in rijen], textposition="outside", cliponaxis=False,
             hovertemplate="%{y}<br>%{text} vacatures per WW-uitkering<extra></extra>"))
