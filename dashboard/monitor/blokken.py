@@ -20,8 +20,6 @@ def keuzes(ctx: Context) -> tuple[str, str | None]:
     opties = db.view(monitor_views.kwartalen, "monitor_kwartalen", regio=ctx.regio)
     if not opties:
         return monitor_figuren.standaard_tot(ctx), None
-    if st.query_params.get("tot") not in opties:
-        st.query_params["tot"] = opties[0]
     links, rechts, _ = st.columns([1, 2, 1])
     tot = links.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="tot",
                           bind="query-params",
@@ -31,8 +29,6 @@ def keuzes(ctx: Context) -> tuple[str, str | None]:
     namen = {p["project_id"]: p["naam"] for p in monitor_figuren.projecten(ctx) if p["project_id"] in res}
     if not namen:
         return tot, None
-    if st.query_params.get("project") not in namen:
-        st.query_params["project"] = next(iter(namen))
     project = rechts.selectbox("Project per kwartaal", list(namen), format_func=namen.get, key="project",
                                bind="query-params")
     return tot, project or next(iter(namen))

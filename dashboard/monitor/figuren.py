@@ -233,16 +233,20 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
 
 
 @figuur("monitor-project", "Per kwartaal per project",
-        leeg="Voor {regio_naam} zijn nog geen resultaten per kwartaal ingevoerd.")
+        leeg="Voor {regio_naam} zijn nog geen projecten in de monitor.")
 def per_project(ctx: Context, tot: str | None = None, project: str | None = None) -> Figuur | None:
     """One project's figures of each kwartaal (not cumulative), with its target pro rata per kwartaal."""
     tot = _standaard(ctx, tot)
     res = resultaten(ctx, tot)
     alle = {p["project_id"]: p for p in projecten(ctx)}
+    if not alle:
+        return None
     if project not in res:
         project = next((pid for pid in alle if pid in res), None)
     if project is None:
-        return None
+        b, pd_ = bronregel(ctx, tot)
+        return Figuur("monitor-project", "Per kwartaal per project",
+                      f"Er zijn tot en met {label(tot)} nog geen cijfers per kwartaal ingevoerd.", b, pd_)
     p, rijen = alle[project], res[project]
     reeksen = [(d.LABELS[k], [r[k] for r in rijen]) for k in KWARTAAL_REEKSEN]
     stand = doelstanden(p, rijen, tot).get("doel_deelnemers")
