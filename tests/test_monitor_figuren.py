@@ -200,3 +200,59 @@ def test_two_regions_monitors_stay_apart(raw_dir, warehouse_path):
     assert gooi.titel == "Tot en met Q2 2024 14 deelnemers gestart, 1 uitgestroomd naar werk"   # 6 + 8, 0 + 1
     assert "Zorgstart" not in register.maak("monitor-doel", am12, tot="2024-Q2").tabel["Project"].tolist()
     assert register.maak("monitor-doel", am01, tot="2024-Q2").tabel["Project"].tolist() == ["Zorgstart"]
+
+
+# --- the annex for the raadsinformatiebrief ------------------------------------------------------------------
+
+def test_the_excel_export_keeps_numbers_as_numbers_and_has_a_notes_sheet(met_resultaten):
+    import io
+
+    import openpyxl
+
+    from dashboard.monitor import export
+    wb = openpyxl.load_workbook(io.BytesIO(export.excel("2026-Q3", "AM12", "Gooi en Vechtstreek")))
+    assert wb.sheetnames == ["Toelichting", "Alle projecten", "Doelen", "Status", "Krapte", "Per kwartaal"]
+    noten = {r[0]: r[1] for r in wb["Toelichting"].iter_rows(min_row=2, values_only=True)}
+    assert noten["Op koers"] == v.REGEL_OP_KOERS and noten["Regio"] == "Gooi en Vechtstreek (AM12)"
+    per = wb["Per kwartaal"]
+    kop = [c.value for c in per[1]]
+    gestart = [r[kop.index("Gestart")] for r in per.iter_rows(min_row=2, values_only=True) if r[0] == "AI Annotatielab"]
+    assert all(isinstance(x, int) for x in gestart) and sum(gestart) == 38          # the Excel sums
+    assert per.cell(2, kop.index("Gestart") + 1).number_format == "#,##0"
+    doelen = wb["Doelen"]
+    kop = [c.value for c in doelen[1]]
+    ai = next(r for r in doelen.iter_rows(min_row=2, values_only=True) if r[0] == "AI Annotatielab")
+    assert (ai[kop.index("Doel")], ai[kop.index("Realisatie in de doelperiode")],
+            ai[kop.index("Verwacht naar rato")]) == (24, 19, 18)
+    assert isinstance(ai[kop.index("Percentage van het doel")], float)
+    totaal = wb["Alle projecten"]
+    assert all(isinstance(c.value, int) for c in list(totaal.columns)[3][1:])     # sums from SQL, stored as numbers
+    for blad in wb:
+        for rij in blad.iter_rows(values_only=True):
+            assert not any(isinstance(x, str) and ZICHTBAAR.search(x) for x in rij), (blad.title, rij)
+
+
+def test_the_pdf_html_has_a_paragraph_per_project_from_its_numbers(met_resultaten):
+    from dashboard.monitor import export
+    html = export.html("2026-Q3", "AM12", "Gooi en Vechtstreek")
+    assert ("Het doel is 24 gestarte deelnemers (per jaar: Q1 2026 t/m Q4 2026); in die periode zijn het er 19 "
+            "(79% van 24). Na 3 van 4 kwartalen verwacht: 18, dus op koers.") in html
+    assert "Van Circulaire economie is geen status bekend." in html
+    assert "<h2>Sinds de vorige monitor</h2>" in html
+    tekst = re.sub(r"<script.*?</script>", "", html, flags=re.S)
+    assert not ZICHTBAAR.search(re.sub(r"<[^>]+>", " ", tekst))
+
+
+def test_cli_export_writes_excel_and_refuses_bad_choices(met_resultaten, tmp_path, capsys):
+    from etl.monitor import __main__ as cli
+    doel = tmp_path / "monitor.xlsx"
+    assert cli.main(["export", "--format", "xlsx", "--out", str(doel), "--regio", "AM12", "--tot", "Q2 2026"]) == 0
+    assert "Monitor Gooi en Vechtstreek (AM12) t/m Q2 2026 geschreven" in capsys.readouterr().out
+    assert doel.read_bytes()[:2] == b"PK"
+    slecht = tmp_path / "slecht.xlsx"
+    assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--tot", "2026Q2"]) == 2
+    assert "--tot '2026Q2' is geen kwartaal; schrijf 2024-Q2 of Q2 2024." in capsys.readouterr().err
+    assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--regio", "NL01"]) == 1
+    assert "Voor Nederland (NL01) zijn nog geen projecten in de monitor opgenomen" in capsys.readouterr().err
+    assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--regio", "XX99"]) == 2
+    assert not slecht.exists()

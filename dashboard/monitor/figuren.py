@@ -177,7 +177,7 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
                 + ("" if cum is None else f" Sinds het begin (cumulatief, los van het doel): "
                    f"{fmt.getal(cum['cum_' + d.DOELEN[veld]])}."))
             if rijen and s.verwacht is not None:
-                namen.append(f"{p['naam']} ({eenheid}, {s.periode_tekst()})")
+                namen.append(f"{p['naam']}<br>{eenheid}, {s.periode_tekst()}")
                 real.append(s.realisatie)
                 doelen.append(s.doel)
                 verwacht.append(round(s.verwacht, 1))
@@ -373,9 +373,9 @@ def krapte(ctx: Context, tot: str | None = None) -> Figuur | None:
         definitie=("Koppeling project-beroepsklasse: eigen keuze op basis van de projectomschrijving (zie kolom "
                    "Koppeling). Vacatures per WW-uitkering is een benadering van de spanning; zie de pagina Mismatch."),
         grafiek=grafiek(monitor_charts.krapte_per_project,
-                        [f"{p['naam']} · {p['beroepsklasse']} · {werk_tekst(p)}" for p in gekoppeld],
+                        [f"{p['naam']} ({werk_tekst(p)})<br>{p['beroepsklasse']}" for p in gekoppeld],
                         [p["vacatures_per_ww"] for p in gekoppeld], [p["mismatch"] for p in gekoppeld],
-                        hoogte=160 + 48 * len(gekoppeld)) if gekoppeld else None,
+                        hoogte=160 + 60 * len(gekoppeld)) if gekoppeld else None,
         notities=notities, tabel=tabel, export=export, bestandsnaam=f"monitor_krapte_{ctx.regio}_{tot}")
 
 
