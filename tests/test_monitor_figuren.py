@@ -256,3 +256,48 @@ def test_cli_export_writes_excel_and_refuses_bad_choices(met_resultaten, tmp_pat
     assert "Voor Nederland (NL01) zijn nog geen projecten in de monitor opgenomen" in capsys.readouterr().err
     assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--regio", "XX99"]) == 2
     assert not slecht.exists()
+
+
+# --- bad input: a Dutch message naming the field, and nothing stored ------------------------------------------
+
+def _niets_opgeslagen(fn):
+    from werkenaanwerk import opslag
+    pad = opslag.log_pad()
+    voor = pad.read_bytes() if pad.exists() else b""
+    with pytest.raises(invoer.InvoerFout) as exc:
+        fn()
+    assert (pad.read_bytes() if pad.exists() else b"") == voor, "a refused change must store nothing"
+    return [f.tekst() for f in exc.value.fouten]
+
+
+def test_a_target_without_a_period_is_refused(raw_dir):
+    fouten = _niets_opgeslagen(lambda: invoer.wijzig_project("zorgstart", {"doel_deelnemers": "20"}, "Piet", 0,
+                                                             vandaag=VANDAAG))
+    assert fouten == ["projectgegevens, kolom 'doel_periode': een doel heeft een periode nodig: kies per jaar of "
+                      "projectduur (het doel telt gestarte deelnemers, uitstroom naar werk of uitstroom naar "
+                      "opleiding, naar het veld)"]
+    # a project whose period is known already may change its number alone
+    invoer.wijzig_project("ai_annotatielab", {"doel_deelnemers": "30"}, "Piet", 0, vandaag=VANDAAG)
+
+
+def test_a_status_dated_before_the_projects_start_is_refused(raw_dir):
+    fouten = _niets_opgeslagen(lambda: invoer.wijzig_project(
+        "ik_in_de_kinderopvang", {"status": "verlengd", "status_vanaf": "2023-Q2"}, "Piet", 0, vandaag=VANDAAG))
+    assert fouten == ["projectgegevens, kolom 'status_vanaf': Q2 2023 ligt vóór de start van het project (Q4 2023)"]
+
+
+def test_results_after_a_projects_end_are_refused(raw_dir):
+    invoer.wijzig_project("zorgstart", {"status": "beëindigd", "status_vanaf": "2024-Q1"}, "Piet", 0,
+                          vandaag=VANDAAG)
+    fouten = _niets_opgeslagen(lambda: importeer(ingevuld(TWEE_PROJECTEN)))
+    assert fouten == ["monitor.xlsx, blad 'Resultaten', regel 3, kolom 'Kwartaal': Zorgstart is beëindigd vanaf "
+                      "Q1 2024; er kunnen geen resultaten over Q2 2024 zijn"]
+
+
+def test_a_file_for_one_region_with_another_regions_project_is_refused(raw_dir):
+    replace_in_file(raw_dir / "monitor" / "projecten.csv", "\nzorgstart,AM12,", "\nzorgstart,AM01,")
+    fouten = _niets_opgeslagen(lambda: invoer.importeer("monitor.xlsx", ingevuld(TWEE_PROJECTEN), "Annette Keates",
+                                                        vandaag=VANDAAG, regio="AM12"))
+    assert fouten[0] == ("monitor.xlsx, blad 'Resultaten', regel 2, kolom 'Project': 'Zorgstart' is een project van "
+                         "regio AM01, niet van AM12; lever de cijfers van elke regio apart aan")
+    assert len(fouten) == 2   # both Zorgstart rows, none of the others
