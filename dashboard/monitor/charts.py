@@ -40,35 +40,6 @@ def realisatie(kwartalen: list[str], reeksen: list[tuple[str, list]], doel: floa
     return go.Figure(traces, layout)
 
 
-def tegen_doel(projecten: list[str], realisatie_: list[float], doelen: list[float | None],
-               hoogte: int = 300) -> go.Figure:
-    """Per project the realisation as a bar, its target as a marker (projects with a target only)."""
-    traces = [
-        go.Bar(y=projecten, x=realisatie_, name="Realisatie", orientation="h", marker_color=REGIO_KLEUR,
-               text=[fmt.getal(v) for v in realisatie_], textposition="outside", cliponaxis=False,
-               hovertemplate="%{y}<br>Realisatie: %{text}<extra></extra>"),
-        go.Scatter(y=projecten, x=doelen, name="Doel", mode="markers",
-                   marker=dict(symbol="line-ns", size=28, line=dict(width=4, color="#1f2933")),
-                   hovertemplate="%{y}<br>Doel: %{x}<extra></extra>"),
-    ]
-    layout = house_layout(hoogte, yaxis=dict(autorange="reversed"), xaxis=dict(rangemode="tozero"))
-    return go.Figure(traces, layout)
-
-
-def krapte(projecten: list[str], vacatures_per_ww: list[float], mismatch: list[str | None],
-           hoogte: int = 300) -> go.Figure:
-    """Per project the openstaande vacatures per WW-uitkering in its beroepsklasse; 1 = as many of each."""
-    trace = go.Bar(
-        y=projecten, x=vacatures_per_ww, orientation="h",
-        marker_color=[MISMATCH_KLEUR.get(m, REGIO_KLEUR) for m in mismatch],
-        text=[fmt.getal(v, 1) for v in vacatures_per_ww], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}<br>%{text} vacatures per WW-uitkering<extra></extra>", showlegend=False)
-    layout = house_layout(hoogte, yaxis=dict(autorange="reversed"), xaxis=dict(rangemode="tozero"),
-                          shapes=[dict(type="line", x0=1, x1=1, yref="paper", y0=0, y1=1,
-                                       line=dict(color="#1f2933", dash="dot", width=2))])
-    return go.Figure([trace], layout)
-
-
 def per_kwartaal(kwartalen: list[str], reeksen: list[tuple[str, list]], doel_per_kwartaal: float | None = None,
                  doel_label: str = "", hoogte: int = 340) -> go.Figure:
     """The figures of each kwartaal (not cumulative) as grouped bars, one group per kwartaal; the target
