@@ -165,6 +165,15 @@ def test_an_entered_target_says_who_entered_it_never_a_document(met_resultaten, 
     assert "ingevoerd op het dashboard: Zorgstart" in fig.zin and "uit een document: AI Annotatielab" in fig.zin
     bron = fig.export.set_index("Project").loc["Zorgstart", "Bron van het doel"]
     assert bron.startswith("ingevoerd door Piet Jansen op ")
+    # a changed target keeps its history, shown with each version's source
+    invoer.wijzig_project("ai_annotatielab", {"doel_deelnemers": "30"}, "Piet Jansen", 1, vandaag=VANDAAG)
+    build(raw_dir, warehouse_path)
+    fig = register.maak("monitor-doel", context.maak("AM12"), tot="2026-Q3")
+    regel = next(n for n in fig.notities if n.startswith("Doel van AI Annotatielab gewijzigd"))
+    assert regel.startswith("Doel van AI Annotatielab gewijzigd; alle versies, oudste eerst: 24 gestarte deelnemers, "
+                            "per jaar (Raadsinformatiebrief Programma Werk en Participatie (begin 2024) (januari "
+                            "2024)); 30 gestarte deelnemers (ingevoerd door Piet Jansen op ")
+    assert "doel 30 gestarte deelnemers (per jaar: Q1 2026 t/m Q4 2026; bron: ingevoerd door Piet Jansen" in fig.uitleg
 
 
 def test_per_kwartaal_shows_each_quarter_not_the_running_total(met_resultaten):

@@ -89,6 +89,27 @@ def doelstanden(p: dict, rijen: list[dict], tot: str) -> dict[str, v.Doelstand]:
     return uit
 
 
+def doel_geschiedenis(ctx: Context) -> list[str]:
+    """For each project whose target changed: every version, oldest first, with its source."""
+    per: dict[str, list[dict]] = {}
+    for r in db.rijen("monitor_doelen", regio=ctx.regio):
+        per.setdefault(r["naam"], []).append(r)
+    regels = []
+    for naam, rijen in per.items():
+        if len(rijen) < 2:
+            continue
+        versies = []
+        for r in rijen:
+            delen = [f"{v.getal(r[veld])} {DOEL_EENHEID[veld]}" for veld in d.DOELEN if r[veld] is not None]
+            if r["doel_periode"]:
+                delen.append(r["doel_periode"])
+            bron_ = (f"ingevoerd door {r['door']} op {fmt.datum_tijd(r['ingevoerd_op'])}" if r["door"] else
+                     f"{r['bron']} ({r['bron_peildatum']})" if r["bron_peildatum"] else str(r["bron"]))
+            versies.append(f"{', '.join(delen)} ({bron_})")
+        regels.append(f"Doel van {naam} gewijzigd; alle versies, oudste eerst: " + "; ".join(versies) + ".")
+    return regels
+
+
 def status_per_project(ctx: Context, tot: str) -> dict[str, v.Status]:
     per: dict[str, list[tuple[str, str]]] = {}
     for r in db.rijen("monitor_status", regio=ctx.regio, tot=tot):
@@ -220,14 +241,15 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
                                          for r in regels],
     })
     b, pd_ = bronregel(ctx, tot)
+    notities = [v.REGEL_OP_KOERS] if regels and any(r["oordeel"] for r in regels) else []
+    notities += doel_geschiedenis(ctx)
     return Figuur(
         "monitor-doel", titel, zin, b + "; doelen: zie kolom Bron van het doel", pd_,
         definitie=(v.REGEL_OP_KOERS + " Doel per jaar: het kalenderjaar van de monitor (alleen de kwartalen "
                    "waarin het project loopt). Doel voor de projectduur: van de start tot het einde. " + DEFINITIES),
         grafiek=grafiek(monitor_charts.doel_naar_rato, namen, real, doelen, verwacht,
                         hoogte=140 + 60 * len(namen)) if namen else None,
-        notities=[v.REGEL_OP_KOERS] if regels and any(r["oordeel"] for r in regels) else [],
-        uitleg="\n".join(uitleg) or None, tabel=tabel, export=export, tabel_open=True,
+        notities=notities, uitleg="\n".join(uitleg) or None, tabel=tabel, export=export, tabel_open=True,
         tabel_label="Alle projecten: doel, realisatie en cumulatief",
         bestandsnaam=f"monitor_doelen_{ctx.regio}_{tot}")
 
