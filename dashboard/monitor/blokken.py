@@ -4,6 +4,7 @@ history/as-of view and the export buttons."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from functools import partial
 
 import streamlit as st
 
@@ -89,7 +90,8 @@ def export(ctx: Context, tot: str) -> None:
                "of als PDF (figuren en tabellen, A4).")
     links, midden, _ = st.columns([1, 1, 3])
     with components.figuur("Export"):
-        links.download_button("Excel", data=monitor_export.excel(tot, ctx.regio, ctx.regio_naam),
+        # made when clicked (not on every rerun of the page)
+        links.download_button("Excel", data=partial(monitor_export.excel, tot, ctx.regio, ctx.regio_naam),
                               file_name=f"monitor_werken_aan_werk_{ctx.regio}_{tot}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               icon=":material/download:", on_click="ignore", key="monitor-excel")

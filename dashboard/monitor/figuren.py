@@ -50,12 +50,16 @@ def projecten(ctx: Context) -> list[dict]:
     return db.rijen("monitor_projecten", regio=ctx.regio)
 
 
-def resultaten(ctx: Context, tot: str) -> dict[str, list[dict]]:
-    """Per project its kwartalen with results up to the monitor, in order."""
+def _per_project(df) -> dict[str, list[dict]]:
     per: dict[str, list[dict]] = {}
-    for r in db.rijen("monitor_voortgang", regio=ctx.regio, tot=tot):
+    for r in db.records(df):
         per.setdefault(r["project_id"], []).append(r)
     return per
+
+
+def resultaten(ctx: Context, tot: str) -> dict[str, list[dict]]:
+    """Per project its kwartalen with results up to the monitor, in order (shaped once per build)."""
+    return db.view(_per_project, "monitor_voortgang", regio=ctx.regio, tot=tot)
 
 
 def bronregel(ctx: Context, tot: str) -> tuple[str, str]:
