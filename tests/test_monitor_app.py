@@ -191,3 +191,21 @@ def test_the_bronnen_page_shows_the_monitors_last_save(warehouse):
     regels = [s.value for s in at.success]
     assert any(r.startswith("Monitor Werken aan Werk: Laatste invoer (bestand monitor.xlsx door Annette Keates, ")
                and r.endswith("Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd.") for r in regels), regels
+
+
+def test_no_none_or_nan_anywhere_on_the_monitor_pages(raw_dir, warehouse_path):
+    import re
+    importeer(ingevuld(TWEE_PROJECTEN))
+    build(raw_dir, warehouse_path)
+    zichtbaar = re.compile(r"\b(None|nan|NaN|<NA>|NaT)\b")
+    for page in ("app_pages/monitor.py", "app_pages/monitor_invoer.py"):
+        at = pagina(page)
+        teksten = [tekst(at), *(t.value for t in at.title), *(s.label for s in at.selectbox),
+                   *(str(s.value) for s in at.selectbox)]
+        for frame in at.dataframe:
+            teksten += [str(c) for c in frame.value.columns] + [str(x) for x in frame.value.to_numpy().ravel()]
+        for chart in at.get("plotly_chart"):
+            spec = json.loads(chart.proto.spec)
+            teksten += [json.dumps([t.get("name"), t.get("text")], ensure_ascii=False) for t in spec["data"]]
+        gevonden = [t for t in teksten if zichtbaar.search(t)]
+        assert not gevonden, (page, gevonden[:3])
