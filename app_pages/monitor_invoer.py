@@ -14,6 +14,6 @@ bezig = monitor_invoer.voortgang()
 monitor_invoer.sjabloon(ctx)
 door = login.inloggen()
 if door:
-    monitor_invoer.upload(door)
+    monitor_invoer.upload(door, ctx.regio)
     monitor_invoer.correctie(ctx, door, bezig)
     monitor_invoer.projectgegevens(ctx, door, bezig)

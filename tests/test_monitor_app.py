@@ -34,7 +34,9 @@ def test_monitor_says_plainly_that_no_results_are_entered(warehouse):
     assert "**Er zijn nog geen resultaten ingevoerd.**" in at.info[0].value
     assert "Het dashboard vult niets zelf in." in at.info[0].value
     md = tekst(at)
-    assert "Van 7 projecten is voor 1 een doel bekend uit de bronnen: AI Annotatielab (24 per jaar)" in md
+    assert ("Van 7 projecten is voor 1 een doel bekend (uit een document: AI Annotatielab). Voor de andere noemt "
+            "geen bron een getal; het dashboard vult er geen in.") in md
+    assert "Er zijn tot en met" in md and "nog geen cijfers per kwartaal ingevoerd." in md
     assert not any(c.proto.spec and "Realisatie" in c.proto.spec for c in at.get("plotly_chart"))
 
 
@@ -48,11 +50,32 @@ def test_monitor_shows_the_imported_figures_against_targets(raw_dir, warehouse_p
     assert "Bron: Monitor Werken aan Werk, ingevoerd door de projectleiders (laatste wijziging" in md
     assert "door Annette Keates) · Peildatum: t/m Q2 2024" in md
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert [t["name"] for t in spec["data"]] == ["Gestart", "Uitstroom naar werk", "Uitstroom naar opleiding"]
+    assert [t["name"] for t in spec["data"]] == ["Gestart (cumulatief)", "Uitstroom naar werk (cumulatief)",
+                                                 "Uitstroom naar opleiding (cumulatief)"]
     assert spec["data"][0]["y"] == [12, 19] and spec["data"][1]["y"] == [2, 6]
-    overzicht = next(f.value for f in at.dataframe if "Gestart t.o.v. doel" in f.value.columns)
+    overzicht = next(f.value for f in at.dataframe if "Realisatie in de doelperiode" in f.value.columns)
     zorg = overzicht[overzicht["Project"] == "Zorgstart"].iloc[0]
-    assert (zorg["Gestart (cumulatief)"], zorg["Doel deelnemers"], zorg["Laatste kwartaal"]) == ("13", "—", "Q2 2024")
+    assert (zorg["Sinds het begin (cumulatief)"], zorg["Doel"], zorg["Bron van het doel"]) == (
+        "13", "—", "geen doel in de bronnen")
+    per_kwartaal = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert per_kwartaal["data"][0]["name"] == "Gestart" and per_kwartaal["data"][0]["y"] == [8, 5]
+
+
+def test_the_monitor_opens_the_quarter_and_project_named_in_the_url(raw_dir, warehouse_path):
+    importeer(ingevuld(TWEE_PROJECTEN))
+    build(raw_dir, warehouse_path)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/monitor.py")
+    at.query_params["tot"] = "Q1 2024"  # Streamlit binds the option as shown
+    at.query_params["project"] = "Ik in de kinderopvang!"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    md = tekst(at)
+    assert "#### Tot en met Q1 2024 12 deelnemers gestart, 2 uitgestroomd naar werk" in md
+    assert "#### Ik in de kinderopvang! per kwartaal t/m Q1 2024" in md
+    at.selectbox(key="project").set_value("zorgstart").run()
+    assert "#### Zorgstart per kwartaal t/m Q1 2024" in tekst(at)
 
 
 def test_invoer_without_accounts_is_read_only_and_says_how_to_enable(warehouse):
@@ -152,8 +175,11 @@ def test_the_export_names_the_region_from_the_context(warehouse):
     from dashboard.monitor import export
     html = export.html("2026-Q4", "AM12", "Gooi en Vechtstreek")
     assert "Gooi en Vechtstreek (AM12) · bijlage bij de raadsinformatiebrief" in html
-    toelichting = dict(export._toelichting("2026-Q4", export._delen("2026-Q4", "AM12"), "AM12",
-                                           "Gooi en Vechtstreek").values)
+    import io
+
+    import openpyxl
+    wb = openpyxl.load_workbook(io.BytesIO(export.excel("2026-Q4", "AM12", "Gooi en Vechtstreek")))
+    toelichting = {r[0]: r[1] for r in wb["Toelichting"].iter_rows(min_row=2, values_only=True)}
     assert toelichting["Regio"] == "Gooi en Vechtstreek (AM12)"
 
 
@@ -165,3 +191,21 @@ def test_the_bronnen_page_shows_the_monitors_last_save(warehouse):
     regels = [s.value for s in at.success]
     assert any(r.startswith("Monitor Werken aan Werk: Laatste invoer (bestand monitor.xlsx door Annette Keates, ")
                and r.endswith("Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd.") for r in regels), regels
+
+
+def test_no_none_or_nan_anywhere_on_the_monitor_pages(raw_dir, warehouse_path):
+    import re
+    importeer(ingevuld(TWEE_PROJECTEN))
+    build(raw_dir, warehouse_path)
+    zichtbaar = re.compile(r"\b(None|nan|NaN|<NA>|NaT)\b")
+    for page in ("app_pages/monitor.py", "app_pages/monitor_invoer.py"):
+        at = pagina(page)
+        teksten = [tekst(at), *(t.value for t in at.title), *(s.label for s in at.selectbox),
+                   *(str(s.value) for s in at.selectbox)]
+        for frame in at.dataframe:
+            teksten += [str(c) for c in frame.value.columns] + [str(x) for x in frame.value.to_numpy().ravel()]
+        for chart in at.get("plotly_chart"):
+            spec = json.loads(chart.proto.spec)
+            teksten += [json.dumps([t.get("name"), t.get("text")], ensure_ascii=False) for t in spec["data"]]
+        gevonden = [t for t in teksten if zichtbaar.search(t)]
+        assert not gevonden, (page, gevonden[:3])

@@ -76,3 +76,14 @@ def test_upload_on_the_page_then_see_the_figures(monitor_app, page):
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / "monitor.png"), full_page=True)
+    # no None/nan anywhere a raadslid reads, and the project choice reaches the URL
+    import re
+    assert not re.search(r"\b(None|nan|NaN|<NA>)\b", page.inner_text("body"))
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Project per kwartaal").click()
+    page.get_by_role("option", name="Ik in de kinderopvang!").click()
+    wait_for_text(page, "Ik in de kinderopvang! per kwartaal t/m Q2 2024")
+    assert "project=Ik" in page.url
+    page.goto(page.url)
+    wait_rendered(page)
+    wait_for_text(page, "Ik in de kinderopvang! per kwartaal t/m Q2 2024")
+    page.screenshot(path=str(SHOTS / "monitor_project.png"), full_page=True)

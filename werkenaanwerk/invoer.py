@@ -49,15 +49,38 @@ class Uitkomst:
         return "Opgeslagen: " + ", ".join(delen) + "."
 
 
+def _regio_en_einde(schoon: list[dict], records: list[dict], projecten: dict[str, str],
+                    regio: str | None) -> list[Fout]:
+    """A file for one region holds only that region's projects; no results after a project ended."""
+    fouten = []
+    regios = register.regio_per_project(records)
+    einde = register.beeindigd_vanaf(records)
+    for r in schoon:
+        naam = projecten[r["project_id"]]
+        if regio is not None and regios.get(r["project_id"]) != regio:
+            fouten.append(Fout(r["plek"], r["regel"], "Project",
+                               f"'{naam}' is een project van regio {regios.get(r['project_id'])}, niet van {regio}; "
+                               "lever de cijfers van elke regio apart aan"))
+        if r["project_id"] in einde and r["kwartaal"] > einde[r["project_id"]]:
+            fouten.append(Fout(r["plek"], r["regel"], "Kwartaal",
+                               f"{naam} is beëindigd vanaf {d.kwartaal_label(einde[r['project_id']])}; er kunnen "
+                               f"geen resultaten over {d.kwartaal_label(r['kwartaal'])} zijn"))
+    return fouten
+
+
 def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = False,
-              vandaag: date | None = None) -> Uitkomst:
+              vandaag: date | None = None, regio: str | None = None) -> Uitkomst:
+    """Read a filled-in file and store its results; with `regio` (the page's region) every row's project
+    must belong to that region."""
     gelezen = bestand.lees(naam, inhoud)
     if gelezen.fouten:
         raise InvoerFout(gelezen.fouten)
     records = opslag.lees()
     opgeslagen = opslag.huidige_resultaten(records)
-    schoon, fouten = validatie.controleer(gelezen.rijen, register.bekende_projecten(records), opgeslagen,
-                                          vandaag, plek=naam)
+    projecten = register.bekende_projecten(records)
+    schoon, fouten = validatie.controleer(gelezen.rijen, projecten, opgeslagen, vandaag, plek=naam)
+    if not fouten:
+        fouten = _regio_en_einde(schoon, records, projecten, regio)
     if fouten:
         raise InvoerFout(fouten)
     return _bewaar(schoon, [], opgeslagen, records, gelezen.basis or {}, door, f"bestand {naam}",
@@ -87,6 +110,8 @@ def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
     opgeslagen = opslag.huidige_resultaten(records)
     invoer = [bestand.Rij(PAGINA, i, {d.KOLOM_PROJECT: project_id, **r}) for i, r in enumerate(rijen, start=1)]
     schoon, fouten = validatie.controleer(invoer, projecten, opgeslagen, vandaag, plek=PAGINA)
+    if not fouten:
+        fouten = _regio_en_einde(schoon, records, projecten, None)
     if fouten:
         raise InvoerFout(fouten)
     over = {s["kwartaal"] for s in schoon}
@@ -185,6 +210,16 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
                 fout(kolom, melding)
     if "doel_periode" in velden and velden["doel_periode"] not in d.DOEL_PERIODES:
         fout("doel_periode", f"kies uit {', '.join(d.DOEL_PERIODES)}")
+    bestaand = project_id in projecten
+    if any(k in velden for k in d.DOELEN) and "doel_periode" not in velden and not (
+            bestaand and register.huidig_veld(project_id, "doel_periode", records)):
+        fout("doel_periode", "een doel heeft een periode nodig: kies per jaar of projectduur (het doel telt "
+                             "gestarte deelnemers, uitstroom naar werk of uitstroom naar opleiding, naar het veld)")
+    start = velden.get("start") or (register.huidig_veld(project_id, "start", records) if bestaand else None)
+    if "status_vanaf" in velden and start and d.kwartaal_code(str(start)) and \
+            d.kwartaal_code(str(velden["status_vanaf"])) and velden["status_vanaf"] < d.kwartaal_code(str(start)):
+        fout("status_vanaf", f"{d.kwartaal_label(velden['status_vanaf'])} ligt vóór de start van het project "
+                             f"({d.kwartaal_label(d.kwartaal_code(str(start)))})")
     if "beroepsklasse_code" in velden and velden["beroepsklasse_code"] not in _beroepsklassen():
         fout("beroepsklasse_code", f"onbekende beroepsklasse '{velden['beroepsklasse_code']}'")
     if not velden:

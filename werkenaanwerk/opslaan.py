@@ -25,6 +25,7 @@ class Bestand:
     """A filled-in template (.xlsx) or a CSV with the same columns."""
     naam: str
     inhoud: bytes
+    regio: str | None = None   # the page's region: every project in the file must be one of its
 
     def omschrijving(self) -> str:
         return f"bestand {self.naam}"
@@ -63,7 +64,8 @@ def sla_op(wijziging: Wijziging, door: str, alleen_controleren: bool = False,
     (alleen_controleren) stores nothing and records nothing."""
     try:
         if isinstance(wijziging, Bestand):
-            uitkomst = invoer.importeer(wijziging.naam, wijziging.inhoud, door, alleen_controleren, vandaag)
+            uitkomst = invoer.importeer(wijziging.naam, wijziging.inhoud, door, alleen_controleren, vandaag,
+                                        regio=wijziging.regio)
         elif isinstance(wijziging, Correctie):
             if alleen_controleren:
                 raise ValueError("een correctie in de tabel kan alleen worden opgeslagen")

@@ -54,3 +54,34 @@ def zoek(projecten: dict[str, str], tekst: str) -> str | None:
         if sleutel in (code.casefold(), " ".join(naam.split()).casefold()):
             return code
     return None
+
+
+def seed_statussen(raw: Path | None = None) -> list[dict]:
+    with open(Path(raw or settings.raw_dir()) / STATUS, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def huidig_veld(project_id: str, veld: str, records: list[dict], raw: Path | None = None) -> str | None:
+    """A register field of a project as it stands: the latest value entered, else the seed's."""
+    waarde = next(((r.get(veld) or "").strip() or None for r in seed_projecten(raw) if r["project_id"] == project_id),
+                  None)
+    for rec in records:
+        if rec["soort"] == "project" and rec["project_id"] == project_id and rec.get(veld) not in (None, ""):
+            waarde = rec[veld]
+    return waarde
+
+
+def beeindigd_vanaf(records: list[dict], raw: Path | None = None) -> dict[str, str]:
+    """Project code -> the kwartaal it was beëindigd, for projects whose latest status is beëindigd."""
+    statussen: dict[str, list[tuple[str, int, str]]] = {}
+    for r in seed_statussen(raw):
+        statussen.setdefault(r["project_id"], []).append((r["vanaf"].strip(), 0, r["status"].strip()))
+    for rec in records:
+        if rec["soort"] == "project" and rec.get("status"):
+            statussen.setdefault(rec["project_id"], []).append((rec["status_vanaf"], rec["volgnummer"], rec["status"]))
+    uit = {}
+    for project, rijen in statussen.items():
+        vanaf, _, status = max(rijen)
+        if status == "beëindigd":
+            uit[project] = vanaf
+    return uit

@@ -66,6 +66,7 @@ def laad() -> None:
     for m in pkgutil.iter_modules(pakket.__path__):
         if m.name not in _GEEN_ONDERWERP:
             importlib.import_module(f"{pakket.__name__}.{m.name}")
+    importlib.import_module("dashboard.monitor.figuren")   # the monitor's figures live with the monitor
 
 
 def aanmelding(sleutel: str) -> Aanmelding:

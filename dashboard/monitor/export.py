@@ -1,6 +1,7 @@
 """The monitor for the raadsinformatiebrief: an Excel workbook and a PDF
-(self-contained HTML printed by Chromium, dashboard.export.pdf). Both are made from
-the same queries and views as the page."""
+(self-contained HTML printed by Chromium, dashboard.export.pdf). Both are made
+from the registered monitor figures (dashboard/monitor/figuren.py), the same
+ones the page shows; the Excel keeps numbers as numbers."""
 from __future__ import annotations
 
 import io
@@ -13,44 +14,56 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.export.pdf import html_naar_pdf
-from dashboard.kern import db
+from dashboard.figuren import register
+from dashboard.kern import context, db
 from dashboard.kern import format as fmt
-from dashboard.monitor import charts as monitor_charts
-from dashboard.monitor import views as monitor_views
+from dashboard.monitor import figuren as mf
 from werkenaanwerk import definities as d
+from werkenaanwerk import voortgang as v
 
 TITEL = "Monitor Werken aan Werk"
+GETAL = "#,##0"          # shown by Excel with the reader's separators: 1.234 in a Dutch Excel
+DECIMAAL = "#,##0.0"
 
 
-def _delen(tot: str, regio: str) -> dict:
-    vorige = d.vorig_kwartaal(d.vorig_kwartaal(tot))
-    bron = db.query("monitor_bron", regio=regio).iloc[0]
-    return {
-        "overzicht": db.view(monitor_views.overzicht_tabel, "monitor_overzicht", regio=regio, tot=tot),
-        "totaal": db.view(monitor_views.totaal, "monitor_totaal", tot, regio=regio, tot=tot),
-        "met_doel": db.view(monitor_views.met_doel, "monitor_overzicht", regio=regio, tot=tot),
-        "status": db.view(monitor_views.status_tabel, "monitor_status", vorige, tot, regio=regio, tot=tot),
-        "krapte": db.view(monitor_views.krapte_tabel, "monitor_projecten", regio=regio),
-        "resultaten": db.query("monitor_voortgang", regio=regio, tot=tot),
-        "vorige": vorige,
-        "bron": bron,
-        "leeg": not bron["resultaten"],
-    }
+def _figuren(ctx, tot: str) -> dict:
+    return {s: register.maak(s, ctx, tot=tot) for s in ("monitor-totaal", "monitor-doel", "monitor-status",
+                                                        "monitor-krapte")}
 
 
-def _toelichting(tot: str, delen: dict, regio: str, regio_naam: str) -> pd.DataFrame:
-    bron = delen["bron"]
+def _per_kwartaal(ctx, tot: str) -> pd.DataFrame:
+    namen = {p["project_id"]: p["naam"] for p in mf.projecten(ctx)}
+    rijen = [r for pid in namen for r in mf.resultaten(ctx, tot).get(pid, [])]
+    kolommen = {"Project": [namen[r["project_id"]] for r in rijen],
+                "Kwartaal": [mf.label(r["kwartaal"]) for r in rijen]}
+    for k in d.VELDEN:
+        kolommen[d.LABELS[k]] = pd.array([r[k] for r in rijen], dtype="Int64")
+    for k in ("gestart", "uitstroom_werk", "uitstroom_opleiding", "uitgevallen"):
+        kolommen[f"{d.LABELS[k]} (cumulatief)"] = pd.array([r[f"cum_{k}"] for r in rijen], dtype="Int64")
+    return pd.DataFrame(kolommen)
+
+
+def _toelichting(ctx, tot: str, figuren: dict) -> pd.DataFrame:
+    b = mf.bron(ctx)
     regels = [
-        ("Titel", f"{TITEL} t/m {monitor_views.label(tot)}"),
-        ("Regio", f"{regio_naam} ({regio})"),
+        ("Titel", f"{TITEL} t/m {mf.label(tot)}"),
+        ("Regio", f"{ctx.regio_naam} ({ctx.regio})"),
         ("Gemaakt op", fmt.datum_tijd(datetime.now().astimezone())),
-        ("Bron resultaten", "Monitor Werken aan Werk, ingevoerd door de projectleiders"),
-        ("Laatste wijziging", f"{fmt.datum_tijd(bron['laatst_gewijzigd'])} door {bron['laatst_door']}"
-         if bron["laatst_door"] else "nog geen resultaten ingevoerd"),
-        ("Bron projecten", bron["register_bron"]),
-        ("Vorige monitor", f"t/m {monitor_views.label(delen['vorige'])}"),
+        ("Peildatum resultaten", mf.bronregel(ctx, tot)[1]),
+        ("Bron resultaten", mf.bronregel(ctx, tot)[0]),
+        ("Bron projecten", str(b["register_bron"] or "")),
+        ("Bron doelen", "per project in het blad Doelen, kolom 'Bron van het doel' (document of wie het invoerde)"),
+        ("Vorige monitor", f"t/m {mf.label(d.vorig_kwartaal(d.vorig_kwartaal(tot)))}"),
+        ("Op koers", v.REGEL_OP_KOERS),
+        ("Doelperiode", "Doel per jaar: het kalenderjaar van de monitor (alleen de kwartalen waarin het project "
+                        "loopt). Doel voor de projectduur: van de start tot het einde."),
+        ("Status (afgeleid)", "'nieuw' geldt twee kwartalen en wordt dan 'lopend'; een project zonder vastgelegde "
+                              "status dat gestart is of cijfers heeft, is 'nieuw' of 'lopend' (afgeleid)."),
         *[(label, uitleg) for label, uitleg in d.VELDEN.values()],
     ]
+    krapte = figuren["monitor-krapte"]
+    if krapte is not None:
+        regels.append(("Krapte", f"Bron {krapte.bron}; peildatum {krapte.peildatum}."))
     return pd.DataFrame(regels, columns=["Onderwerp", "Toelichting"])
 
 
@@ -60,23 +73,30 @@ def excel(tot: str, regio: str, regio_naam: str) -> bytes:
 
 @lru_cache(maxsize=8)
 def _excel(tot: str, regio: str, regio_naam: str, key: str) -> bytes:
-    delen = _delen(tot, regio)
+    ctx = context.maak(regio)
+    figuren = _figuren(ctx, tot)
+    bladen = {"Toelichting": _toelichting(ctx, tot, figuren)}
+    for blad, sleutel in (("Alle projecten", "monitor-totaal"), ("Doelen", "monitor-doel"),
+                          ("Status", "monitor-status"), ("Krapte", "monitor-krapte")):
+        fig = figuren[sleutel]
+        if fig is not None and fig.export is not None:
+            bladen[blad] = fig.export
+    bladen["Per kwartaal"] = _per_kwartaal(ctx, tot)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _toelichting(tot, delen, regio, regio_naam).to_excel(writer, index=False, sheet_name="Toelichting")
-        delen["overzicht"].to_excel(writer, index=False, sheet_name="Projecten")
-        kolommen = ["naam", "kwartaal", *d.VELDEN, "cum_gestart", "cum_uitstroom_werk", "cum_uitstroom_opleiding"]
-        per_kwartaal = delen["resultaten"][kolommen].rename(
-            columns={"naam": "Project", "kwartaal": "Kwartaal", **d.LABELS, "cum_gestart": "Gestart (cumulatief)",
-                     "cum_uitstroom_werk": "Uitstroom werk (cumulatief)",
-                     "cum_uitstroom_opleiding": "Uitstroom opleiding (cumulatief)"})
-        per_kwartaal.to_excel(writer, index=False, sheet_name="Per kwartaal")
-        delen["status"].to_excel(writer, index=False, sheet_name="Status")
-        delen["krapte"].to_excel(writer, index=False, sheet_name="Krapte")
+        for blad, df in bladen.items():
+            df.to_excel(writer, index=False, sheet_name=blad)
         for blad in writer.book.worksheets:
             for kolom in blad.columns:
                 breedte = max(len(str(c.value or "")) for c in kolom)
                 blad.column_dimensions[kolom[0].column_letter].width = min(max(12, breedte + 2), 80)
+                for cel in kolom[1:]:
+                    if isinstance(cel.value, float) and cel.value.is_integer():
+                        cel.value = int(cel.value)   # counts summed in SQL arrive as floats
+                    if isinstance(cel.value, int):
+                        cel.number_format = GETAL
+                    elif isinstance(cel.value, float):
+                        cel.number_format = DECIMAAL
     return buffer.getvalue()
 
 
@@ -92,6 +112,7 @@ th, td { border-bottom: 1px solid #d3dae1; padding: 3px 5px; text-align: left; v
 th { background: #dce8f2; }
 tr { break-inside: avoid; }
 section { break-inside: avoid-page; }
+h3 { font-size: 12pt; margin: 10px 0 2px; }
 """
 
 
@@ -99,50 +120,95 @@ def _tabel(df: pd.DataFrame) -> str:
     return df.to_html(index=False, border=0, escape=True, na_rep=fmt.LEEG)
 
 
-def html(tot: str, regio: str, regio_naam: str) -> str:
-    delen = _delen(tot, regio)
-    bron = delen["bron"]
-    figuren = []
+def alinea(naam: str, status: v.Status, standen: dict, rijen: list[dict], tot: str) -> str:
+    """A Dutch paragraph about one project, made from the numbers printed beside it."""
+    delen = [f"Van {naam} is geen status bekend." if status.vanaf is None else
+             f"{naam} is {status.tekst()} (sinds {mf.label(status.vanaf)})."]
+    if rijen:
+        laatste = rijen[-1]
+        delen.append(f"Tot en met {mf.label(laatste['kwartaal'])} zijn {fmt.getal(laatste['cum_gestart'])} "
+                     f"deelnemers gestart; {fmt.getal(laatste['cum_uitstroom_werk'])} stroomden uit naar werk en "
+                     f"{fmt.getal(laatste['cum_uitstroom_opleiding'])} naar een opleiding.")
+        if laatste["kwartaal"] < tot:
+            delen.append(f"Over de kwartalen na {mf.label(laatste['kwartaal'])} zijn geen cijfers ingevoerd.")
+    else:
+        delen.append(f"Tot en met {mf.label(tot)} zijn geen cijfers ingevoerd.")
+    for veld, s in standen.items():
+        pct = "" if s.percentage is None else f" ({v.procent(s.percentage)} van {v.getal(s.doel)})"
+        delen.append(f"Het doel is {v.getal(s.doel)} {mf.DOEL_EENHEID[veld]} ({s.periode_tekst()}); in die periode "
+                     f"zijn het er {v.getal(s.realisatie)}{pct}. {s.verwacht_tekst().capitalize()}, dus "
+                     f"{s.oordeel()}.")
+    if not standen:
+        delen.append("Er is geen doel bekend.")
+    return " ".join(delen)
 
-    def figuur(fig) -> str:
-        eerste = not figuren
-        figuren.append(fig)
-        fig.update_layout(width=700, margin=dict(l=60, r=40, t=50, b=50))  # room for the axis labels in print
+
+def html(tot: str, regio: str, regio_naam: str) -> str:
+    ctx = context.maak(regio)
+    figuren = _figuren(ctx, tot)
+    grafieken: list = []
+
+    def grafiek(recept, breedte: int = 700, hoogte: int | None = None) -> str:
+        fig = recept.plotly()
+        if hoogte:
+            fig.update_layout(height=hoogte)
+        eerste = not grafieken
+        grafieken.append(fig)
+        fig.update_layout(width=breedte, margin=dict(l=20, r=60, t=60, b=40))  # room for labels in print
+        fig.update_xaxes(automargin=True)
+        fig.update_yaxes(automargin=True)
         return fig.to_html(full_html=False, include_plotlyjs=eerste, config={"staticPlot": True})
 
-    titel, zin, kwartalen, reeksen = delen["totaal"]
-    bronregel = (f'<p class="bron">Bron: Monitor Werken aan Werk, ingevoerd door de projectleiders · Peildatum: '
-                 f't/m {monitor_views.label(tot)}</p>')
-    delen_html = [f"<h1>{TITEL} t/m {escape(monitor_views.label(tot))}</h1>",
+    def blok(fig, kop: int = 2) -> list[str]:
+        if fig is None:
+            return []
+        uit = [f"<section><h{kop}>{escape(fig.titel)}</h{kop}>"]
+        if fig.zin:
+            uit.append(f"<p>{escape(fig.zin)}</p>")
+        if fig.melding:
+            uit.append(f'<p class="let-op">{escape(fig.melding.replace("**", ""))}</p>')
+        if fig.grafiek is not None:
+            uit.append(grafiek(fig.grafiek))
+        uit += [f'<p class="bron">{escape(n)}</p>' for n in fig.notities]
+        if fig.bron:
+            uit.append(f'<p class="bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</p>')
+        return [*uit, "</section>"]
+
+    status = figuren["monitor-status"]
+    delen_html = [f"<h1>{TITEL} t/m {escape(mf.label(tot))}</h1>",
                   f"<p>{escape(regio_naam)} ({escape(regio)}) · bijlage bij de raadsinformatiebrief · gemaakt op "
                   f"{escape(fmt.datum_tijd(datetime.now().astimezone()))}</p>"]
-    if delen["leeg"]:
-        delen_html.append('<p class="let-op"><strong>Er zijn nog geen resultaten ingevoerd.</strong> Deze monitor '
-                          "bevat alleen de projecten, hun status en de krapte in hun beroepsklasse.</p>")
-    else:
-        delen_html += [f"<section><h2>{escape(titel)}</h2><p>{escape(zin)}</p>",
-                       figuur(monitor_charts.realisatie(list(kwartalen), list(reeksen), hoogte=300)),
-                       bronregel, "</section>"]
-    namen, realisatie, doelen = delen["met_doel"]
-    delen_html += ["<section><h2>Per project</h2>"]
-    if namen and not delen["leeg"]:
-        delen_html.append(figuur(monitor_charts.tegen_doel(list(namen), list(realisatie), list(doelen),
-                                                           hoogte=110 + 50 * len(namen))))
-    delen_html += [_tabel(delen["overzicht"]),
-                   "<p>Waar de bronnen geen doel noemen, staat een streepje: het dashboard vult geen doelen in.</p>",
-                   bronregel, "</section>",
-                   f"<section><h2>Status sinds de vorige monitor (t/m {escape(monitor_views.label(delen['vorige']))})"
-                   "</h2>", _tabel(delen["status"]),
-                   '<p class="bron">Bron: raadsinformatiebrieven en wijzigingen ingevoerd op het dashboard</p>'
-                   "</section>",
-                   "<section><h2>Projecten en krapte in hun beroepsklasse</h2>",
-                   "<p>Openstaande vacatures per WW-uitkering in de beroepsklasse waarvoor een project opleidt "
-                   "(vacatures Q2 2025, WW-uitkeringen september 2025: verschillende peildata).</p>",
-                   _tabel(delen["krapte"]), '<p class="bron">Bron: UWV (Bijlage 1, Tabel 5 en 6); koppeling '
-                   "project-beroepsklasse: eigen keuze</p></section>",
-                   "<section><h2>Definities</h2>",
-                   "".join(f"<p><strong>{escape(l)}</strong>: {escape(u)}</p>" for l, u in d.VELDEN.values()),
-                   f'<p class="bron">Projecten: {escape(str(bron["register_bron"]))}</p></section>']
+    if status is not None:
+        delen_html += ["<section><h2>Sinds de vorige monitor</h2>", f"<p>{escape(status.titel)}. "
+                       f"{escape(status.zin)}</p>", _tabel(status.tabel[["Project", status.tabel.columns[1],
+                                                                        "Sinds de vorige monitor"]]),
+                       "</section>"]
+    delen_html += blok(figuren["monitor-totaal"])
+    doel = figuren["monitor-doel"]
+    if doel is not None:
+        delen_html += blok(doel)[:-1] + [_tabel(doel.tabel[["Project", "Doel", "Doelperiode", "Realisatie in de "
+                                                            "doelperiode", "% van het doel", "Verwacht naar rato",
+                                                            "Oordeel", "Sinds het begin (cumulatief)"]]),
+                                         "</section>"]
+    delen_html.append("<h2>Per project</h2>")
+    statussen = mf.status_per_project(ctx, tot)
+    res = mf.resultaten(ctx, tot)
+    for p in mf.projecten(ctx):
+        rijen = res.get(p["project_id"], [])
+        standen = mf.doelstanden(p, rijen, tot)
+        delen_html += [f'<section class="project"><h3>{escape(p["naam"])}</h3>',
+                       f"<p>{escape(alinea(p['naam'], statussen[p['project_id']], standen, rijen, tot))}</p>"]
+        if standen:
+            delen_html.append(f'<p class="bron">Bron van het doel: {escape(mf.doel_bron(p))}</p>')
+        if rijen:
+            fig = register.maak("monitor-project", ctx, tot=tot, project=p["project_id"])
+            delen_html.append(grafiek(fig.grafiek, hoogte=250))
+        delen_html.append("</section>")
+    delen_html += blok(figuren["monitor-krapte"])
+    delen_html += ["<section><h2>Definities</h2>",
+                   "".join(f"<p><strong>{escape(label)}</strong>: {escape(uitleg)}</p>"
+                           for label, uitleg in d.VELDEN.values()),
+                   f"<p><strong>Op koers</strong>: {escape(v.REGEL_OP_KOERS)}</p></section>"]
     return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{TITEL}</title>'
             f"<style>{CSS}</style></head><body>{''.join(delen_html)}</body></html>")
 
@@ -151,5 +217,5 @@ def pdf(tot: str, regio: str, regio_naam: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="monitor-") as tmp:
         doel = Path(tmp) / "monitor.pdf"
         html_naar_pdf(html(tot, regio, regio_naam), doel,
-                      voettekst=f"{TITEL} t/m {monitor_views.label(tot)} · {regio_naam}")
+                      voettekst=f"{TITEL} t/m {mf.label(tot)} · {regio_naam}")
         return doel.read_bytes()

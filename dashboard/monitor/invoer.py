@@ -87,13 +87,13 @@ def sjabloon(ctx: Context) -> None:
         st.markdown("\n".join(f"- **{label}**: {uitleg}" for label, uitleg in d.VELDEN.values()))
 
 
-def upload(door: str) -> None:
+def upload(door: str, regio: str | None = None) -> None:
     st.subheader("2. Ingevuld bestand inlezen")
     bestand = st.file_uploader("Sjabloon (.xlsx) of CSV met dezelfde kolommen, hoogstens 10 MB", key="upload")
     alleen = st.checkbox("Alleen controleren, niets opslaan", key="alleen_controleren")
     if st.button("Inlezen", type="primary", disabled=bestand is None, key="inlezen"):
         try:
-            uitkomst = opslaan.sla_op(opslaan.Bestand(bestand.name, bestand.getvalue()), door,
+            uitkomst = opslaan.sla_op(opslaan.Bestand(bestand.name, bestand.getvalue(), regio), door,
                                       alleen_controleren=alleen)
         except opslaan.InvoerFout as exc:
             _fouten(exc)

@@ -1,10 +1,12 @@
 """python -m etl.monitor template PATH
 python -m etl.monitor import PATH --door NAAM [--controleer] [--zonder-verversen]
 python -m etl.monitor hash-wachtwoord
+python -m etl.monitor export --format xlsx|pdf --out PATH [--regio CODE] [--tot KWARTAAL]
 
 The Werken aan Werk monitor from the command line: write the Excel template,
 import a filled-in template (or CSV) as NAAM, make a password hash for an
-account in .streamlit/secrets.toml. Exit code 0 on success; 1 when the file
+account in .streamlit/secrets.toml, write the annex for the raadsinformatiebrief
+(Excel or PDF) without opening a browser. Exit code 0 on success; 1 when the file
 is refused (nothing stored) or saving failed; 2 on wrong use."""
 from __future__ import annotations
 
@@ -65,6 +67,49 @@ def _hash() -> int:
     return 0
 
 
+def _export(formaat: str, pad: Path, regio: str | None, tot: str | None) -> int:
+    from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
+    from dashboard.export.pdf import PdfFout
+    from dashboard.kern import context, db
+    from dashboard.monitor import export
+    from dashboard.monitor import figuren as monitor_figuren
+    from werkenaanwerk import definities as d
+
+    if not pad.parent.is_dir():
+        print(f"De map {pad.parent} bestaat niet.", file=sys.stderr)
+        return 1
+    try:
+        ctx = context.maak(regio)
+    except context.OnbekendeRegio:
+        print(f"Onbekende regio '{regio}'; gebruik een regiocode uit data/raw/referentie/regios.csv, "
+              "bijvoorbeeld AM12.", file=sys.stderr)
+        return 2
+    except (db.WarehouseOntbreekt, db.DataOntbreekt) as exc:
+        print(f"Er is nog geen datawarehouse ({exc}); draai eerst python -m etl.refresh --offline.", file=sys.stderr)
+        return 1
+    if tot is not None:
+        code = d.kwartaal_code(tot)
+        if code is None:
+            print(f"--tot '{tot}' is geen kwartaal; schrijf 2024-Q2 of Q2 2024.", file=sys.stderr)
+            return 2
+        tot = code
+    if not monitor_figuren.projecten(ctx):
+        print(f"Voor {ctx.regio_naam} ({ctx.regio}) zijn nog geen projecten in de monitor opgenomen; er is niets "
+              "geschreven.", file=sys.stderr)
+        return 1
+    tot = tot or monitor_figuren.standaard_tot(ctx)
+    try:
+        if formaat == "xlsx":
+            schrijf_atomair(export.excel(tot, ctx.regio, ctx.regio_naam), pad)
+        else:
+            schrijf_atomair(export.pdf(tot, ctx.regio, ctx.regio_naam), pad)
+    except (PdfFout, SchrijfFout) as exc:
+        print(f"Niet geschreven: {exc}", file=sys.stderr)
+        return 1
+    print(f"Monitor {ctx.regio_naam} ({ctx.regio}) t/m {d.kwartaal_label(tot)} geschreven: {pad}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl.monitor", description="Monitor Werken aan Werk.")
     sub = parser.add_subparsers(dest="opdracht", required=True)
@@ -76,7 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--controleer", action="store_true", help="alleen controleren, niets opslaan")
     i.add_argument("--zonder-verversen", action="store_true", help="het datawarehouse niet opnieuw bouwen")
     sub.add_parser("hash-wachtwoord", help="maak een wachtwoord-hash voor .streamlit/secrets.toml")
+    e = sub.add_parser("export", help="schrijf de monitor als Excel of PDF (bijlage bij de raadsinformatiebrief)")
+    e.add_argument("--format", choices=("xlsx", "pdf"), required=True, dest="formaat")
+    e.add_argument("--out", type=Path, required=True, help="het bestand dat geschreven wordt")
+    e.add_argument("--regio", help="regiocode (standaard de standaardregio)")
+    e.add_argument("--tot", help="monitor tot en met dit kwartaal (standaard het laatste met cijfers)")
     args = parser.parse_args(argv)
+    if args.opdracht == "export":
+        return _export(args.formaat, args.out, args.regio, args.tot)
     if args.opdracht == "template":
         return _template(args.pad)
     if args.opdracht == "import":

@@ -28,6 +28,11 @@ laatste as (
         arg_max(doel_uitstroom_opleiding, volgnummer) filter (where doel_uitstroom_opleiding is not null)
             as doel_uitstroom_opleiding,
         arg_max(doel_periode, volgnummer) filter (where doel_periode is not null) as doel_periode,
+        -- who last entered a target (a target typed in is sourced as such, never as a document)
+        arg_max(door, volgnummer) filter (where coalesce(doel_deelnemers, doel_uitstroom_werk,
+            doel_uitstroom_opleiding) is not null or doel_periode is not null) as doel_door,
+        arg_max(tijdstip, volgnummer) filter (where coalesce(doel_deelnemers, doel_uitstroom_werk,
+            doel_uitstroom_opleiding) is not null or doel_periode is not null) as doel_op,
         min(volgnummer) as eerste
     from wijzigingen
     group by project_id
@@ -49,6 +54,8 @@ register as (
         coalesce(l.doel_uitstroom_opleiding, s.doel_uitstroom_opleiding) as doel_uitstroom_opleiding,
         coalesce(l.doel_periode, s.doel_periode) as doel_periode,
         coalesce(s.bron, 'Monitor Werken aan Werk (ingevoerd)') as bron,
+        l.doel_door,
+        l.doel_op,
         s.peildatum as bron_peildatum,
         s.vindplaats,
         s.project_id is null as toegevoegd,
