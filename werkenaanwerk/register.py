@@ -14,7 +14,6 @@ from basis import instellingen as settings
 REGISTER = Path("monitor") / "projecten.csv"
 STATUS = Path("monitor") / "projectstatus.csv"
 REGIOS = Path("referentie") / "regios.csv"
-OUDE_REGIO = "AM12"  # projects added on the page before projects had a region (see staging 07_monitor_regio)
 
 
 def seed_projecten(raw: Path | None = None) -> list[dict]:
@@ -37,8 +36,16 @@ def regio_per_project(records: list[dict], raw: Path | None = None) -> dict[str,
     regios = {r["project_id"]: (r.get("regio") or "").strip() for r in seed_projecten(raw)}
     for rec in records:
         if rec["soort"] == "project" and rec["project_id"] not in regios:
-            regios[rec["project_id"]] = rec.get("regio") or OUDE_REGIO
+            # added on the page before projects had a region: the monitor was the default region's then
+            regios[rec["project_id"]] = rec.get("regio") or standaard_regio(raw)
     return regios
+
+
+def standaard_regio(raw: Path | None = None) -> str | None:
+    """The dashboard's default region (column standaard = ja in data/raw/referentie/regios.csv)."""
+    with open(Path(raw or settings.raw_dir()) / REGIOS, encoding="utf-8-sig", newline="") as fh:
+        return next((r["code"].strip() for r in csv.DictReader(fh)
+                     if (r.get("standaard") or "").strip().lower() == "ja"), None)
 
 
 def bekende_regios(raw: Path | None = None) -> set[str]:

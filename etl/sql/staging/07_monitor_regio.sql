@@ -1,7 +1,7 @@
 -- The region of every project in the monitor: the register's (projecten.csv,
 -- column regio), or for a project added on the page the region it was added
--- in. Projects added before projects had a region were all Gooi en
--- Vechtstreek's (the monitor was its own then): those get AM12.
+-- in. Projects added before projects had a region were all the default
+-- region's (the monitor was its own then): those get the default region.
 with seed as (
     select project_id, regio_code from staging.monitor_projecten
 ),
@@ -16,7 +16,7 @@ ingevoerd as (
 renamed as (
     select
         coalesce(s.project_id, i.project_id) as project_id,
-        coalesce(s.regio_code, i.regio_code, 'AM12') as regio_code
+        coalesce(s.regio_code, i.regio_code, (select code from staging.regios where is_standaard)) as regio_code
     from seed s
     full join ingevoerd i using (project_id)
 )
