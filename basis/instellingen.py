@@ -28,6 +28,7 @@ OMGEVING = {
     "VERSIES_DIR": "versies_dir",
     "CBS_ODATA3_URL": "cbs_odata3_url",
     "CBS_ODATA4_URL": "cbs_odata4_url",
+    "UWV_INBOX": "uwv_inbox",
 }
 
 
@@ -42,9 +43,11 @@ class Instellingen:
     cbs_odata3_url: str = DEFAULT_CBS_ODATA3_URL
     cbs_odata4_url: str = DEFAULT_CBS_ODATA4_URL
     catalog: Path = CATALOG
+    # UWV files dropped here are imported by `python -m etl.refresh` (then moved to verwerkt/ or geweigerd/)
+    uwv_inbox: Path = ROOT / "data" / "inbox" / "uwv"
 
     def __post_init__(self):
-        for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog"):
+        for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog", "uwv_inbox"):
             object.__setattr__(self, f, Path(getattr(self, f)))
 
     @classmethod
