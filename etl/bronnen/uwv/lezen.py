@@ -57,7 +57,7 @@ def _csv(naam: str, inhoud: bytes) -> Blad:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
         tekst = inhoud.decode("cp1252", errors="replace")
-    regels = tekst.splitlines()
+    regels = ["" if r.lstrip().startswith("#") else r for r in tekst.splitlines()]  # '#': a comment line
     kop = next((r for r in regels if r.strip()), "")
     scheiding = ";" if kop.count(";") > kop.count(",") else ","
     rijen = []
