@@ -31,10 +31,9 @@ def _import(paden: list[Path], door: str, controleer: bool, verversen: bool, ins
     for pad in paden:
         try:
             if pad.stat().st_size > uwv.lezen.MAX_BYTES:
-                print(f"Niet ingelezen: {pad.name} is {pad.stat().st_size / 1024 / 1024:.1f} MB; het maximum is "
-                      f"{uwv.lezen.MAX_BYTES // 1024 // 1024} MB (het is niet gelezen). Er is niets opgeslagen."
-                      .replace(".", ",", 1),
-                      file=sys.stderr)
+                mb = f"{pad.stat().st_size / 1024 / 1024:.1f}".replace(".", ",")
+                print(f"Niet ingelezen: {pad.name} is {mb} MB; het maximum is {uwv.lezen.MAX_BYTES // 1024 // 1024} "
+                      "MB (het is niet gelezen). Er is niets opgeslagen.", file=sys.stderr)
                 return 1
             bestanden.append((pad.name, pad.read_bytes()))
         except OSError as exc:
