@@ -376,7 +376,7 @@ def test_a_build_that_refuses_the_import_undoes_it(inst, capsys, tmp_path, monke
 def test_reading_respects_the_cell_limit(monkeypatch):
     monkeypatch.setattr(lezen, "MAX_CELLEN", 10)
     wb = openpyxl.Workbook()
-    for i in range(5):
+    for _ in range(5):
         wb.active.append(list("abcdefghi"))
     buf = io.BytesIO()
     wb.save(buf)
