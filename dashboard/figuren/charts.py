@@ -167,8 +167,14 @@ def spanning_staaf(beroepsklassen: list[str], waarden: list[float | None], bande
     grenzen = [0.25, 0.67, 1.5, 4]
     vormen = [dict(type="line", x0=g, x1=g, y0=0, y1=1, yref="paper", line=dict(color="#52606d", width=1, dash="dot"))
               for g in grenzen]
-    hoogste = max([w for w in waarden if w is not None] + [4.5])
+    import math
+    positief = [w for w in waarden if w]
+    laag, hoog = min(positief + [0.2]), max(positief + [5])
+    # a ratio: logarithmic, so 0,25 and 4 lie equally far from 1 and one outlier does not flatten the rest
     layout = house_layout(hoogte, barmode="overlay", bargap=0.3, shapes=vormen,
                           yaxis=dict(autorange="reversed", categoryorder="array", categoryarray=beroepsklassen),
-                          xaxis=dict(range=[0, hoogste * 1.25], title="openstaande vacatures per WW-uitkering"))
+                          xaxis=dict(type="log", range=[math.log10(laag / 1.5), math.log10(hoog * 3)],
+                                     tickvals=[0.1, 0.25, 0.67, 1.5, 4, 10, 25, 100],
+                                     ticktext=["0,1", "0,25", "0,67", "1,5", "4", "10", "25", "100"],
+                                     title="openstaande vacatures per WW-uitkering (logaritmische schaal)"))
     return go.Figure(data=traces, layout=layout)

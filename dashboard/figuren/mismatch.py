@@ -74,6 +74,18 @@ def mismatch(ctx: Context, periode: str | None = None) -> Figuur | None:
                         [r["ww_uitkeringen"] for r in rijen], [r["mismatch"] for r in rijen],
                         f"Openstaande vacatures ({eerste['vacatures_peildatum']})",
                         f"WW-uitkeringen ({eerste['ww_peildatum']})", hoogte=140 + 36 * len(rijen)),
-        notities=notities, uitleg=definities.SPANNING_UITLEG,
+        notities=notities, uitleg=_uitleg(ctx, eerste),
         tabel=db.view(views.mismatch_tabel, query, **params),
         export=db.query(query, **params), bestandsnaam=f"mismatch_{ctx.regio}" + (f"_{periode}" if periode else ""))
+
+
+def _uitleg(ctx: Context, eerste: dict) -> str:
+    """The spanningsindicator's explanation: the approximation text, unless the file gives WW shorter than
+    6 months per beroepsklasse for this period (then the UWV indicator itself is shown on the page)."""
+    keuze = eerste.get("keuze") or next((r["keuze"] for r in db.rijen("uwv_spanning_perioden", regio=ctx.regio)
+                                          if r["is_laatste"]), None)
+    rijen = db.rijen("uwv_spanning", regio=ctx.regio, periode=keuze) if keuze else []
+    if rijen and not rijen[0]["is_benadering"]:
+        return ("**Spanningsindicator (UWV)**: voor deze periode geeft het UWV-bestand de WW-uitkeringen korter dan "
+                "6 maanden per beroepsklasse; de indicator zelf, met de vijf banden, staat op de pagina Mismatch.")
+    return definities.SPANNING_UITLEG

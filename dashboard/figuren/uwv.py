@@ -136,8 +136,10 @@ def mismatch_trend(ctx: Context, maat: str = "vacatures_per_ww") -> Figuur | Non
         reeksen.append((k, [labels[r["keuze"]] for r in rr], [r[maat] for r in rr]))
     (_, vorig), (_, nu) = keuzes[-2], keuzes[-1]
     per_klasse = {(r["beroepsklasse"], r["keuze"]): r for r in rijen}
-    stijgers = sorted(((per_klasse.get((k, nu), {}).get(maat) or 0) - (per_klasse.get((k, vorig), {}).get(maat) or 0), k)
-                      for k in klassen)
+    paren = [(per_klasse.get((k, nu), {}).get(maat), per_klasse.get((k, vorig), {}).get(maat), k) for k in klassen]
+    stijgers = sorted((a - b, k) for a, b, k in paren if a is not None and b is not None)
+    if not stijgers:
+        return None
     sinds = _sinds(vorig, nu, labels[vorig])
     grootste = stijgers[-1]
     zin = (f"{namen[maat]} per beroepsklasse over {len(keuzes)} perioden ({labels[keuzes[0][1]]} tot "
@@ -160,7 +162,7 @@ def mismatch_trend(ctx: Context, maat: str = "vacatures_per_ww") -> Figuur | Non
                   "UWV", ", ".join(labels.values()) + " (vacatures; WW op de eigen peildatum)",
                   definitie="Elk kwartaal openstaande vacatures naast de WW-uitkeringen van de eerstvolgende "
                             "peildatum binnen een half jaar (zoals Q2 2025 naast september 2025 in Bijlage 1).",
-                  grafiek=grafiek(charts.lijnen, reeksen, hoogte=420), tabel=tabel, export=export,
+                  grafiek=grafiek(charts.lijnen, reeksen, hoogte=420, nadruk=grootste[1]), tabel=tabel, export=export,
                   bestandsnaam=f"trend_beroepsklasse_{maat}_{ctx.regio}")
 
 
