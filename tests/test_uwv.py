@@ -56,7 +56,8 @@ def write(tmp_path: Path, naam: str, tekst: str) -> Path:
 
 VERGELIJK = ("select dataset, regio_code, periode, periode_type, indicator, dimensie, categorie, maat, waarde, "
              "eenheid, bron, peildatum, beroepsklasse_code, is_totaal from marts.feiten "
-             "where dataset in ('gwu_opleiding', 'gwu_leeftijd', 'vacatures_beroepsklasse', 'ww_beroepsklasse') "
+             "where dataset in ('gwu_opleiding', 'gwu_leeftijd', 'ww_kenmerken', 'vacatures_beroepsklasse', "
+             "'ww_beroepsklasse') "
              "order by all")
 
 
@@ -65,14 +66,15 @@ VERGELIJK = ("select dataset, regio_code, periode, periode_type, indicator, dime
 def test_importing_the_seed_tables_as_uwv_prints_them_gives_identical_warehouse_rows(inst, capsys):
     build(inst.raw_dir, inst.warehouse_path)
     voor = rows(inst.warehouse_path, VERGELIJK)
-    assert len(voor) == 46 + 14 + 50 + 13
+    assert len(voor) == 46 + 14 + 90 + 50 + 13
     assert run_import(inst, *BIJLAGE1) == 0
     na = rows(inst.warehouse_path, VERGELIJK)
     assert na == voor
     # and the rows now come from the import, not the seed: the replacement really happened
-    vindplaats = rows(inst.warehouse_path, "select distinct vindplaats from marts.feiten "
-                                           "where dataset = 'vacatures_beroepsklasse'")
-    assert [v[0][:11] for v in vindplaats] == ["UWV-bestand"]
+    for tabel in ("gwu_opleiding", "gwu_leeftijd", "ww_kenmerken", "vacatures_beroepsklasse", "ww_beroepsklasse"):
+        vindplaats = rows(inst.warehouse_path, "select distinct vindplaats from marts.feiten where dataset = $t",
+                          {"t": tabel})
+        assert [v[0][:11] for v in vindplaats] == ["UWV-bestand"], tabel
 
 
 def test_a_next_quarter_in_the_long_layout_adds_a_period_and_keeps_the_older_mismatch(inst):

@@ -131,11 +131,71 @@ def periode_tekst(periode: str) -> str:
     return periode
 
 
+KENMERK_GROEPEN = {"geslacht": "geslacht", "leeftijd": "leeftijd", "verstreken duur": "verstreken_duur",
+                   "opleidingsniveau": "opleidingsniveau"}
+KENMERK_MATEN = {"stand": "aantal", "aantal": "aantal", "aandeel": "aandeel", "jaarmutatie": "jaarmutatie"}
+
+
+def _kenmerken(waar: str, rijen, k: int, regios: dict[str, str]) -> list[Cel] | Fout:
+    """Tabel 3 as UWV prints it: a 'Kenmerken' column; per region Stand, Aandeel, Jaarmutatie (the region
+    named in the row above); the period ('Jul 2025') in a header row; group rows (Geslacht, Leeftijd,
+    Verstreken duur, Opleidingsniveau) without values; 'Aantal' is the Totaal row."""
+    nr, r = rijen[k]
+    kop = [c.strip().lower() for c in r]
+    boven = rijen[k - 1][1] if k else []
+    periode = None
+    for _, rr in rijen[max(0, k - 3):k + 3]:
+        for c in rr:
+            gevonden = periode_uit_tekst(c.strip()) if re.search(r"[a-zA-Z]{3,}\.?\s*\d{4}", c) else None
+            if gevonden and periode is None:
+                periode = gevonden
+    if periode is None:
+        return Fout(waar, nr, None, "tabel met kenmerken zonder periode (bijv. 'Jul 2025' in de kop)")
+    waarden = []
+    for i in range(1, len(kop)):
+        maat = KENMERK_MATEN.get(kop[i])
+        if not maat:
+            continue
+        links = [boven[j].strip().lower() for j in range(min(i, len(boven) - 1), -1, -1) if boven[j].strip()]
+        regio = _regio(links[0], regios) if links else None
+        if regio is None:
+            return Fout(waar, nr, _kolomletter(i), "kolom zonder regio: zet de regionaam (of Nederland) in de "
+                                                   "regel boven de kop")
+        waarden.append((i, regio, maat))
+    bron = "UWV"
+    uit, kenmerk = [], None
+    for nr2, rr in rijen[k + 1:]:
+        rr = rr + [""] * (len(kop) - len(rr))
+        label = rr[0].strip()
+        tekst = " ".join(rr).strip()
+        if tekst.lower().startswith("bron:"):
+            bron = re.sub(r"(?i)^\s*bron:\s*", "", tekst).strip(" ;") or "UWV"
+            break
+        if not label or periode_uit_tekst(label) or label.lower() == "periode":
+            continue
+        if label.lower() in KENMERK_GROEPEN and not any(rr[i].strip() for i, _, _ in waarden):
+            kenmerk = KENMERK_GROEPEN[label.lower()]
+            continue
+        is_totaal = label.lower() in ("aantal", "totaal")
+        if not is_totaal and kenmerk is None:
+            return Fout(waar, nr2, "A", f"regel {label!r} staat niet onder een kenmerk (Geslacht, Leeftijd, "
+                                        "Verstreken duur, Opleidingsniveau)")
+        for i, regio, maat in waarden:
+            uit.append(Cel(regio=regio, periode=periode, tabel="ww_kenmerken", kenmerk="" if is_totaal else kenmerk,
+                           categorie="Totaal" if is_totaal else label, maat=maat, waarde=rr[i].strip(), bron=bron,
+                           peildatum=periode_tekst(periode), plek=waar, regel=nr2, kolom=_kolomletter(i)))
+    for c in uit:
+        c.bron = bron
+    return uit
+
+
 def _gedrukt(naam: str, blad: Blad, rijen, regios: dict[str, str]) -> list[Cel] | Fout | None:
     """A table as UWV prints it; None when the sheet does not look like one."""
     waar = plek(naam, blad.naam)
     for k, (nr, r) in enumerate(rijen):
         kop = [c.strip().lower() for c in r]
+        if kop and kop[0] == "kenmerken":
+            return _kenmerken(waar, rijen, k, regios)
         label_i = next((i for i, c in enumerate(kop) if c in LABELS), None)
         if label_i is None:
             continue
