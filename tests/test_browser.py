@@ -52,7 +52,7 @@ def app_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     warehouse = tmp / "warehouse.duckdb"
     raw = tmp / "raw"
-    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))  # no local CBS state
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs", "uwv"))  # no local state
     os.environ["MONITOR_DIR"] = str(tmp / "monitor")  # session fixture: set before any test's own monitor dir
     build(raw, warehouse)
     env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw),

@@ -33,7 +33,10 @@ def periode_keuze(ctx: Context, tabel: str, label: str = "Periode") -> str | Non
     """The page's period choice, bound to the URL (?periode=Q3 2025). Shown only with two or more periods;
     None means the latest (the default)."""
     from dashboard.kern import context
-    opties = perioden(ctx, tabel)
+    try:
+        opties = perioden(ctx, tabel)
+    except (db.WarehouseOntbreekt, db.DataOntbreekt):
+        return None   # no warehouse (or an old one): the figures say so themselves
     if len(opties) < 2:
         return None
     gekozen = context.keuze("periode", opties, label)

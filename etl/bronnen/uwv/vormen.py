@@ -2,7 +2,7 @@
 
 (b) the long layout (the contract with analysts; CSV or the Excel template):
     regio, periode, tabel, kenmerk, categorie, maat, waarde, bron, peildatum
-(a) the tables as UWV prints them (Bijlage 1 Tabel 1, 2, 5, 6): period columns
+(a) the tables as UWV prints them (Bijlage 1 Tabel 1, 2, 3, 5, 6; Tabel 3 in _kenmerken): period columns
     (Jaar + Maand, or Periode), a label column (Opleidingsniveau, Leeftijd,
     Uitkering, Beroepsklasse), then per region a count column (its header or
     the row above names the region: 'Gooi en Vechtstreek', 'AM12',
@@ -93,7 +93,7 @@ def cellen(naam: str, bladen: list[Blad], regios: dict[str, str]) -> tuple[list[
         raise VormFout([Fout(naam, None, None,
                              "alleen een kopregel, geen cijfers" if leeg and any(b.rijen for b in bladen) else
                              "geen tabel van een bekende soort; verwacht het sjabloon (kolommen "
-                             + ", ".join(KOLOMMEN) + ") of een UWV-tabel zoals in Bijlage 1 (Tabel 1, 2, 5, 6)")])
+                             + ", ".join(KOLOMMEN) + ") of een UWV-tabel zoals in Bijlage 1 (Tabel 1, 2, 3, 5, 6)")])
     return uit, "+".join(sorted(vormen))
 
 
