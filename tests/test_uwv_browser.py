@@ -42,7 +42,7 @@ def test_mismatch_page_switches_period_through_the_url(uwv_url, page):
     assert page.locator('[data-testid="stException"]').count() == 0
     wait_for_text(page, "beroepsklassen krap of zeer krap")
     page.screenshot(path=str(SHOTS / "uwv-mismatch-q3.png"), full_page=True)
-    page.get_by_role("button", name="Q2 2025").click()
+    page.locator("[data-testid=stButtonGroup] button", has_text="Q2 2025").click()
     wait_for_text(page, "Vacatures: Q2 2025")
     wait_for_text(page, "Alleen bij managers meer WW-uitkeringen dan vacatures")
     assert "periode=Q2" in page.url
