@@ -61,3 +61,47 @@ def test_bronnen_lists_the_import(uwv_url, page):
     wait_for_text(page, "1 ingelezen UWV-bestand(en)")
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / "uwv-bronnen.png"), full_page=True)
+
+
+WACHTWOORD = "een-lang-testwachtwoord"
+
+
+@pytest.fixture(scope="module")
+def upload_url(tmp_path_factory):
+    from werkenaanwerk import wachtwoord
+    tmp = tmp_path_factory.mktemp("uwv-upload")
+    raw, warehouse = tmp / "raw", tmp / "warehouse.duckdb"
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs", "uwv"))
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw),
+           "MONITOR_DIR": str(tmp / "monitor"), "VERSIES_DIR": str(tmp / "versions")}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MONITOR_DIR", str(tmp / "monitor"))
+        from etl.build import build
+        build(raw, warehouse)
+    secrets = tmp / "secrets.toml"
+    secrets.write_text('[monitor.accounts.annette]\nnaam = "Annette Keates"\n'
+                       f'wachtwoord_hash = "{wachtwoord.maak_hash(WACHTWOORD)}"\n')
+    yield from serve(tmp, env, "--secrets.files", str(secrets))
+
+
+def test_a_logged_in_upload_on_bronnen_shows_the_new_period_on_mismatch(upload_url, page):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(upload_url + "/mismatch")
+    wait_rendered(page)
+    wait_for_text(page, "Vacatures: Q2 2025")
+    assert page.locator("[data-testid=stButtonGroup]").count() == 0     # one period: no choice yet
+    page.goto(upload_url + "/bronnen-en-actualiteit")
+    wait_rendered(page)
+    page.get_by_label("Gebruikersnaam").fill("annette")
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    wait_for_text(page, "Ingelogd als Annette Keates")
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(VOLGEND))
+    page.get_by_role("button", name="Controleren en inlezen").click()
+    wait_for_text(page, "volgend_kwartaal_lang.csv: ingelezen", timeout=120_000)
+    page.screenshot(path=str(SHOTS / "uwv-upload.png"))
+    page.goto(upload_url + "/mismatch")
+    wait_rendered(page)
+    wait_for_text(page, "Vacatures: Q3 2025")
+    assert page.locator("[data-testid=stButtonGroup] button", has_text="Q2 2025").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -267,3 +267,47 @@ def imports(ctx: Context) -> Figuur | None:
            "met 0 cijfers in gebruik.")
     return Figuur("uwv-imports", "Ingelezen UWV-bestanden", zin, "", "", tabel=lijst, export=lijst,
                   bestandsnaam="uwv_imports", tabel_label="Imports als tabel en download", tabel_open=True)
+
+
+def upload(ctx: Context) -> None:
+    """Bronnen en actualiteit: a logged-in analyst uploads UWV files. The page runs the same command as the
+    analyst would (`python -m etl.uwv import FILE --door NAME`, in a subprocess: the dashboard does not
+    import the ETL), so the same checks, snapshot, build and roll-back apply; its Dutch output is shown."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    import streamlit as st
+
+    from dashboard.kern import login
+
+    st.subheader("UWV-bestanden inlezen")
+    st.caption("Het sjabloon (lange vorm) of een tabel zoals UWV ze drukt, als CSV of Excel, hoogstens 10 MB. "
+               "Hetzelfde als `python -m etl.uwv import BESTAND`: eerst gecontroleerd, bij één fout wordt niets "
+               "opgeslagen.")
+    door = login.inloggen()
+    if not door:
+        return
+    bestanden = st.file_uploader("UWV-bestand(en)", type=["csv", "xlsx"], accept_multiple_files=True, key="uwv_upload")
+    if not bestanden or not st.button("Controleren en inlezen", key="uwv_inlezen"):
+        return
+    root = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory(prefix="uwv-upload-") as tmp:
+        paden = []
+        for b in bestanden:
+            pad = Path(tmp) / Path(b.name).name
+            pad.write_bytes(b.getvalue())
+            paden.append(str(pad))
+        with st.spinner("Controleren, opslaan en het datawarehouse bouwen…"):
+            uit = subprocess.run([sys.executable, "-m", "etl.uwv", "import", *paden, "--door", door],
+                                 cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, capture_output=True,
+                                 text=True, timeout=300)
+    meldingen = [r for r in uit.stdout.splitlines() if r.strip()]
+    fouten = [r for r in uit.stderr.splitlines() if r.startswith(("Niet ingelezen", "  - ", "De nieuwe cijfers",
+                                                                  "Verversen mislukt", "Kan "))]
+    if uit.returncode == 0:
+        st.success("  \n".join(r for r in meldingen if not r.startswith("Datawarehouse gebouwd")) or "Ingelezen.")
+    else:
+        st.error("  \n".join(fouten) or uit.stderr[-2000:])
