@@ -384,3 +384,29 @@ def test_reading_respects_the_cell_limit(monkeypatch):
     wb.save(buf)
     with pytest.raises(lezen.LeesFout, match="cellen"):
         lezen.lees("x.xlsx", buf.getvalue())
+
+
+def test_refuses_a_long_layout_header_missing_a_column(inst, capsys, tmp_path):
+    p = write(tmp_path, "kop.csv", "regio,periode,tabel,kenmerk,categorie,maat,waarde,bron\n"
+                                   "AM12,2025-Q4,vacatures_beroepsklasse,,Managers,aantal,1,UWV\n")
+    _refused(inst, capsys, p, "kop.csv, regel 1, kolom 'peildatum'", "kolom ontbreekt in de kopregel")
+
+
+def test_refuses_a_printed_table_with_an_unknown_column_header(inst, capsys, tmp_path):
+    tekst = (FIX / "bijlage1_tabel1_opleiding.csv").read_text(encoding="utf-8")
+    p = write(tmp_path, "onbekend.csv", tekst.replace("Alle regio's;Aandeel", "Atlantis;Aandeel"))
+    _refused(inst, capsys, p, "onbekend.csv, regel 3, kolom 'F'", "onbekende kop 'Atlantis'")
+
+
+def test_refuses_a_printed_table_with_an_unreadable_period(inst, capsys, tmp_path):
+    tekst = (FIX / "bijlage1_tabel6_ww.csv").read_text(encoding="utf-8")
+    p = write(tmp_path, "periode.csv", tekst.replace("2025;September;Managers", "2025;Brumaire;Managers"))
+    _refused(inst, capsys, p, "periode.csv, regel 10, kolom 'A'", "periode '2025 Brumaire' onleesbaar")
+
+
+def test_a_semicolon_csv_with_a_bom_in_the_long_layout_is_read(inst, tmp_path):
+    p = tmp_path / "puntkomma.csv"
+    p.write_bytes("\ufeffregio;periode;tabel;kenmerk;categorie;maat;waarde;bron;peildatum\n"
+                  "AM12;2025-Q3;vacatures_beroepsklasse;;Managers;aantal;1.400;UWV;Q3 2025\n".encode())
+    feiten = uwv.controleer(p.name, p.read_bytes(), inst.raw_dir)[0]
+    assert [(f.categorie, f.waarde) for f in feiten] == [("Managers", 1400.0)]
