@@ -109,3 +109,20 @@ def test_bronnen_lists_every_uwv_import_and_the_latest_period(met_import):
     rij = actueel[(actueel["Regio"] == "Gooi en Vechtstreek") & (actueel["Tabel"] == "Werkzoekenden (GWU)")].iloc[0]
     # gwu_opleiding: the seed's september, while NL01 also stops at september: not stale
     assert rij["Laatste periode"] == "september 2025" and rij["Verouderd"] == "nee"
+
+
+def test_spanning_shows_the_national_counterpart_when_the_file_gives_it(raw_dir, warehouse_path, tmp_path):
+    inst = Instellingen.uit_omgeving().met(raw_dir=raw_dir, warehouse_path=warehouse_path)
+    nl = tmp_path / "nl.csv"
+    nl.write_text("# testfixture, verzonnen waarden\nregio,periode,tabel,kenmerk,categorie,maat,waarde,bron,peildatum\n"
+                  "NL01,2025-12,ww_beroepsklasse,,Managers,aantal,30000,UWV,december 2025\n"
+                  "NL01,2025-12,ww_beroepsklasse,verstreken_duur,Managers,aantal,5000,UWV,december 2025\n",
+                  encoding="utf-8")
+    assert uwv_main(["import", str(VOLGEND), str(nl), "--door", "T"], instellingen=inst) == 0
+    at = run("app_pages/mismatch.py")
+    t = tekst(at)
+    # NL01 Q3 vacatures Managers 29.750 / 5.000 = 5,95: zeer krap
+    assert "In Nederland zijn 1 van de 1 beroepsklassen krap of zeer krap." in t
+    tabel = next(d.value for d in at.dataframe if "Spanning Nederland" in d.value.columns)
+    managers = tabel[tabel["Beroepsklasse"] == "Managers"].iloc[0]
+    assert (managers["Spanning Nederland"], managers["Band Nederland"]) == ("5,95", "zeer krap")

@@ -97,14 +97,29 @@ def spanning(ctx: Context, periode: str | None = None) -> Figuur | None:
     if e["vacatures_peildatum"] != e["ww_peildatum"]:
         notities.append(f"Let op: de peildata verschillen. Vacatures: {e['vacatures_peildatum']}; "
                         f"WW-uitkeringen: {e['ww_peildatum']}.")
+    # the national counterpart, where the files give it for the same period
+    landelijk = {r["beroepsklasse"]: r for r in db.rijen("uwv_spanning", regio=ctx.vergelijk, periode=periode)
+                 if r["spanning"] is not None} if ctx.vergelijk and ctx.vergelijk != ctx.regio else {}
+    if landelijk:
+        n = next(iter(landelijk.values()))
+        zin += (f" In {ctx.vergelijk_naam}" + (" (benadering)" if n["is_benadering"] else "") + " zijn "
+                f"{sum(r['band'] in ('krap', 'zeer krap') for r in landelijk.values())} van de {len(landelijk)} "
+                "beroepsklassen krap of zeer krap.")
     import pandas as pd
-    tabel = pd.DataFrame({
+    kolommen = {
         "Beroepsklasse": [r["beroepsklasse"] for r in rijen],
         f"Openstaande vacatures ({e['vacatures_peildatum']})": [fmt.getal(r["vacatures"]) for r in rijen],
         "WW korter dan 6 maanden": [fmt.getal(r["ww_kort"]) for r in rijen],
         f"WW-uitkeringen ({e['ww_peildatum']})": [fmt.getal(r["ww_uitkeringen"]) for r in rijen],
         "Spanning": [fmt.getal(r["spanning"], 2) for r in rijen],
-        "Band": [r["band"] for r in rijen]})
+        "Band": [r["band"] for r in rijen]}
+    if landelijk:
+        kolommen[f"Spanning {ctx.vergelijk_naam}"] = [
+            fmt.getal(landelijk[r["beroepsklasse"]]["spanning"], 2) if r["beroepsklasse"] in landelijk else fmt.LEEG
+            for r in rijen]
+        kolommen[f"Band {ctx.vergelijk_naam}"] = [landelijk.get(r["beroepsklasse"], {}).get("band") or fmt.LEEG
+                                                  for r in rijen]
+    tabel = pd.DataFrame(kolommen)
     export = pd.DataFrame({
         "Beroepsklasse": [r["beroepsklasse"] for r in rijen], "Openstaande vacatures": [r["vacatures"] for r in rijen],
         "WW-uitkeringen korter dan 6 maanden": [r["ww_kort"] for r in rijen],
