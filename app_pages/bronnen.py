@@ -2,7 +2,7 @@
 time; the outcome of the last refresh; the source's own discrepancies."""
 import streamlit as st
 
-from dashboard.figuren import tonen
+from dashboard.figuren import tonen, uwv
 from dashboard.kern import context, status
 
 ctx = context.huidig()
@@ -10,3 +10,5 @@ st.title("Bronnen en actualiteit")
 st.caption("Waar elk cijfer vandaan komt, wanneer het is gemeten en wanneer het datawarehouse is gebouwd.")
 status.toon_verversing()
 tonen.figuren(ctx, "bronnen-build", "bronnen-indeling", "bronnen-datasets", "bronnen-afwijkingen")
+tonen.figuren(ctx, "uwv-actualiteit", "uwv-imports")
+uwv.upload(ctx)

@@ -29,6 +29,7 @@ OMGEVING = {
     "CBS_ODATA3_URL": "cbs_odata3_url",
     "CBS_ODATA4_URL": "cbs_odata4_url",
     "SNAPSHOTS_BEWAREN": "snapshots_bewaren",
+    "UWV_INBOX": "uwv_inbox",
 }
 
 
@@ -45,9 +46,11 @@ class Instellingen:
     catalog: Path = CATALOG
     # fetched snapshots kept per table after a successful fetch (the newest is the one in use)
     snapshots_bewaren: int = 5
+    # UWV files dropped here are imported by `python -m etl.refresh` (then moved to verwerkt/ or geweigerd/)
+    uwv_inbox: Path = ROOT / "data" / "inbox" / "uwv"
 
     def __post_init__(self):
-        for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog"):
+        for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog", "uwv_inbox"):
             object.__setattr__(self, f, Path(getattr(self, f)))
         object.__setattr__(self, "snapshots_bewaren", max(1, int(self.snapshots_bewaren)))
 

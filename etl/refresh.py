@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None, instellingen: Instellingen | None = None
                              inst.snapshots_bewaren)
                 record_fetch(status, ds.id, True, f"{rijen} rijen opgehaald", inst.raw_dir, ds.groep)
 
+    mislukt += uwv_inbox(inst)
     try:
         result = build(instellingen=inst)
     except (LoadError, ValidationError) as exc:
@@ -188,6 +189,18 @@ def main(argv: list[str] | None = None, instellingen: Instellingen | None = None
     write_status(status, inst.status_path)
     print(f"Datawarehouse gebouwd: {result.path} (build {result.build_id})")
     return 1 if mislukt else 0
+
+
+def uwv_inbox(inst: Instellingen) -> list[str]:
+    """Import the UWV files dropped in the inbox (also offline: they are local files). A refused file is
+    reported and moved to geweigerd/; the others are still imported. Returns the refused files' names."""
+    from etl.bronnen import uwv
+    uitkomsten, fouten = uwv.inbox(inst)
+    for u in uitkomsten:
+        print("UWV-inbox: " + u.tekst(), file=sys.stderr)
+    for f in fouten:
+        print(f"UWV-inbox, geweigerd (verplaatst naar geweigerd/): {f.tekst()}", file=sys.stderr)
+    return sorted({f.bestand.split(",")[0] for f in fouten})
 
 
 if __name__ == "__main__":

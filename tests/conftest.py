@@ -81,7 +81,7 @@ def raw_dir(tmp_path, monkeypatch) -> Path:
     """A private copy of data/raw that a test may break."""
     target = tmp_path / "raw"
     # without locally fetched CBS snapshots (data/raw/cbs/ is local state, not in git)
-    shutil.copytree(REPO / "data" / "raw", target, ignore=shutil.ignore_patterns("cbs"))
+    shutil.copytree(REPO / "data" / "raw", target, ignore=shutil.ignore_patterns("cbs", "uwv"))
     monkeypatch.setenv("DASHBOARD_RAW_DIR", str(target))
     return target
 
@@ -114,7 +114,7 @@ def built_warehouse(tmp_path_factory) -> tuple[Path, list]:
     session, with the inputs it was built from. Not for tests: `warehouse` gives each its own copy."""
     tmp = tmp_path_factory.mktemp("built-warehouse")
     raw, monitor, path = tmp / "raw", tmp / "monitor", tmp / "warehouse.duckdb"
-    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs", "uwv"))
     # a session fixture runs before the function-scoped ones: set the locations the build reads here
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DASHBOARD_RAW_DIR", str(raw))

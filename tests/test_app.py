@@ -74,7 +74,8 @@ def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
     at = run_page("app_pages/bronnen.py")
     assert "De laatste verversing is gelukt" in at.success[0].value
     frames = [d.value for d in at.dataframe]
-    cbs, datasets, afwijkingen = frames
+    cbs, datasets, afwijkingen, uwv_actueel = frames   # the last: UWV tables' latest period (issue 13)
+    assert "Laatste periode" in uwv_actueel.columns
     assert list(cbs["Tabel"]) == ["03759ned", "80590ned", "85224NED", "37789ksz", "85554NED", "86059NED", "70072ned"]
     assert set(cbs["Laatste geslaagde ophaling"]) == {"nog nooit"}
     assert len(datasets) == 18  # 16 seed datasets + monitor register and results

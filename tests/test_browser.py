@@ -52,7 +52,7 @@ def app_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     warehouse = tmp / "warehouse.duckdb"
     raw = tmp / "raw"
-    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))  # no local CBS state
+    shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs", "uwv"))  # no local state
     os.environ["MONITOR_DIR"] = str(tmp / "monitor")  # session fixture: set before any test's own monitor dir
     build(raw, warehouse)
     env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DASHBOARD_RAW_DIR": str(raw),
@@ -163,7 +163,8 @@ def test_bronnen_direct_link_lists_the_datasets(app_url, page):
     wait_rendered(page)
     assert page.locator("h1").first.inner_text() == "Bronnen en actualiteit"
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stDataFrame"]').count() == 3  # CBS status, datasets, discrepancies
+    # CBS status, datasets, discrepancies, the UWV tables' latest period (issue 13)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 4
 
 
 def test_csv_download_carries_bron_and_peildatum(app_url, page):
@@ -206,7 +207,7 @@ def test_mismatch_excel_download_has_bron_and_peildatum(app_url, page, tmp_path)
     page.goto(app_url + "/mismatch")
     wait_rendered(page)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-    page.get_by_text("Gegevens als tabel en download").click()
+    page.get_by_text("Gegevens als tabel en download").first.click()   # the mismatch figure (then the spanning)
     bestand = download(page, page.locator("[data-testid=stDownloadButton] button", has_text="Excel").first)
     assert bestand.suggested_filename == "mismatch_AM12.xlsx"
     bestand.save_as(tmp_path / "mismatch.xlsx")

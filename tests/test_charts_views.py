@@ -102,6 +102,8 @@ def test_vacatures_sentence_flips_when_zorg_falls_below_the_national_share():
 
 
 def test_spanningsband_follows_the_uwv_bands():
+    assert [definities.spanningsband(x) for x in [0.24, 0.25, 0.67, 1.5, 4.0, 4.01]] == [
+        "zeer ruim", "ruim", "gemiddeld", "krap", "krap", "zeer krap"]   # the boundaries, as the UWV mart has them
     assert [definities.spanningsband(x) for x in [0.2, 0.25, 0.6, 1.0, 1.5, 3.9, 4.46, None]] == [
         "zeer ruim", "ruim", "ruim", "gemiddeld", "krap", "krap", "zeer krap", None]
 

@@ -145,3 +145,36 @@ def lijnen(reeksen: list[tuple[str, list, list]], hoogte: int = 320, eenheid: st
                                      ticksuffix="%" if eenheid == "%" else ""),
                           xaxis=dict(showgrid=False))
     return go.Figure(data=traces, layout=layout)
+
+
+# --- UWV spanningsindicator (added for the UWV import, issue 13) -------------------------------------------
+BAND_KLEUREN = {"zeer ruim": "#1b5e8c", "ruim": "#4f86b0", "gemiddeld": "#6b7785", "krap": "#c2620a",
+                "zeer krap": "#8f3a00"}
+
+
+def spanning_staaf(beroepsklassen: list[str], waarden: list[float | None], banden: list[str | None],
+                   hoogte: int = 420) -> go.Figure:
+    """Horizontal bars of the spanningsindicator per beroepsklasse, coloured by UWV band, the band named in
+    the bar label (never colour alone), the band boundaries as dotted lines."""
+    traces = []
+    for band, kleur in BAND_KLEUREN.items():
+        idx = [i for i, b in enumerate(banden) if b == band]
+        traces.append(go.Bar(
+            y=[beroepsklassen[i] for i in idx], x=[waarden[i] for i in idx], name=band, orientation="h",
+            marker_color=kleur, text=[f"{fmt.getal(waarden[i], 2)} · {band}" for i in idx],
+            textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}<br>spanning %{x:.2f} (" + band + ")<extra></extra>", showlegend=bool(idx) or True))
+    grenzen = [0.25, 0.67, 1.5, 4]
+    vormen = [dict(type="line", x0=g, x1=g, y0=0, y1=1, yref="paper", line=dict(color="#52606d", width=1, dash="dot"))
+              for g in grenzen]
+    import math
+    positief = [w for w in waarden if w]
+    laag, hoog = min(positief + [0.2]), max(positief + [5])
+    # a ratio: logarithmic, so 0,25 and 4 lie equally far from 1 and one outlier does not flatten the rest
+    layout = house_layout(hoogte, barmode="overlay", bargap=0.3, shapes=vormen,
+                          yaxis=dict(autorange="reversed", categoryorder="array", categoryarray=beroepsklassen),
+                          xaxis=dict(type="log", range=[math.log10(laag / 1.5), math.log10(hoog * 3)],
+                                     tickvals=[0.1, 0.25, 0.67, 1.5, 4, 10, 25, 100],
+                                     ticktext=["0,1", "0,25", "0,67", "1,5", "4", "10", "25", "100"],
+                                     title="openstaande vacatures per WW-uitkering (logaritmische schaal)"))
+    return go.Figure(data=traces, layout=layout)

@@ -47,7 +47,6 @@ SPANNING_UITLEG = (
 def spanningsband(vacatures_per_ww: float | None) -> str | None:
     if vacatures_per_ww is None or vacatures_per_ww != vacatures_per_ww:
         return None
-    for grens, naam in SPANNING_BANDEN:
-        if vacatures_per_ww < grens:
-            return naam
-    return SPANNING_BANDEN[-1][1]
+    if vacatures_per_ww > SPANNING_BANDEN[-2][0]:   # UWV: above 4 is zeer krap, exactly 4 still krap
+        return SPANNING_BANDEN[-1][1]
+    return next(naam for grens, naam in SPANNING_BANDEN if vacatures_per_ww < grens or grens == SPANNING_BANDEN[-2][0])

@@ -9,8 +9,16 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
 
-def _rijen(ctx: Context) -> list[dict]:
-    return db.view(views.mismatch_records, "mismatch", regio=ctx.regio)
+def _query(ctx: Context, periode: str | None) -> tuple[str, dict]:
+    """marts.mismatch (the latest periods), or the chosen vacatures period of marts.mismatch_perioden."""
+    if periode:
+        return "mismatch_periode", {"regio": ctx.regio, "periode": periode}
+    return "mismatch", {"regio": ctx.regio}
+
+
+def _rijen(ctx: Context, periode: str | None = None) -> list[dict]:
+    query, params = _query(ctx, periode)
+    return db.view(views.mismatch_records, query, **params)
 
 
 def feiten_uit(mm: list[dict]) -> dict:
@@ -42,11 +50,13 @@ def mismatch_feiten(ctx: Context) -> dict:
 
 @figuur("mismatch", "Vacatures en WW-uitkeringen per beroepsklasse",
         leeg="Geen vacatures en WW-uitkeringen per beroepsklasse voor {regio_naam}.")
-def mismatch(ctx: Context) -> Figuur | None:
-    rijen = _rijen(ctx)
+def mismatch(ctx: Context, periode: str | None = None) -> Figuur | None:
+    """`periode`: the vacatures period chosen on the page (default: the latest)."""
+    rijen = _rijen(ctx, periode)
     if not rijen:
         return None
-    f = mismatch_feiten(ctx)
+    query, params = _query(ctx, periode)
+    f = feiten_uit(rijen)
     eerste = rijen[0]
     notities = []
     if f["zonder_klasse"]:
@@ -64,6 +74,18 @@ def mismatch(ctx: Context) -> Figuur | None:
                         [r["ww_uitkeringen"] for r in rijen], [r["mismatch"] for r in rijen],
                         f"Openstaande vacatures ({eerste['vacatures_peildatum']})",
                         f"WW-uitkeringen ({eerste['ww_peildatum']})", hoogte=140 + 36 * len(rijen)),
-        notities=notities, uitleg=definities.SPANNING_UITLEG,
-        tabel=db.view(views.mismatch_tabel, "mismatch", regio=ctx.regio),
-        export=db.query("mismatch", regio=ctx.regio), bestandsnaam=f"mismatch_{ctx.regio}")
+        notities=notities, uitleg=_uitleg(ctx, eerste),
+        tabel=db.view(views.mismatch_tabel, query, **params),
+        export=db.query(query, **params), bestandsnaam=f"mismatch_{ctx.regio}" + (f"_{periode}" if periode else ""))
+
+
+def _uitleg(ctx: Context, eerste: dict) -> str:
+    """The spanningsindicator's explanation: the approximation text, unless the file gives WW shorter than
+    6 months per beroepsklasse for this period (then the UWV indicator itself is shown on the page)."""
+    keuze = eerste.get("keuze") or next((r["keuze"] for r in db.rijen("uwv_spanning_perioden", regio=ctx.regio)
+                                          if r["is_laatste"]), None)
+    rijen = db.rijen("uwv_spanning", regio=ctx.regio, periode=keuze) if keuze else []
+    if rijen and not rijen[0]["is_benadering"]:
+        return ("**Spanningsindicator (UWV)**: voor deze periode geeft het UWV-bestand de WW-uitkeringen korter dan "
+                "6 maanden per beroepsklasse; de indicator zelf, met de vijf banden, staat op de pagina Mismatch.")
+    return definities.SPANNING_UITLEG

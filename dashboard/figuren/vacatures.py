@@ -1,7 +1,7 @@
 """Vacatures en tekortsectoren: the region's openstaande vacatures per beroepsklasse against Nederland (Tabel 5)."""
 from __future__ import annotations
 
-from dashboard.figuren import charts, definities, samenvatting, views
+from dashboard.figuren import charts, definities, samenvatting, verdeling, views
 from dashboard.figuren.figuur import Figuur, grafiek
 from dashboard.figuren.register import feiten, figuur
 from dashboard.kern import db
@@ -43,19 +43,23 @@ def vacatures_feiten(ctx: Context) -> dict:
 
 @figuur("vacatures", "Vacatures per beroepsklasse",
         leeg="Geen openstaande vacatures per beroepsklasse voor {regio_naam}.")
-def vacatures(ctx: Context) -> Figuur | None:
+def vacatures(ctx: Context, periode: str | None = None) -> Figuur | None:
+    """`periode`: the page's period choice (default: the latest)."""
     params = _params(ctx)
-    rijen = db.view(views.verdeling_records, "verdeling", **params)
+    query = "verdeling"
+    if periode:
+        query, params = "verdeling_tot", params | {"tot": verdeling.periode_einde(periode)}
+    rijen = db.view(views.verdeling_records, query, **params)
     klassen = [r for r in rijen if not r["is_totaal"]]
     if not klassen:
         return None
-    f = vacatures_feiten(ctx)
+    f = feiten_uit(rijen)
     titel = (f"Vacaturevraag naar {samenvatting.opsomming(f['groter'])} duidelijk groter dan in {ctx.vergelijk_naam}"
              if f["hoger"] else f"Vacatures per beroepsklasse in {ctx.regio_naam} en {ctx.vergelijk_naam}")
     labels = [r["categorie"] + "".join(
         [" · cruciaal" if r["cruciale_sector"] else "", " · focus" if r["regionale_focus"] else ""])
         for r in klassen]
-    tabel = db.view(views.verdeling_tabel, "verdeling", ctx.regio_naam, ctx.vergelijk_naam, **params)
+    tabel = db.view(views.verdeling_tabel, query, ctx.regio_naam, ctx.vergelijk_naam, **params)
     tabel = tabel.assign(**{"Maatschappelijk cruciaal": [r["cruciale_sector"] or "" for r in rijen],
                             "Regionale focus": [r["regionale_focus"] or "" for r in rijen]})
     return Figuur(
@@ -69,5 +73,5 @@ def vacatures(ctx: Context) -> Figuur | None:
         notities=[f"Oranje: aandeel minstens {fmt.getal(DREMPEL_PP)} procentpunt hoger dan in {ctx.vergelijk_naam}. "
                   "· cruciaal = maatschappelijk cruciale sector (kabinet); · focus = regionale focus of speerpunt. "
                   + definities.CRUCIAAL],
-        tabel=tabel, export=db.view(views.verdeling_export, "verdeling", **params),
+        tabel=tabel, export=db.view(views.verdeling_export, query, **params),
         bestandsnaam=f"vacatures_beroepsklasse_{ctx.regio}")

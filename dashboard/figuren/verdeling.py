@@ -9,9 +9,31 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
 
-def rijen(ctx: Context, indicator: str, dimensie: str) -> list[dict]:
-    return db.view(views.verdeling_records, "verdeling", indicator=indicator, dimensie=dimensie,
-                   regio=ctx.regio, vergelijk=ctx.vergelijk)
+def _query(indicator: str, dimensie: str, ctx: Context, tot: str | None) -> tuple[str, dict]:
+    """The query and its parameters: the latest period, or the state as of the chosen period `tot`."""
+    params = dict(indicator=indicator, dimensie=dimensie, regio=ctx.regio, vergelijk=ctx.vergelijk)
+    if tot:
+        return "verdeling_tot", params | {"tot": periode_einde(tot)}
+    return "verdeling", params
+
+
+def periode_einde(periode: str):
+    """'2025-Q3' -> 2025-09-30, '2025-09' -> 2025-09-30, '2025' -> 2025-12-31 (the last day of a period)."""
+    import calendar
+    import datetime as dt
+    jaar = int(periode[:4])
+    if "-Q" in periode:
+        maand = 3 * int(periode[-1])
+    elif len(periode) == 7:
+        maand = int(periode[5:])
+    else:
+        maand = 12
+    return dt.date(jaar, maand, calendar.monthrange(jaar, maand)[1])
+
+
+def rijen(ctx: Context, indicator: str, dimensie: str, tot: str | None = None) -> list[dict]:
+    query, params = _query(indicator, dimensie, ctx, tot)
+    return db.view(views.verdeling_records, query, **params)
 
 
 def per_categorie(ctx: Context, indicator: str, dimensie: str) -> dict[str, dict]:
@@ -26,10 +48,10 @@ def paar(rij: dict | None) -> dict | None:
 
 
 def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definitie: str,
-           sleutel: str, vergelijk_label: str | None = None) -> Figuur | None:
-    params = dict(indicator=indicator, dimensie=dimensie, regio=ctx.regio, vergelijk=ctx.vergelijk)
+           sleutel: str, vergelijk_label: str | None = None, tot: str | None = None) -> Figuur | None:
+    query, params = _query(indicator, dimensie, ctx, tot)
     vergelijk_naam = vergelijk_label or ctx.vergelijk_naam
-    alle = rijen(ctx, indicator, dimensie)
+    alle = rijen(ctx, indicator, dimensie, tot)
     if not alle:
         return None
     klassen = [r for r in alle if not r["is_totaal"]]
@@ -43,6 +65,6 @@ def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definiti
                         ctx.regio_naam, vergelijk_naam, hoogte=110 + 42 * len(klassen)),
         notities=["Aandelen berekend uit de aantallen waar die er zijn, anders zoals gedrukt (afgerond). "
                   "De tabel toont beide."],
-        tabel=db.view(views.verdeling_tabel, "verdeling", ctx.regio_naam, vergelijk_naam, **params),
-        export=db.view(views.verdeling_export, "verdeling", **params),
+        tabel=db.view(views.verdeling_tabel, query, ctx.regio_naam, vergelijk_naam, **params),
+        export=db.view(views.verdeling_export, query, **params),
         bestandsnaam=f"{indicator}_{dimensie}_{ctx.regio}")

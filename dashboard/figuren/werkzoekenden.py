@@ -13,9 +13,9 @@ INDELINGEN = {"opleidingsniveau": "Opleidingsniveau", "leeftijd": "Leeftijd"}
 
 
 def _gwu(dimensie: str):
-    def maak(ctx: Context) -> Figuur | None:
+    def maak(ctx: Context, periode: str | None = None) -> Figuur | None:
         return verdeling.figuur(ctx, "gwu", dimensie, "werkzoekenden", definities.GWU, f"gwu-{dimensie}",
-                                vergelijk_label=ALLE_REGIOS)
+                                vergelijk_label=ALLE_REGIOS, tot=periode)
     return maak
 
 

@@ -25,8 +25,9 @@ def ww_totaal(ctx: Context) -> Figuur | None:
 
 
 def _ww(kenmerk: str):
-    def maak(ctx: Context) -> Figuur | None:
-        return verdeling.figuur(ctx, "ww_uitkeringen", kenmerk, "WW-uitkeringen", definities.WW, f"ww-{kenmerk}")
+    def maak(ctx: Context, periode: str | None = None) -> Figuur | None:
+        return verdeling.figuur(ctx, "ww_uitkeringen", kenmerk, "WW-uitkeringen", definities.WW, f"ww-{kenmerk}",
+                                tot=periode)
     return maak
 
 

@@ -1,8 +1,20 @@
 -- Typed facts from the embedded transcriptions (data/raw/seed/*.csv).
 -- Values stay text in raw; here they are typed, and the checks in
 -- etl/sql/checks/ report every value that does not type cleanly.
-with source as (
-    select * from raw.seed_feiten
+with uwv as (
+    -- UWV files imported with `python -m etl.uwv import` (etl/bronnen/uwv): the latest import of each
+    -- (table, region, period) is in use; it replaces the seed's transcription of the same period
+    select * exclude (import_id, bestandsnaam, door, geimporteerd_op, in_gebruik)
+    from raw.uwv_feiten where in_gebruik
+),
+
+source as (
+    select * from raw.seed_feiten s
+    where not exists (
+        select 1 from uwv u where u.dataset = s.dataset and u.regio = s.regio and u.periode = s.periode
+    )
+    union all by name
+    select * from uwv
 ),
 
 renamed as (

@@ -1,0 +1,1 @@
+"""python -m etl.uwv: import UWV files, write the Excel template (see __main__)."""
