@@ -39,13 +39,15 @@ def inwoners_feiten(ctx: Context) -> dict:
                 migratie=[r for r in kaarten if r["label"].startswith("Bevolkingsgroei door migratie")])
 
 
-@figuur("druk", "Groene en grijze druk")
+@figuur("druk", "Groene en grijze druk",
+        leeg="Voor {regio_naam} zijn nog geen cijfers over groene en grijze druk ingelezen.")
 def demografische_druk(ctx: Context) -> Figuur | None:
     params = dict(regio=ctx.regio, vergelijk=ctx.vergelijk)
     druk = db.rijen("demografische_druk", **params)
-    if not druk:
-        return None
     d = _druk(ctx)
+    if not druk or d["groen"] is None or d["grijs"] is None:
+        # the region itself has no druk: never show the comparison's bars alone
+        return None
     cijfers = (ctx.regio_naam, ctx.vergelijk_naam, d["groen"], d["grijs"], d["groen_nl"], d["grijs_nl"])
     return Figuur(
         "druk", samenvatting.demografische_druk_titel(*cijfers), samenvatting.demografische_druk(*cijfers),
