@@ -10,7 +10,7 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
 
-@figuur("banen", "Banen", leeg="Geen banen voor {regio_naam}.")
+@figuur("banen", "Banen", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def banen(ctx: Context) -> Figuur | None:
     rijen = db.view(views.banen, "banen", regio=ctx.regio)
     if not rijen:

@@ -8,8 +8,8 @@ from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
-CBS_NIET_OPGEHAALD = ("Nog niet opgehaald bij CBS. Haal de CBS-tabellen op met `python -m etl.refresh` "
-                      "(zie Bronnen en actualiteit).")
+# viewer-facing: the how-to for analysts (which command) is on Bronnen en actualiteit
+CBS_NIET_OPGEHAALD = "Deze CBS-cijfers zijn nog niet opgehaald (zie Bronnen en actualiteit)."
 DRUK_DEFINITIE = definities.definitie("Groene druk") + " " + definities.definitie("Grijze druk")
 
 
@@ -60,7 +60,7 @@ def demografische_druk(ctx: Context) -> Figuur | None:
         export=db.query("demografische_druk", **params), bestandsnaam=f"demografische_druk_{ctx.regio}")
 
 
-@figuur("bevolking", "Bevolking en beroepsbevolking", leeg="Geen inwonersaantal voor {regio_naam}.")
+@figuur("bevolking", "Bevolking en beroepsbevolking", leeg="Voor {regio_naam} is nog geen regionale arbeidsmarktanalyse ingelezen.")
 def bevolking(ctx: Context) -> Figuur | None:
     rijen = db.rijen("bevolking_kaarten", regio=ctx.regio)
     if not rijen:

@@ -41,7 +41,7 @@ def mismatch_feiten(ctx: Context) -> dict:
 
 
 @figuur("mismatch", "Vacatures en WW-uitkeringen per beroepsklasse",
-        leeg="Geen vacatures en WW-uitkeringen per beroepsklasse voor {regio_naam}.")
+        leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def mismatch(ctx: Context) -> Figuur | None:
     rijen = _rijen(ctx)
     if not rijen:

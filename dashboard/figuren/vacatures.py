@@ -42,7 +42,7 @@ def vacatures_feiten(ctx: Context) -> dict:
 
 
 @figuur("vacatures", "Vacatures per beroepsklasse",
-        leeg="Geen openstaande vacatures per beroepsklasse voor {regio_naam}.")
+        leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def vacatures(ctx: Context) -> Figuur | None:
     params = _params(ctx)
     rijen = db.view(views.verdeling_records, "verdeling", **params)

@@ -30,7 +30,8 @@ def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definiti
     params = dict(indicator=indicator, dimensie=dimensie, regio=ctx.regio, vergelijk=ctx.vergelijk)
     vergelijk_naam = vergelijk_label or ctx.vergelijk_naam
     alle = rijen(ctx, indicator, dimensie)
-    if not alle:
+    if not alle or all(r["regio_pct"] is None for r in alle):
+        # nothing for the region itself: the registration's empty state, not the comparison's bars alone
         return None
     klassen = [r for r in alle if not r["is_totaal"]]
     eerste = alle[0]
