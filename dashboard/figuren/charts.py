@@ -145,3 +145,33 @@ def lijnen(reeksen: list[tuple[str, list, list]], hoogte: int = 320, eenheid: st
                                      ticksuffix="%" if eenheid == "%" else ""),
                           xaxis=dict(showgrid=False))
     return go.Figure(data=traces, layout=layout)
+
+
+def rangorde(namen: list[str], waarden: list[float], gekozen: str, eenheid: str = "",
+             referentie: float | None = None, referentie_naam: str = "", gemarkeerd: tuple = (),
+             hoogte: int | None = None) -> go.Figure:
+    """All regions as horizontal bars sorted high to low; the chosen region in the house colour and named
+    "(gekozen)" in its label (colour never alone), `gemarkeerd` regions (a peer group) in a middle tone and
+    marked "(vergelijkbaar)", and a reference value (Nederland) as a dashed vertical line with its legend."""
+    paren = sorted(zip(namen, waarden, strict=True), key=lambda p: -p[1])
+
+    def label(naam):
+        return f"{naam} (gekozen)" if naam == gekozen else f"{naam} (vergelijkbaar)" if naam in gemarkeerd else naam
+
+    def tekst(v):
+        return fmt.procent(v, 1) if eenheid == "%" else fmt.getal(v, 1 if abs(v) < 100 else 0)
+
+    kleuren = [REGIO_KLEUR if n == gekozen else "#5f8fb4" if n in gemarkeerd else VERGELIJK_KLEUR for n, _ in paren]
+    traces = [go.Bar(y=[label(n) for n, _ in paren], x=[v for _, v in paren], orientation="h", marker_color=kleuren,
+                     text=[tekst(v) for _, v in paren], textposition="outside", cliponaxis=False,
+                     name="Arbeidsmarktregio's", showlegend=False,
+                     hovertemplate="%{y}: %{text}<extra></extra>")]
+    if referentie is not None:
+        traces.append(go.Scatter(x=[referentie, referentie], y=[label(paren[0][0]), label(paren[-1][0])],
+                                 mode="lines", line=dict(color=TEKST_KLEUR, width=2, dash="dash"),
+                                 name=f"{referentie_naam}: {tekst(referentie)}",
+                                 hovertemplate=f"{referentie_naam}: {tekst(referentie)}<extra></extra>"))
+    layout = house_layout(hoogte or 90 + 24 * len(paren), bargap=0.2,
+                          xaxis=dict(ticksuffix="%" if eenheid == "%" else "", rangemode="tozero"),
+                          yaxis=dict(autorange="reversed", tickfont=dict(size=14)))
+    return go.Figure(data=traces, layout=layout)
