@@ -16,7 +16,7 @@ peers = ()
 if standaard:
     peers = tuple(st.multiselect(
         "Vergelijkbare regio's", [c for c in namen if c != ctx.regio], default=standaard, format_func=namen.get,
-        key=f"peers-{ctx.regio}", bind="query-params", max_selections=10,
+        key=f"vergelijkbaar-{ctx.regio}", bind="query-params", max_selections=10,
         help=regios.PEER_UITLEG))
 tonen.figuur(ctx, "regio-rang", indicator=indicator, peers=peers)
 tonen.figuur(ctx, "regio-overzicht")

@@ -171,7 +171,7 @@ def rangorde(namen: list[str], waarden: list[float], gekozen: str, eenheid: str 
                                  mode="lines", line=dict(color=TEKST_KLEUR, width=2, dash="dash"),
                                  name=f"{referentie_naam}: {tekst(referentie)}",
                                  hovertemplate=f"{referentie_naam}: {tekst(referentie)}<extra></extra>"))
-    layout = house_layout(hoogte or 90 + 24 * len(paren), bargap=0.2,
+    layout = house_layout(hoogte or 90 + 24 * len(paren), bargap=0.2, margin=dict(l=10, r=90, t=30, b=10),
                           xaxis=dict(ticksuffix="%" if eenheid == "%" else "", rangemode="tozero"),
                           yaxis=dict(autorange="reversed", tickfont=dict(size=14)))
     return go.Figure(data=traces, layout=layout)

@@ -77,7 +77,7 @@ def rang(ctx: Context, indicator: str = "", peers: tuple = ()) -> Figuur | None:
                f"rangorde van {len(regios)} arbeidsmarktregio's.")
     else:
         titel = f"{label}: {ctx.regio_naam} op {_plaats(eigen)}"
-        zin = (f"{label} in {ctx.regio_naam}: {_waarde(eigen)} ({periode}). Daarmee staat de regio op "
+        zin = (f"{label} in {ctx.regio_naam}: {_waarde(eigen)}, peildatum {periode}. Daarmee staat de regio op "
                f"{_plaats(eigen)} arbeidsmarktregio's (plaats 1 = de hoogste waarde).")
         if land is not None and _is_verhouding(eerste["eenheid"]):
             woord = ("hoger dan" if eigen["waarde"] > land["waarde"] else "lager dan"
@@ -198,3 +198,30 @@ def peers(ctx: Context, peers: tuple = ()) -> Figuur | None:
                   PEER_UITLEG],
         tabel=tabel, export=export, bestandsnaam=f"regio_peers_{ctx.regio}", tabel_open=True,
         tabel_label="Vergelijkbare regio's")
+
+
+@figuur("bronnen-regio", "Cijfers uit bestanden voor {regio_naam}", leeg="")
+def bronnen_regio(ctx: Context) -> Figuur | None:
+    """For analysts on Bronnen en actualiteit: which embedded files (UWV, the analysis) have rows for the region,
+    and how to add them. Viewers of the figures only read the short empty state."""
+    rijen = db.rijen("regio_dekking", regio=ctx.regio)
+    if not rijen:
+        return None
+    ontbreekt = [r for r in rijen if not r["feiten"]]
+    uwv = [r for r in ontbreekt if r["is_uwv"]]
+    tabel = pd.DataFrame([{"Dataset": r["titel"], "Bestand": r["bestand"], "Bron": r["bron"],
+                           f"Cijfers voor {ctx.regio_naam}": r["feiten"]} for r in rijen])
+    uitleg = None
+    if ontbreekt:
+        uitleg = (f"**Zo voegt u ze toe.** Zet de cijfers van {ctx.regio_naam} als regels met regiocode "
+                  f"`{ctx.regio}` in het CSV-bestand van de dataset (kolom *Bestand*), met bron en peildatum per "
+                  "regel (de kolommen staan in de README onder *Een dataset toevoegen*). Draai daarna "
+                  "`python -m etl.refresh --offline`: de refresh controleert elk bestand en bouwt het "
+                  "datawarehouse opnieuw; bij een fout noemt hij bestand, regel en kolom en blijft het oude "
+                  "datawarehouse in gebruik.")
+    return Figuur(
+        "bronnen-regio", f"Cijfers uit bestanden voor {ctx.regio_naam}",
+        (f"Voor {ctx.regio_naam} ontbreken {len(ontbreekt)} van de {len(rijen)} bestanden, waarvan {len(uwv)} van "
+         "UWV; de figuren die ze gebruiken tonen dan alleen dat er nog geen cijfers zijn ingelezen.")
+        if ontbreekt else f"Alle {len(rijen)} bestanden hebben cijfers voor {ctx.regio_naam}.",
+        "", "", uitleg=uitleg, tabel=tabel, export=tabel, bestandsnaam=f"bestanden_{ctx.regio}")
