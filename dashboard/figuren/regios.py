@@ -208,20 +208,19 @@ def bronnen_regio(ctx: Context) -> Figuur | None:
     if not rijen:
         return None
     ontbreekt = [r for r in rijen if not r["feiten"]]
+    if not ontbreekt:
+        return None   # every regional file has the region: nothing to do for the analyst
     uwv = [r for r in ontbreekt if r["is_uwv"]]
     tabel = pd.DataFrame([{"Dataset": r["titel"], "Bestand": r["bestand"], "Bron": r["bron"],
                            f"Cijfers voor {ctx.regio_naam}": r["feiten"]} for r in rijen])
-    uitleg = None
-    if ontbreekt:
-        uitleg = (f"**Zo voegt u ze toe.** Zet de cijfers van {ctx.regio_naam} als regels met regiocode "
-                  f"`{ctx.regio}` in het CSV-bestand van de dataset (kolom *Bestand*), met bron en peildatum per "
-                  "regel (de kolommen staan in de README onder *Een dataset toevoegen*). Draai daarna "
-                  "`python -m etl.refresh --offline`: de refresh controleert elk bestand en bouwt het "
-                  "datawarehouse opnieuw; bij een fout noemt hij bestand, regel en kolom en blijft het oude "
-                  "datawarehouse in gebruik.")
+    uitleg = (f"**Zo voegt u ze toe.** Zet de cijfers van {ctx.regio_naam} als regels met regiocode "
+              f"`{ctx.regio}` in het CSV-bestand van de dataset (kolom *Bestand*), met bron en peildatum per "
+              "regel (de kolommen staan in de README onder *Een dataset toevoegen*). Draai daarna "
+              "`python -m etl.refresh --offline`: de refresh controleert elk bestand en bouwt het "
+              "datawarehouse opnieuw; bij een fout noemt hij bestand, regel en kolom en blijft het oude "
+              "datawarehouse in gebruik.")
     return Figuur(
         "bronnen-regio", f"Cijfers uit bestanden voor {ctx.regio_naam}",
-        (f"Voor {ctx.regio_naam} ontbreken {len(ontbreekt)} van de {len(rijen)} bestanden, waarvan {len(uwv)} van "
-         "UWV; de figuren die ze gebruiken tonen dan alleen dat er nog geen cijfers zijn ingelezen.")
-        if ontbreekt else f"Alle {len(rijen)} bestanden hebben cijfers voor {ctx.regio_naam}.",
+        f"Voor {ctx.regio_naam} ontbreken {len(ontbreekt)} van de {len(rijen)} regionale bestanden, waarvan "
+        f"{len(uwv)} van UWV; de figuren die ze gebruiken tonen dan alleen dat er nog geen cijfers zijn ingelezen.",
         "", "", uitleg=uitleg, tabel=tabel, export=tabel, bestandsnaam=f"bestanden_{ctx.regio}")
