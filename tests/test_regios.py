@@ -222,3 +222,40 @@ def test_the_peer_group_is_the_five_most_alike_editable_and_in_the_url(alle_regi
     assert not at.exception
     assert any("(zelf gekozen)" in m.value for m in at.markdown)
     assert len(at.dataframe[-1].value) == 4
+
+
+# --- one indicator, one value; like for like ------------------------------------------------------------------
+
+def test_with_one_source_for_inwoners_nothing_is_named_beside_it(warehouse):
+    at = open_page("overzicht")
+    assert not any("Niet vergelijkbaar: andere bron/periode" in c.value for c in at.caption)
+    at = open_page("bevolking")
+    assert not any("zoals op Overzicht" in i.value for i in at.info)
+
+
+def test_cbs_inwoners_are_shown_and_the_analysis_estimate_is_named_beside_them(alle_regios):
+    cbs = sum(inwoners_uit_opname("2026")[m["gemeentecode"]] for m in regios_replay.indeling()
+              if m["arbeidsmarktregiocode"] == "AM12")
+    cbs_tekst = f"{cbs:,.0f}".replace(",", ".")
+    at = open_page("overzicht", regio="AM12")
+    html = "\n".join(str(h.proto) for h in at.get("html"))
+    assert cbs_tekst in html and "248.000" not in html   # the card shows one value: the newest count
+    naast = [c.value for c in at.caption if c.value.startswith("Inwoners van Gooi en Vechtstreek")]
+    assert len(naast) == 1
+    assert f"getoond wordt {cbs_tekst} (bron: CBS StatLine, tabel 03759ned; peildatum 2026" in naast[0]
+    assert "Daarnaast: zo'n 248.000 (bron: Bevolkingsstatistiek (CBS) i.c.m. Primos-prognose" in naast[0]
+    assert "peildatum 2025)" in naast[0] and "Niet vergelijkbaar: andere bron/periode" in naast[0]
+    at = open_page("bevolking", regio="AM12")
+    melding = [i.value for i in at.info if "zoals op Overzicht" in i.value]
+    assert melding and melding[0].startswith(f"Het aantal inwoners dat het dashboard toont is {cbs_tekst}")
+
+
+def test_like_for_like_needs_the_same_period_and_source_family():
+    from dashboard.figuren.regios import bronfamilie, vergelijkbaar
+    assert bronfamilie("CBS StatLine, tabel 85224NED") == bronfamilie("CBS; UWV") == "CBS"
+    assert vergelijkbaar("2026-04", "CBS StatLine, tabel 85554NED", "2026-04", "CBS StatLine, tabel 37789ksz")
+    # participatie of the analysis (UWV's Regio in Beeld) against CBS Q1 2026: no hoger/lager
+    assert not vergelijkbaar("2024", "Regio in Beeld 2025-2026, UWV", "2026-Q1", "CBS StatLine, tabel 85224NED")
+    assert not vergelijkbaar("2025-09", "UWV", "2026-04", "CBS StatLine, tabel 37789ksz")
+    assert not vergelijkbaar("2025", "UWV", "2025", "CBS StatLine, tabel 03759ned")
+    assert not vergelijkbaar(None, "CBS", None, "CBS")

@@ -17,6 +17,35 @@ def _label(rijen: list[dict], label: str) -> dict | None:
     return next((dict(r) for r in rijen if r["label"] == label), None)
 
 
+# One indicator, one value (issue 12): where two sources give the number of inwoners (CBS Bevolking op 1 januari
+# once fetched, and the analysis' estimate), the dashboard shows the newest count (the pick of marts.kerncijfers,
+# also on Overzicht) and names the other beside it with its own source and date. A growth or prognosis is only
+# computed within one source (the 2040 prognosis against the analysis' base year it was made from).
+INWONERS_REGEL = ("Eén cijfer voor inwoners: het dashboard toont het nieuwste getelde aantal (ook op Overzicht); "
+                  "een ander cijfer staat ernaast met zijn eigen bron en peildatum. Groei en prognose worden alleen "
+                  "binnen één bron berekend.")
+
+
+def inwoners_keuze(ctx: Context) -> tuple[dict | None, list[dict]]:
+    """The inwoners figure shown (by the rule above) and the other sources' latest figures."""
+    rijen = db.rijen("inwoners_bronnen", regio=ctx.regio)
+    gekozen = next((r for r in rijen if r["is_gekozen"]), None)
+    return gekozen, [r for r in rijen if r is not gekozen]
+
+
+def inwoners_naast(ctx: Context) -> str | None:
+    """A sentence naming the shown inwoners figure and, beside it, every other source's; None with one source."""
+    gekozen, anderen = inwoners_keuze(ctx)
+    if gekozen is None or not anderen:
+        return None
+    def cijfer(r):
+        schatting = "zo'n " if r["kwalificatie"] and "zo'n" in r["kwalificatie"] else ""
+        return f"{schatting}{fmt.getal(r['waarde'])} (bron: {r['bron']}; peildatum {r['peildatum']})"
+    return (f"Inwoners van {ctx.regio_naam}: getoond wordt {cijfer(gekozen)}, het nieuwste getelde cijfer. "
+            f"Daarnaast: {'; '.join(cijfer(r) for r in anderen)}. Niet vergelijkbaar: andere bron/periode. "
+            + INWONERS_REGEL)
+
+
 def _druk(ctx: Context) -> dict:
     w = db.view(views.waarden_per_indicator_regio, "demografische_druk", regio=ctx.regio, vergelijk=ctx.vergelijk)
     return dict(groen=w.get(("groene_druk", ctx.regio)), grijs=w.get(("grijze_druk", ctx.regio)),
@@ -34,7 +63,8 @@ def inwoners_feiten(ctx: Context) -> dict:
     cbs = None
     if len(reeks) >= 2:
         cbs = {"eerste": reeks[0], "laatste": reeks[-1], "groei": reeks[-1]["waarde"] - reeks[0]["waarde"]}
-    return dict(inwoners=inwoners, prognose=prognose, cbs=cbs,
+    gekozen, anderen = inwoners_keuze(ctx)
+    return dict(inwoners=inwoners, prognose=prognose, cbs=cbs, inwoners_gekozen=gekozen, inwoners_anderen=anderen,
                 druk=druk if None not in druk.values() else None,
                 migratie=[r for r in kaarten if r["label"].startswith("Bevolkingsgroei door migratie")])
 
@@ -66,8 +96,16 @@ def bevolking(ctx: Context) -> Figuur | None:
     if not rijen:
         return None
     kaarten = db.query("bevolking_kaarten", regio=ctx.regio)
+    gekozen, _ = inwoners_keuze(ctx)
+    melding = None
+    if gekozen is not None and gekozen["herkomst"] != "seed":
+        # the cards are the analysis' figures; the dashboard's inwoners figure is another source's newer count
+        melding = (f"Het aantal inwoners dat het dashboard toont is {fmt.getal(gekozen['waarde'])} (bron: "
+                   f"{gekozen['bron']}; peildatum {gekozen['peildatum']}), zoals op Overzicht. De kaarten hieronder "
+                   "zijn de cijfers uit de analyse, met hun eigen bron en peildatum; de prognose voor 2040 is "
+                   "vergeleken met het cijfer uit dezelfde analyse, niet met het CBS-cijfer.")
     return Figuur(
-        "bevolking", "", samenvatting.bevolking(rijen, ctx.regio_naam), "", "",
+        "bevolking", "", samenvatting.bevolking(rijen, ctx.regio_naam), "", "", melding=melding,
         html=db.view(views.kaarten, "bevolking_kaarten", regio=ctx.regio),
         tabel=kaarten, export=kaarten, bestandsnaam=f"bevolking_{ctx.regio}")
 

@@ -224,3 +224,16 @@ def bronnen_regio(ctx: Context) -> Figuur | None:
         f"Voor {ctx.regio_naam} ontbreken {len(ontbreekt)} van de {len(rijen)} regionale bestanden, waarvan "
         f"{len(uwv)} van UWV; de figuren die ze gebruiken tonen dan alleen dat er nog geen cijfers zijn ingelezen.",
         "", "", uitleg=uitleg, tabel=tabel, export=tabel, bestandsnaam=f"bestanden_{ctx.regio}")
+
+
+def bronfamilie(bron: str | None) -> str:
+    """The family of a source as the text names it: 'CBS' for any CBS table or CBS-based statistic, else the
+    publisher before the first comma or semicolon (e.g. 'Regio in Beeld 2025-2026, UWV' -> 'Regio in Beeld ...')."""
+    eerste = (bron or "").replace(";", ",").split(",")[0].strip()
+    return "CBS" if eerste.startswith("CBS") else eerste
+
+
+def vergelijkbaar(periode_a: str | None, bron_a: str | None, periode_b: str | None, bron_b: str | None) -> bool:
+    """Like for like: two figures may be compared (hoger/lager, rank) only with the same period and source family.
+    Otherwise the text says "niet vergelijkbaar: andere bron/periode" instead of a claim."""
+    return bool(periode_a) and periode_a == periode_b and bronfamilie(bron_a) == bronfamilie(bron_b)
