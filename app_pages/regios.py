@@ -21,3 +21,5 @@ if standaard:
 tonen.figuur(ctx, "regio-rang", indicator=indicator, peers=peers)
 tonen.figuur(ctx, "regio-overzicht")
 tonen.figuur(ctx, "regio-peers", peers=peers)
+tonen.figuur(ctx, "kaart-regios", indicator=indicator, peers=peers)
+tonen.figuur(ctx, "kaart-gemeenten")

@@ -19,6 +19,8 @@ QUERIES_DIR = ROOT / "queries"
 CATALOG = ROOT / "etl" / "catalog.toml"   # every source: CBS tables, seed datasets, ...
 DEFAULT_CBS_ODATA3_URL = "https://opendata.cbs.nl"
 DEFAULT_CBS_ODATA4_URL = "https://datasets.cbs.nl/odata/v1/CBS"
+# CBS/PDOK gebiedsindelingen, generalised, WGS84, as GeoJSON per layer (etl/bronnen/pdok)
+DEFAULT_PDOK_URL = "https://cartomap.github.io/nl/wgs84"
 
 # environment variable -> field; tests and deployments override locations with these
 OMGEVING = {
@@ -28,6 +30,7 @@ OMGEVING = {
     "VERSIES_DIR": "versies_dir",
     "CBS_ODATA3_URL": "cbs_odata3_url",
     "CBS_ODATA4_URL": "cbs_odata4_url",
+    "PDOK_URL": "pdok_url",
 }
 
 
@@ -42,6 +45,7 @@ class Instellingen:
     cbs_odata3_url: str = DEFAULT_CBS_ODATA3_URL
     cbs_odata4_url: str = DEFAULT_CBS_ODATA4_URL
     catalog: Path = CATALOG
+    pdok_url: str = DEFAULT_PDOK_URL
 
     def __post_init__(self):
         for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog"):

@@ -10,9 +10,12 @@ Also `python -m tests.regios_replay <warehouse>` builds such a warehouse for a d
 from __future__ import annotations
 
 import csv
+import functools
+import http.server
 import json
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 from tests.conftest import REPO, SHARED_DATA
@@ -21,6 +24,7 @@ from tests.replay import CbsV3, CbsV4, start
 FIXTURES = REPO / "tests" / "fixtures"
 DERIVED = SHARED_DATA / "geo" / "gemeente_arbeidsmarktregio_2025_derived.csv"
 CAPTURE_03759 = SHARED_DATA / "cbs-odata4" / "03759ned"
+GEO = SHARED_DATA / "geo"
 AANWEZIG = DERIVED.exists() and CAPTURE_03759.exists()
 REDEN = ("../shared/data ontbreekt (03759ned-opname en afgeleide gemeente-indeling staan alleen in shared/, "
          "niet in de repository)")
@@ -101,20 +105,45 @@ def _ww(tmp: Path) -> Path:
     return folder
 
 
-def ververs(tmp: Path) -> int:
-    """Fetch the four tables from loopback replays into DASHBOARD_RAW_DIR and build WAREHOUSE_PATH."""
+class GeoServer:
+    """The real PDOK/CBS geometry files of `folder` served as <url>/<name>.geojson on loopback."""
+
+    def __init__(self, folder: Path = GEO):
+        handler = functools.partial(_Stil, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _Stil(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def ververs(tmp: Path, geo: Path | None = GEO) -> int:
+    """Fetch the four tables (and the geometry, unless geo is None) from loopback replays into DASHBOARD_RAW_DIR
+    and build WAREHOUSE_PATH."""
+    from basis.instellingen import Instellingen
     from etl import refresh
     tmp.mkdir(parents=True, exist_ok=True)
     v3 = CbsV3(table="86059NED", lists=_gebieden(FIXTURES / "cbs_v3" / "86059NED"), page_size=400)
     druk = CbsV3(table="70072ned", lists=_druk(FIXTURES / "cbs_v3" / "70072ned"), page_size=400)
     server3, url3 = start([v3, druk])
     server4, url4 = start(CbsV4(tables={"03759ned": CAPTURE_03759, "85554NED": _ww(tmp)}, page_size=5000))
+    kaarten = GeoServer(geo) if geo is not None else None
+    only = "03759ned,86059NED,70072ned,85554NED" + (",gebiedsindelingen" if kaarten else "")
     try:
-        return refresh.main(["--only", "03759ned,86059NED,70072ned,85554NED", "--cbs-odata3-url", url3,
-                             "--cbs-odata4-url", url4])
+        return refresh.main(["--only", only, "--cbs-odata3-url", url3, "--cbs-odata4-url", url4],
+                            instellingen=Instellingen.uit_omgeving(pdok_url=kaarten.url if kaarten else None))
     finally:
         server3.stop()
         server4.stop()
+        if kaarten:
+            kaarten.stop()
 
 
 if __name__ == "__main__":
