@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections import defaultdict
 
 import duckdb
@@ -193,6 +194,11 @@ def test_the_comparison_page_shows_the_rank_a_sorted_chart_and_nederland_only_fo
     assert lijn["x"] == [nl, nl] and lijn["name"].startswith("Nederland: ")
 
 
+def peer_tabel(at):
+    return next(d.value for d in at.dataframe if "Arbeidsmarktregio" in d.value.columns
+                and d.value["Arbeidsmarktregio"].astype(str).str.endswith("(gekozen)").any())
+
+
 def test_the_peer_group_is_the_five_most_alike_editable_and_in_the_url(alle_regios):
     from dashboard.figuren import regios as fig_regios
     at = open_page("regios", regio="AM12")
@@ -214,14 +220,14 @@ def test_the_peer_group_is_the_five_most_alike_editable_and_in_the_url(alle_regi
     afstand = {c: math.dist(z["AM12"], v) for c, v in z.items() if c != "AM12"}
     assert sorted(keuze.value) == sorted(sorted(afstand, key=afstand.get)[:5])
     assert keuze.value == fig_regios.standaard_peers("AM12")
-    tabel = at.dataframe[-1].value
+    tabel = peer_tabel(at)
     assert len(tabel) == 6 and tabel.iloc[0]["Arbeidsmarktregio"] == "Gooi en Vechtstreek (gekozen)"
 
     ander = next(c for c in fig_regios.regio_namen() if c not in keuze.value and c != "AM12")
     keuze.set_value([*keuze.value[:2], ander]).run()
     assert not at.exception
     assert any("(zelf gekozen)" in m.value for m in at.markdown)
-    assert len(at.dataframe[-1].value) == 4
+    assert len(peer_tabel(at)) == 4
 
 
 # --- one indicator, one value; like for like ------------------------------------------------------------------
@@ -259,3 +265,67 @@ def test_like_for_like_needs_the_same_period_and_source_family():
     assert not vergelijkbaar("2025-09", "UWV", "2026-04", "CBS StatLine, tabel 37789ksz")
     assert not vergelijkbaar("2025", "UWV", "2025", "CBS StatLine, tabel 03759ned")
     assert not vergelijkbaar(None, "CBS", None, "CBS")
+
+
+# --- maps: geometry as a source ---------------------------------------------------------------------------------
+
+def test_each_map_has_35_regions_resp_the_gemeenten_of_the_region(alle_regios):
+    at = open_page("regios", regio="AM12")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    kaarten = [s for s in specs if any(t.get("fill") == "toself" for t in s["data"])]
+    assert len(kaarten) == 2
+    regios_kaart = [t for t in kaarten[0]["data"] if t.get("fill") == "toself"]
+    assert len(regios_kaart) == 35
+    assert [t["name"] for t in regios_kaart if t["line"]["width"] == 3] == ["Gooi en Vechtstreek (gekozen)"]
+    leden = {m["gemeentenaam"].split(" (")[0] for m in regios_replay.indeling() if m["arbeidsmarktregiocode"] == "AM12"}
+    # names as the dashboard spells them (the shipped list says "Laren", CBS "Laren (NH.)")
+    assert {t["name"].split(" (")[0] for t in kaarten[1]["data"] if t.get("fill") == "toself"} == leden
+
+
+def test_before_geometry_was_fetched_the_map_says_so_in_one_line_and_the_page_works(tmp_path, raw_dir,
+                                                                                      warehouse_path):
+    if not regios_replay.AANWEZIG:
+        pytest.skip(regios_replay.REDEN)
+    assert regios_replay.ververs(tmp_path / "replay", geo=None) == 0
+    at = open_page("regios", regio="AM12")
+    assert [i.value for i in at.info].count(
+        "De kaart verschijnt zodra de gebiedsgrenzen (PDOK) zijn opgehaald (zie Bronnen en actualiteit).") == 2
+    assert any("op plaats" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("bederf, melding", [
+    (lambda t: t[: len(t) // 2], "geen geldige GeoJSON"),
+    (lambda t: '{"type": "Topology"}', "geen GeoJSON FeatureCollection"),
+    (lambda t: t.replace('"statcode":"AM35"', '"statcode":"AM01"', 1), "statcode AM01 komt meer dan eens voor"),
+    (lambda t: t.replace('"statcode":"AM35"', '"statcode":"AM99"', 1), "ontbreekt: AM35; onbekend: AM99"),
+])
+def test_broken_geometry_is_refused_with_a_dutch_message_and_the_previous_snapshot_serves(
+        tmp_path, raw_dir, warehouse_path, capsys, bederf, melding):
+    if not (regios_replay.GEO / "arbeidsmarktregio_2024.geojson").exists():
+        pytest.skip(regios_replay.REDEN)
+    from basis.instellingen import Instellingen
+    from etl import refresh
+    from etl.bronnen.gemeenschappelijk import snapshot
+    goed = regios_replay.GeoServer()
+    try:
+        assert refresh.main(["--only", "gebiedsindelingen"], instellingen=Instellingen.uit_omgeving(
+            pdok_url=goed.url)) == 0
+    finally:
+        goed.stop()
+    vorige = snapshot.latest(raw_dir, "gebiedsindelingen", "pdok")
+    kapot = tmp_path / "kapot"
+    shutil.copytree(regios_replay.GEO, kapot)
+    pad = kapot / "arbeidsmarktregio_2024.geojson"
+    pad.write_text(bederf(pad.read_text(encoding="utf-8")), encoding="utf-8")
+    capsys.readouterr()
+    server = regios_replay.GeoServer(kapot)
+    try:
+        assert refresh.main(["--only", "gebiedsindelingen"], instellingen=Instellingen.uit_omgeving(
+            pdok_url=server.url)) == 1
+    finally:
+        server.stop()
+    err = capsys.readouterr().err
+    assert "Ophalen mislukt: geometrie arbeidsmarktregio_2024" in err and melding in err, err
+    assert "De vorige opname blijft in gebruik" in err
+    assert snapshot.latest(raw_dir, "gebiedsindelingen", "pdok") == vorige
+    assert q("select count(*) from marts.geometrie where laag = 'arbeidsmarktregio'") == [(35,)]
