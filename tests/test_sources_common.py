@@ -68,7 +68,7 @@ def test_a_snapshot_refused_by_its_check_never_becomes_latest(tmp_path):
 
 def test_every_catalog_entry_names_an_existing_source_folder():
     entries = catalog.entries()
-    assert {e.bron for e in entries} == {"cbs_v4", "cbs_v3", "cbs_indeling", "seed"} == set(bronnen.namen())
+    assert {e.bron for e in entries} == {"cbs_v4", "cbs_v3", "cbs_indeling", "seed", "pdok"} == set(bronnen.namen())
     kinds = {e.id: e.bron for e in entries}
     assert kinds["03759ned"] == "cbs_v4" and kinds["70072ned"] == "cbs_v3" and kinds["86059NED"] == "cbs_indeling"
     assert kinds["bevolking"] == "seed" and len(catalog.seed()) == 16
