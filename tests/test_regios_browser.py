@@ -61,9 +61,14 @@ def test_pick_a_region_walk_to_another_page_and_compare(app_35, page):
     wait_rendered(page)
     assert f"regio={code}" in page.url
     assert re.search(r"op plaats \d+ van 35", page.locator("h4").first.inner_text())
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 1
     assert page.locator("[data-testid=stException]").count() == 0
     page.screenshot(path=str(SHOTS / "regios-3-vergelijken.png"), full_page=True)
+
+    kop = page.get_by_text("Gemeenten van Zuid-Limburg", exact=True)
+    kop.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 3   # rank chart, map of regions, of gemeenten
+    page.screenshot(path=str(SHOTS / "regios-5-kaart-gemeenten.png"))
 
 
 def test_an_unknown_region_shows_a_message_and_no_figures(app_35, page):

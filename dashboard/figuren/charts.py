@@ -228,7 +228,7 @@ def kaart(geojson: str, codes: list[str], waarden: list[float | None], namen: li
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(color=[laag, hoog], cmin=laag, cmax=hoog, colorscale=[[0, "#e3edf5"], [1, REGIO_KLEUR]],
                     showscale=True, colorbar=dict(title=dict(text=legenda), ticksuffix="%" if eenheid == "%" else "",
-                                                  separatethousands=True))))
+                                                  tickformat=",d" if hoog >= 100 else ",.1f"))))
     layout = house_layout(hoogte, margin=dict(l=0, r=0, t=10, b=0), hovermode="closest",
                           xaxis=dict(visible=False, showgrid=False, zeroline=False),
                           yaxis=dict(visible=False, showgrid=False, scaleanchor="x", scaleratio=1.6))

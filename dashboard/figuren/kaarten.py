@@ -46,7 +46,8 @@ def kaart_regios(ctx: Context, indicator: str = "", peers: tuple = ()) -> Figuur
     waarden = [per[c]["waarde"] if c in per else None for c in codes]
     eenheid = "%" if eerste["eenheid"] == "procent" else ""
     eigen = per.get(ctx.regio)
-    zin = (f"{eerste['label']} per arbeidsmarktregio ({eerste['peildatum']}); {ctx.regio_naam} is oranje omlijnd"
+    zin = (f"{eerste['label']} per arbeidsmarktregio, peildatum {eerste['peildatum']}; {ctx.regio_naam} is oranje "
+           "omlijnd"
            + (f" en staat op plaats {eigen['plaats']} van {eigen['aantal']}." if eigen else "."))
     tabel = pd.DataFrame({"Arbeidsmarktregio": [r["naam"] for r in vormen], eerste["label"]: waarden})
     return Figuur(
@@ -68,7 +69,7 @@ def kaart_gemeenten(ctx: Context) -> Figuur | None:
     grootste = max(met, key=lambda r: r["inwoners"]) if met else None
     zin = f"{ctx.regio_naam} telt {len(rijen)} gemeenten" + (
         f"; de grootste is {grootste['naam']} met {fmt.getal(grootste['inwoners'])} inwoners "
-        f"({grootste['peildatum']})." if grootste else ".")
+        f"(peildatum {grootste['peildatum']})." if grootste else ".")
     tabel = pd.DataFrame({"Gemeente": [r["naam"] for r in rijen], "Inwoners": [r["inwoners"] for r in rijen]})
     return Figuur(
         "kaart-gemeenten", f"Gemeenten van {ctx.regio_naam}", zin,
