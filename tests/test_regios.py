@@ -75,6 +75,17 @@ def test_nederland_is_the_comparison_not_a_region_to_pick(warehouse):
     assert "NL01" not in at.selectbox[0].options and "Nederland" not in at.selectbox[0].options
 
 
+def test_the_export_refuses_nederland_and_an_unknown_code_as_its_region(warehouse, tmp_path, capsys):
+    from dashboard.export import report
+    for code in ("NL01", "AM99"):
+        assert report.main(["--format", "html", "--out", str(tmp_path / "a.html"), "--regio", code]) == 1
+        assert f"Export mislukt: Regiocode '{code}'" in capsys.readouterr().err
+        assert not (tmp_path / "a.html").exists()
+    assert report.main(["--format", "html", "--out", str(tmp_path / "b.html"), "--regio", "AM01"]) == 0
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert "Analyse arbeidsmarkt Groningen" in html
+
+
 def test_picking_a_region_in_the_sidebar_puts_it_in_the_url_and_keeps_it_across_pages(warehouse):
     at = open_page("overzicht")
     assert at.title[0].value == "Arbeidsmarkt Gooi en Vechtstreek"

@@ -37,7 +37,8 @@ def maak(regio: str | None = None) -> Context:
     """The context of `regio` (default: the default region) against the country row of marts.regios."""
     regios = _regios()
     code = regio or next(c for c, r in regios.items() if r["is_standaard"])
-    if code not in regios:
+    if code not in regios or regios[code]["soort"] == "land":
+        # the country is the comparison, not a region to show (issue 12): no page or export "for Nederland"
         raise OnbekendeRegio(code)
     land = next(r for r in regios.values() if r["soort"] == "land")
     return Context(code, regios[code]["regio_naam"], land["regio_code"], land["regio_naam"])
