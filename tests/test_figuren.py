@@ -33,7 +33,7 @@ def test_every_registered_figure_survives_a_round_trip_through_a_version(warehou
     # from them); Gooi en Vechtstreek has every regional file, so Bronnen has no how-to for it
     assert leeg == {"inwoners-reeks", "druk-gemeenten", "ww-regio-reeks", "ww-nl", "werkloosheid-nl",
                     "regio-rang", "regio-overzicht", "regio-peers", "bronnen-regio", "kaart-regios",
-                    "kaart-gemeenten"}
+                    "kaart-gemeenten", "gemeenten-index"}
 
 
 def test_a_figure_is_made_once_per_build_and_shared(warehouse):

@@ -340,3 +340,15 @@ def test_broken_geometry_is_refused_with_a_dutch_message_and_the_previous_snapsh
     assert "De vorige opname blijft in gebruik" in err
     assert snapshot.latest(raw_dir, "gebiedsindelingen", "pdok") == vorige
     assert q("select count(*) from marts.geometrie where laag = 'arbeidsmarktregio'") == [(35,)]
+
+
+def test_gemeenten_as_an_index_start_at_100_and_follow_the_capture(alle_regios):
+    at = open_page("regios", regio="AM12")
+    spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                if any(t.get("name") == "Blaricum" and t.get("mode") == "lines+markers"
+                       for t in json.loads(c.proto.spec)["data"]))
+    lijnen = {t["name"]: t for t in spec["data"]}
+    assert len(lijnen) == 8 and all(t["y"][0] == 100 for t in lijnen.values())
+    v2019, v2026 = inwoners_uit_opname("2019")["GM0376"], inwoners_uit_opname("2026")["GM0376"]
+    assert lijnen["Blaricum"]["y"][-1] == pytest.approx(100 * v2026 / v2019)
+    assert "het snelst Blaricum" in zichtbaar(at)

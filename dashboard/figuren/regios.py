@@ -237,3 +237,43 @@ def vergelijkbaar(periode_a: str | None, bron_a: str | None, periode_b: str | No
     """Like for like: two figures may be compared (hoger/lager, rank) only with the same period and source family.
     Otherwise the text says "niet vergelijkbaar: andere bron/periode" instead of a claim."""
     return bool(periode_a) and periode_a == periode_b and bronfamilie(bron_a) == bronfamilie(bron_b)
+
+
+@figuur("gemeenten-index", "Inwoners per gemeente van {regio_naam} als index",
+        leeg="Deze CBS-cijfers zijn nog niet opgehaald (zie Bronnen en actualiteit).")
+def gemeenten_index(ctx: Context) -> Figuur | None:
+    """Inwoners of each gemeente (and the region) as an index, first year = 100: growth side by side, where
+    absolute lines of gemeenten of very different size lie flat on top of each other (CBS 03759ned)."""
+    rijen = db.rijen("inwoners_reeks", regio=ctx.regio)
+    reeksen: dict[str, list[dict]] = {}
+    for r in rijen:
+        reeksen.setdefault(r["regio_naam"], []).append(r)
+    # only series that start in the region's first year (a gemeente formed later has no common base)
+    eerste = min((r["periode"] for r in rijen), default=None)
+    reeksen = {n: rs for n, rs in reeksen.items() if rs[0]["periode"] == eerste and rs[0]["waarde"]}
+    if ctx.regio_naam not in reeksen or len(reeksen) < 2:
+        return None
+    index = {n: [100.0 * r["waarde"] / rs[0]["waarde"] for r in rs] for n, rs in reeksen.items()}
+    laatste = {n: (rs[-1]["periode"], index[n][-1]) for n, rs in reeksen.items()}
+    gemeenten = {n: v for n, v in laatste.items() if n != ctx.regio_naam}
+    snelst = max(gemeenten, key=lambda n: gemeenten[n][1])
+    traagst = min(gemeenten, key=lambda n: gemeenten[n][1])
+    periode = laatste[ctx.regio_naam][0]
+
+    def groei(n):
+        return fmt.met_teken(fmt.procent(laatste[n][1] - 100, 1), laatste[n][1] - 100)
+    zin = (f"Van {eerste} tot {periode} groeide {ctx.regio_naam} {groei(ctx.regio_naam)}; het snelst {snelst} "
+           f"({groei(snelst)}), het langzaamst {traagst} ({groei(traagst)}).")
+    tabel = pd.DataFrame([{"Gebied": n, "Jaar": r["periode"], "Inwoners": r["waarde"],
+                           f"Index ({eerste} = 100)": round(i, 1)}
+                          for n, rs in reeksen.items() for r, i in zip(rs, index[n], strict=True)])
+    laatste_rij = rijen[-1]
+    return Figuur(
+        "gemeenten-index", f"Groei per gemeente van {ctx.regio_naam} ({eerste} = 100)", zin, laatste_rij["bron"],
+        max(r["peildatum"] for r in rijen),
+        definitie=f"Inwoners op 1 januari als index: het aantal in {eerste} is 100. Zo zijn gemeenten van "
+                  "verschillende grootte naast elkaar te lezen. CBS StatLine 03759ned; de regio is de som van haar "
+                  "gemeenten.",
+        grafiek=grafiek(charts.lijnen, [(n, [r["periode"] for r in rs], index[n]) for n, rs in reeksen.items()],
+                        hoogte=380, nadruk=ctx.regio_naam),
+        tabel=tabel, export=tabel, bestandsnaam=f"inwoners_index_{ctx.regio}")
