@@ -80,3 +80,22 @@ def test_an_unknown_region_shows_a_message_and_no_figures(app_35, page):
     assert main.locator("a").count() == 0 and main.locator("img").count() == 0
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
     page.screenshot(path=str(SHOTS / "regios-4-onbekende-code.png"), full_page=True)
+
+
+def test_an_edited_peer_group_is_kept_in_the_url_and_a_link_reopens_it(app_35, page, context):
+    page.goto(app_35 + "/regios-vergelijken?regio=AM12")
+    wait_for_text(page, "naast vergelijkbare regio's")
+    wait_rendered(page)
+    chips = page.locator('[data-testid="stMultiSelect"] [aria-label^="Remove "]')
+    assert chips.count() == 5
+    weg = chips.first.get_attribute("aria-label").removeprefix("Remove ")
+    chips.first.click()
+    page.wait_for_function("() => location.search.includes('vergelijkbaar-AM12=')", timeout=30_000)
+    wait_rendered(page)
+    link = page.url
+    ander = context.new_page()
+    ander.goto(link)
+    wait_for_text(ander, "(zelf gekozen)")
+    wait_rendered(ander)
+    keuze = ander.locator('[data-testid="stMultiSelect"] [aria-label^="Remove "]')
+    assert keuze.count() == 4 and weg not in [keuze.nth(i).get_attribute("aria-label") for i in range(4)]
