@@ -20,6 +20,8 @@ pages = {
         st.Page("app_pages/banen.py", title="Banen en prognose", icon=":material/trending_up:", url_path="banen"),
         st.Page("app_pages/bevolking.py", title="Bevolking en arbeidspotentieel", icon=":material/groups:",
                 url_path="bevolking"),
+        st.Page("app_pages/regios.py", title="Regio's vergelijken", icon=":material/leaderboard:",
+                url_path="regios-vergelijken"),
     ],
     "Werken aan Werk": [
         st.Page("app_pages/monitor.py", title="Monitor Werken aan Werk", icon=":material/flag:", url_path="monitor"),

@@ -19,6 +19,8 @@ QUERIES_DIR = ROOT / "queries"
 CATALOG = ROOT / "etl" / "catalog.toml"   # every source: CBS tables, seed datasets, ...
 DEFAULT_CBS_ODATA3_URL = "https://opendata.cbs.nl"
 DEFAULT_CBS_ODATA4_URL = "https://datasets.cbs.nl/odata/v1/CBS"
+# CBS/PDOK gebiedsindelingen, generalised, WGS84, as GeoJSON per layer (etl/bronnen/pdok)
+DEFAULT_PDOK_URL = "https://cartomap.github.io/nl/wgs84"
 
 # environment variable -> field; tests and deployments override locations with these
 OMGEVING = {
@@ -30,6 +32,7 @@ OMGEVING = {
     "CBS_ODATA4_URL": "cbs_odata4_url",
     "SNAPSHOTS_BEWAREN": "snapshots_bewaren",
     "UWV_INBOX": "uwv_inbox",
+    "PDOK_URL": "pdok_url",
 }
 
 
@@ -48,6 +51,7 @@ class Instellingen:
     snapshots_bewaren: int = 5
     # UWV files dropped here are imported by `python -m etl.refresh` (then moved to verwerkt/ or geweigerd/)
     uwv_inbox: Path = ROOT / "data" / "inbox" / "uwv"
+    pdok_url: str = DEFAULT_PDOK_URL
 
     def __post_init__(self):
         for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog", "uwv_inbox"):

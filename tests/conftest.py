@@ -144,3 +144,19 @@ def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pdok_fixture_url():
+    """The project's made-up PDOK geometry (tests/fixtures/pdok) on loopback for the whole session."""
+    from tests.regios_replay import GeoServer
+    server = GeoServer(REPO / "tests" / "fixtures" / "pdok")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def pdok_url(pdok_fixture_url, monkeypatch) -> str:
+    """A full `etl.refresh` in a test fetches the geometry from loopback, never from the internet."""
+    monkeypatch.setenv("PDOK_URL", pdok_fixture_url)
+    return pdok_fixture_url

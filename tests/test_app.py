@@ -122,10 +122,12 @@ def test_a_missing_table_breaks_one_figure_not_the_page(warehouse):
     assert len(at.get("plotly_chart")) == 1
 
 
-def test_unknown_region_in_url_falls_back_with_a_message(warehouse):
+def test_unknown_region_in_url_stops_with_a_message_and_shows_no_other_region(warehouse):
+    # issue 12: no longer a fallback to the default region (that showed its figures under the wrong request)
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
     at.query_params["regio"] = "AM77"
     at.run()
     assert not at.exception
-    assert "Regiocode 'AM77' uit de adresbalk is onbekend" in at.warning[0].value
-    assert at.title[0].value == "Arbeidsmarkt Gooi en Vechtstreek"
+    assert "geen arbeidsmarktregio" in at.error[0].value
+    assert [t.value for t in at.text] == ["Gevraagde regiocode: AM77"]
+    assert not at.title and not at.get("plotly_chart")

@@ -68,7 +68,8 @@ def test_a_snapshot_refused_by_its_check_never_becomes_latest(tmp_path):
 
 def test_every_catalog_entry_names_an_existing_source_folder():
     entries = catalog.entries()
-    assert {e.bron for e in entries} == {"cbs_v4", "cbs_v3", "cbs_indeling", "seed", "uwv"} == set(bronnen.namen())
+    assert {e.bron for e in entries} == {"cbs_v4", "cbs_v3", "cbs_indeling", "seed", "uwv", "pdok"} \
+        == set(bronnen.namen())
     kinds = {e.id: e.bron for e in entries}
     assert kinds["03759ned"] == "cbs_v4" and kinds["70072ned"] == "cbs_v3" and kinds["86059NED"] == "cbs_indeling"
     assert kinds["bevolking"] == "seed" and len(catalog.seed()) == 16
@@ -85,15 +86,15 @@ def test_a_new_kind_of_source_is_one_more_catalog_entry(tmp_path):
     path = tmp_path / "catalog.toml"
     path.write_text('[cbs.80590ned]\napi = "v4"\ntitel = "x"\nmaten = {}\n\n'
                     '[uwv.ww_beroepsklasse]\nbron = "uwv"\ntitel = "WW per beroepsklasse"\nbestand = "ww.xlsx"\n\n'
-                    '[pdok.gemeenten]\ntitel = "Gemeentegrenzen"\nfrequentie = "jaarlijks"\n', encoding="utf-8")
-    cbs, uwv, pdok = catalog.entries(path)
+                    '[kadaster.percelen]\ntitel = "Percelen"\nfrequentie = "jaarlijks"\n', encoding="utf-8")
+    cbs, uwv, kadaster = catalog.entries(path)
     assert cbs.bron == "cbs_v4" and cbs.id == "80590ned"
     assert (uwv.id, uwv.bron, uwv.groep, uwv.opties["bestand"]) == ("ww_beroepsklasse", "uwv", "uwv", "ww.xlsx")
-    assert (pdok.bron, pdok.frequentie) == ("pdok", "jaarlijks")   # the group names the folder by default
+    assert (kadaster.bron, kadaster.frequentie) == ("kadaster", "jaarlijks")   # the group names the folder by default
     assert catalog.read(path) == [cbs]
-    with pytest.raises(FetchError, match="onbekende bron 'pdok' in etl/catalog.toml; er is een map "
+    with pytest.raises(FetchError, match="onbekende bron 'kadaster' in etl/catalog.toml; er is een map "
                                          "etl/bronnen/<bron>/ nodig"):
-        bronnen.module("pdok")
+        bronnen.module("kadaster")
 
 
 def test_a_catalog_entry_missing_a_key_is_named(tmp_path):
@@ -131,10 +132,10 @@ def test_refresh_names_a_catalog_entry_without_a_source_folder(tmp_path, capsys)
     from etl import refresh
 
     path = tmp_path / "catalog.toml"
-    path.write_text('[pdok.gemeenten]\nbron = "pdok"\ntitel = "Gemeentegrenzen"\n', encoding="utf-8")
+    path.write_text('[kadaster.percelen]\nbron = "kadaster"\ntitel = "Percelen"\n', encoding="utf-8")
     inst = Instellingen.uit_omgeving(catalog=path, warehouse_path=tmp_path / "wh.duckdb")
     assert refresh.main(["--list"], inst) == 2
-    assert "onbekende bron 'pdok' in etl/catalog.toml" in capsys.readouterr().err
+    assert "onbekende bron 'kadaster' in etl/catalog.toml" in capsys.readouterr().err
 
 
 def test_a_toml_syntax_error_in_the_catalog_names_file_and_line_in_dutch(tmp_path, capsys):

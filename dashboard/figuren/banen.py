@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dashboard.figuren import charts, definities, samenvatting, views
 from dashboard.figuren.figuur import Figuur, grafiek
+from dashboard.figuren.regios import vergelijkbaar
 from dashboard.figuren.register import feiten, figuur
 from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
 
-@figuur("banen", "Banen", leeg="Geen banen voor {regio_naam}.")
+@figuur("banen", "Banen", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def banen(ctx: Context) -> Figuur | None:
     rijen = db.view(views.banen, "banen", regio=ctx.regio)
     if not rijen:
@@ -58,7 +59,11 @@ def werkenden_feiten(ctx: Context) -> dict:
     participatie = next((r for r in kaarten if r["label"] == "Netto arbeidsparticipatie"), None)
     if participatie:
         p = kern.get("Netto arbeidsparticipatie") or {}
-        participatie.update(nl=p.get("vergelijk_waarde"), nl_peildatum=p.get("vergelijk_peildatum"))
+        # like for like (issue 12): hoger/lager only between the same period and source family
+        gelijk = vergelijkbaar(participatie["periode"], participatie["bron"], p.get("vergelijk_periode"),
+                               p.get("vergelijk_bron"))
+        participatie.update(nl=p.get("vergelijk_waarde") if gelijk else None, nl_peildatum=p.get("vergelijk_peildatum"),
+                            nl_niet_vergelijkbaar=None if gelijk or not p else "niet vergelijkbaar: andere bron/periode")
     rijen = db.view(views.banen, "banen", regio=ctx.regio)
     zelfstandigen = None
     if len(rijen) >= 2:

@@ -8,13 +8,42 @@ from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
-CBS_NIET_OPGEHAALD = ("Nog niet opgehaald bij CBS. Haal de CBS-tabellen op met `python -m etl.refresh` "
-                      "(zie Bronnen en actualiteit).")
+# viewer-facing: the how-to for analysts (which command) is on Bronnen en actualiteit
+CBS_NIET_OPGEHAALD = "Deze CBS-cijfers zijn nog niet opgehaald (zie Bronnen en actualiteit)."
 DRUK_DEFINITIE = definities.definitie("Groene druk") + " " + definities.definitie("Grijze druk")
 
 
 def _label(rijen: list[dict], label: str) -> dict | None:
     return next((dict(r) for r in rijen if r["label"] == label), None)
+
+
+# One indicator, one value (issue 12): where two sources give the number of inwoners (CBS Bevolking op 1 januari
+# once fetched, and the analysis' estimate), the dashboard shows the newest count (the pick of marts.kerncijfers,
+# also on Overzicht) and names the other beside it with its own source and date. A growth or prognosis is only
+# computed within one source (the 2040 prognosis against the analysis' base year it was made from).
+INWONERS_REGEL = ("Eén cijfer voor inwoners: het dashboard toont het nieuwste getelde aantal (ook op Overzicht); "
+                  "een ander cijfer staat ernaast met zijn eigen bron en peildatum. Groei en prognose worden alleen "
+                  "binnen één bron berekend.")
+
+
+def inwoners_keuze(ctx: Context) -> tuple[dict | None, list[dict]]:
+    """The inwoners figure shown (by the rule above) and the other sources' latest figures."""
+    rijen = db.rijen("inwoners_bronnen", regio=ctx.regio)
+    gekozen = next((r for r in rijen if r["is_gekozen"]), None)
+    return gekozen, [r for r in rijen if r is not gekozen]
+
+
+def inwoners_naast(ctx: Context) -> str | None:
+    """A sentence naming the shown inwoners figure and, beside it, every other source's; None with one source."""
+    gekozen, anderen = inwoners_keuze(ctx)
+    if gekozen is None or not anderen:
+        return None
+    def cijfer(r):
+        schatting = "zo'n " if r["kwalificatie"] and "zo'n" in r["kwalificatie"] else ""
+        return f"{schatting}{fmt.getal(r['waarde'])} (bron: {r['bron']}; peildatum {r['peildatum']})"
+    return (f"Inwoners van {ctx.regio_naam}: getoond wordt {cijfer(gekozen)}, het nieuwste getelde cijfer. "
+            f"Daarnaast: {'; '.join(cijfer(r) for r in anderen)}. Niet vergelijkbaar: andere bron/periode. "
+            + INWONERS_REGEL)
 
 
 def _druk(ctx: Context) -> dict:
@@ -34,18 +63,21 @@ def inwoners_feiten(ctx: Context) -> dict:
     cbs = None
     if len(reeks) >= 2:
         cbs = {"eerste": reeks[0], "laatste": reeks[-1], "groei": reeks[-1]["waarde"] - reeks[0]["waarde"]}
-    return dict(inwoners=inwoners, prognose=prognose, cbs=cbs,
+    gekozen, anderen = inwoners_keuze(ctx)
+    return dict(inwoners=inwoners, prognose=prognose, cbs=cbs, inwoners_gekozen=gekozen, inwoners_anderen=anderen,
                 druk=druk if None not in druk.values() else None,
                 migratie=[r for r in kaarten if r["label"].startswith("Bevolkingsgroei door migratie")])
 
 
-@figuur("druk", "Groene en grijze druk")
+@figuur("druk", "Groene en grijze druk",
+        leeg="Voor {regio_naam} zijn nog geen cijfers over groene en grijze druk ingelezen.")
 def demografische_druk(ctx: Context) -> Figuur | None:
     params = dict(regio=ctx.regio, vergelijk=ctx.vergelijk)
     druk = db.rijen("demografische_druk", **params)
-    if not druk:
-        return None
     d = _druk(ctx)
+    if not druk or d["groen"] is None or d["grijs"] is None:
+        # the region itself has no druk: never show the comparison's bars alone
+        return None
     cijfers = (ctx.regio_naam, ctx.vergelijk_naam, d["groen"], d["grijs"], d["groen_nl"], d["grijs_nl"])
     return Figuur(
         "druk", samenvatting.demografische_druk_titel(*cijfers), samenvatting.demografische_druk(*cijfers),
@@ -58,14 +90,22 @@ def demografische_druk(ctx: Context) -> Figuur | None:
         export=db.query("demografische_druk", **params), bestandsnaam=f"demografische_druk_{ctx.regio}")
 
 
-@figuur("bevolking", "Bevolking en beroepsbevolking", leeg="Geen inwonersaantal voor {regio_naam}.")
+@figuur("bevolking", "Bevolking en beroepsbevolking", leeg="Voor {regio_naam} is nog geen regionale arbeidsmarktanalyse ingelezen.")
 def bevolking(ctx: Context) -> Figuur | None:
     rijen = db.rijen("bevolking_kaarten", regio=ctx.regio)
     if not rijen:
         return None
     kaarten = db.query("bevolking_kaarten", regio=ctx.regio)
+    gekozen, _ = inwoners_keuze(ctx)
+    melding = None
+    if gekozen is not None and gekozen["herkomst"] != "seed":
+        # the cards are the analysis' figures; the dashboard's inwoners figure is another source's newer count
+        melding = (f"Het aantal inwoners dat het dashboard toont is {fmt.getal(gekozen['waarde'])} (bron: "
+                   f"{gekozen['bron']}; peildatum {gekozen['peildatum']}), zoals op Overzicht. De kaarten hieronder "
+                   "zijn de cijfers uit de analyse, met hun eigen bron en peildatum; de prognose voor 2040 is "
+                   "vergeleken met het cijfer uit dezelfde analyse, niet met het CBS-cijfer.")
     return Figuur(
-        "bevolking", "", samenvatting.bevolking(rijen, ctx.regio_naam), "", "",
+        "bevolking", "", samenvatting.bevolking(rijen, ctx.regio_naam), "", "", melding=melding,
         html=db.view(views.kaarten, "bevolking_kaarten", regio=ctx.regio),
         tabel=kaarten, export=kaarten, bestandsnaam=f"bevolking_{ctx.regio}")
 

@@ -2,6 +2,8 @@
 style. graph_objects only (plotly.express costs ~60 ms a call)."""
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 
 from dashboard.kern import format as fmt
@@ -177,4 +179,90 @@ def spanning_staaf(beroepsklassen: list[str], waarden: list[float | None], bande
                                      tickvals=[0.1, 0.25, 0.67, 1.5, 4, 10, 25, 100],
                                      ticktext=["0,1", "0,25", "0,67", "1,5", "4", "10", "25", "100"],
                                      title="openstaande vacatures per WW-uitkering (logaritmische schaal)"))
+    return go.Figure(data=traces, layout=layout)
+
+
+def rangorde(namen: list[str], waarden: list[float], gekozen: str, eenheid: str = "",
+             referentie: float | None = None, referentie_naam: str = "", gemarkeerd: tuple = (),
+             hoogte: int | None = None) -> go.Figure:
+    """All regions as horizontal bars sorted high to low; the chosen region in the house colour and named
+    "(gekozen)" in its label (colour never alone), `gemarkeerd` regions (a peer group) in a middle tone and
+    marked "(vergelijkbaar)", and a reference value (Nederland) as a dashed vertical line with its legend."""
+    paren = sorted(zip(namen, waarden, strict=True), key=lambda p: -p[1])
+
+    def label(naam):
+        return f"{naam} (gekozen)" if naam == gekozen else f"{naam} (vergelijkbaar)" if naam in gemarkeerd else naam
+
+    def tekst(v):
+        return fmt.procent(v, 1) if eenheid == "%" else fmt.getal(v, 1 if abs(v) < 100 else 0)
+
+    kleuren = [REGIO_KLEUR if n == gekozen else "#5f8fb4" if n in gemarkeerd else VERGELIJK_KLEUR for n, _ in paren]
+    traces = [go.Bar(y=[label(n) for n, _ in paren], x=[v for _, v in paren], orientation="h", marker_color=kleuren,
+                     text=[tekst(v) for _, v in paren], textposition="outside", cliponaxis=False,
+                     name="Arbeidsmarktregio's", showlegend=False,
+                     hovertemplate="%{y}: %{text}<extra></extra>")]
+    if referentie is not None:
+        traces.append(go.Scatter(x=[referentie, referentie], y=[label(paren[0][0]), label(paren[-1][0])],
+                                 mode="lines", line=dict(color=TEKST_KLEUR, width=2, dash="dash"),
+                                 name=f"{referentie_naam}: {tekst(referentie)}",
+                                 hovertemplate=f"{referentie_naam}: {tekst(referentie)}<extra></extra>"))
+    layout = house_layout(hoogte or 90 + 24 * len(paren), bargap=0.2, margin=dict(l=10, r=90, t=30, b=10),
+                          xaxis=dict(ticksuffix="%" if eenheid == "%" else "", rangemode="tozero"),
+                          yaxis=dict(autorange="reversed", tickfont=dict(size=14)))
+    return go.Figure(data=traces, layout=layout)
+
+
+def _ringen(geometrie: dict) -> tuple[list, list]:
+    """The outer and inner rings of a (Multi)Polygon as one x/y path, rings separated by None."""
+    veelhoeken = geometrie["coordinates"] if geometrie["type"] == "MultiPolygon" else [geometrie["coordinates"]]
+    xs, ys = [], []
+    for veelhoek in veelhoeken:
+        for ring in veelhoek:
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
+def _kleur(v: float, laag: float, hoog: float) -> str:
+    """A value's colour between light and the house colour (linear)."""
+    t = 0.5 if hoog == laag else (v - laag) / (hoog - laag)
+    a, b = (0xe3, 0xed, 0xf5), (0x1b, 0x5e, 0x8c)
+    return "rgb({},{},{})".format(*(round(x + (y - x) * t) for x, y in zip(a, b, strict=True)))
+
+
+def kaart(geojson: str, codes: list[str], waarden: list[float | None], namen: list[str], gekozen: str = "",
+          eenheid: str = "", legenda: str = "", hoogte: int = 560) -> go.Figure:
+    """A choropleth of areas (GeoJSON text, features keyed by properties.statcode) as filled polygons on plain
+    axes: no tile server and no base map to download (plotly's geo fetches one from its CDN), so it draws offline
+    and in the PDF. The chosen area gets a thick orange outline and "(gekozen)" in its hover text; areas without
+    a value are grey and say "geen cijfer"."""
+    vorm = {f["properties"]["statcode"]: f["geometry"] for f in json.loads(geojson)["features"]}
+    bekend = [v for v in waarden if v is not None]
+    laag, hoog = (min(bekend), max(bekend)) if bekend else (0, 1)
+
+    def tekst(v):
+        if v is None:
+            return "geen cijfer"
+        return fmt.procent(v, 1) if eenheid == "%" else fmt.getal(v, 1 if abs(v) < 100 else 0)
+    traces = []
+    for code, v, naam in sorted(zip(codes, waarden, namen, strict=True), key=lambda t: t[0] == gekozen):
+        if code not in vorm:
+            continue
+        xs, ys = _ringen(vorm[code])
+        eigen = code == gekozen
+        traces.append(go.Scatter(
+            x=xs, y=ys, mode="lines", fill="toself", hoveron="fills", showlegend=False,
+            fillcolor="#d0d5db" if v is None else _kleur(v, laag, hoog),
+            line=dict(color=ACCENT_KLEUR if eigen else "white", width=3 if eigen else 0.6),
+            name=f"{naam} (gekozen)" if eigen else naam, text=f"{naam}{' (gekozen)' if eigen else ''}: {tekst(v)}",
+            hoverinfo="text"))
+    # the colour scale as a legend (one invisible point carries the colour bar)
+    traces.append(go.Scatter(
+        x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
+        marker=dict(color=[laag, hoog], cmin=laag, cmax=hoog, colorscale=[[0, "#e3edf5"], [1, REGIO_KLEUR]],
+                    showscale=True, colorbar=dict(title=dict(text=legenda), ticksuffix="%" if eenheid == "%" else "",
+                                                  tickformat=",d" if hoog >= 100 else ",.1f"))))
+    layout = house_layout(hoogte, margin=dict(l=0, r=0, t=10, b=0), hovermode="closest",
+                          xaxis=dict(visible=False, showgrid=False, zeroline=False),
+                          yaxis=dict(visible=False, showgrid=False, scaleanchor="x", scaleratio=1.6))
     return go.Figure(data=traces, layout=layout)

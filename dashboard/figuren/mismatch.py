@@ -49,7 +49,7 @@ def mismatch_feiten(ctx: Context) -> dict:
 
 
 @figuur("mismatch", "Vacatures en WW-uitkeringen per beroepsklasse",
-        leeg="Geen vacatures en WW-uitkeringen per beroepsklasse voor {regio_naam}.")
+        leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def mismatch(ctx: Context, periode: str | None = None) -> Figuur | None:
     """`periode`: the vacatures period chosen on the page (default: the latest)."""
     rijen = _rijen(ctx, periode)

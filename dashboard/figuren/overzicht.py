@@ -1,7 +1,7 @@
 """Overzicht: the kerncijfers of the region beside Nederland, and figures from earlier documents."""
 from __future__ import annotations
 
-from dashboard.figuren import definities, views
+from dashboard.figuren import bevolking, definities, views
 from dashboard.figuren.figuur import Figuur
 from dashboard.figuren.register import figuur
 from dashboard.kern import db
@@ -21,7 +21,8 @@ def kerncijfers(ctx: Context) -> Figuur | None:
         html=db.view(views.kerncijfer_kaarten, "kerncijfers", ctx.vergelijk_naam,
                      tuple(definities.DEFINITIES.items()), **params),
         tabel=tabel, export=db.view(views.kerncijfer_export, "kerncijfers", **params),
-        bestandsnaam=f"kerncijfers_{ctx.regio}", tabel_label="Kerncijfers als tabel")
+        bestandsnaam=f"kerncijfers_{ctx.regio}", tabel_label="Kerncijfers als tabel",
+        notities=[z for z in [bevolking.inwoners_naast(ctx)] if z])
 
 
 @figuur("eerdere-stukken", "Cijfers uit eerdere stukken", leeg="")

@@ -42,7 +42,7 @@ def vacatures_feiten(ctx: Context) -> dict:
 
 
 @figuur("vacatures", "Vacatures per beroepsklasse",
-        leeg="Geen openstaande vacatures per beroepsklasse voor {regio_naam}.")
+        leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def vacatures(ctx: Context, periode: str | None = None) -> Figuur | None:
     """`periode`: the page's period choice (default: the latest)."""
     params = _params(ctx)

@@ -52,7 +52,8 @@ def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definiti
     query, params = _query(indicator, dimensie, ctx, tot)
     vergelijk_naam = vergelijk_label or ctx.vergelijk_naam
     alle = rijen(ctx, indicator, dimensie, tot)
-    if not alle:
+    if not alle or all(r["regio_pct"] is None for r in alle):
+        # nothing for the region itself: the registration's empty state, not the comparison's bars alone
         return None
     klassen = [r for r in alle if not r["is_totaal"]]
     eerste = alle[0]

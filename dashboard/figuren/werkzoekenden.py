@@ -21,11 +21,11 @@ def _gwu(dimensie: str):
 
 for _dimensie in INDELINGEN:
     figuur(f"gwu-{_dimensie}", f"Werkzoekenden naar {fmt.dimensie(_dimensie)}",
-           leeg=f"Geen gegevens over werkzoekenden naar {fmt.dimensie(_dimensie)} voor {{regio_naam}}.")(
+           leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")(
         _gwu(_dimensie))
 
 
-@figuur("gwu-uitkering", "Uitkering van de werkzoekenden", leeg="Geen gegevens over uitkeringen voor {regio_naam}.")
+@figuur("gwu-uitkering", "Uitkering van de werkzoekenden", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def gwu_uitkering(ctx: Context) -> Figuur | None:
     rijen = db.rijen("gwu_uitkering", regio=ctx.regio)
     if not rijen:
@@ -36,7 +36,7 @@ def gwu_uitkering(ctx: Context) -> Figuur | None:
                   tabel=uitk, export=uitk, bestandsnaam=f"gwu_uitkering_{ctx.regio}")
 
 
-@figuur("onbenut", "Onbenut arbeidspotentieel")
+@figuur("onbenut", "Onbenut arbeidspotentieel", leeg="Voor {regio_naam} is nog geen regionale arbeidsmarktanalyse ingelezen.")
 def onbenut(ctx: Context) -> Figuur | None:
     rijen = db.rijen("onbenut", regio=ctx.regio)
     if not rijen:

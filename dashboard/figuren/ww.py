@@ -13,7 +13,7 @@ KENMERKEN = {"leeftijd": "Leeftijd", "verstreken_duur": "Verstreken duur", "ople
              "geslacht": "Geslacht"}
 
 
-@figuur("ww-totaal", "WW-uitkeringen", leeg="Geen WW-totaal voor {regio_naam}.")
+@figuur("ww-totaal", "WW-uitkeringen", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def ww_totaal(ctx: Context) -> Figuur | None:
     rijen = db.rijen("ww_totaal", regio=ctx.regio, vergelijk=ctx.vergelijk)
     stand = next((r for r in rijen if r["regio_code"] == ctx.regio and r["maat"] == "aantal"), None)
@@ -33,10 +33,10 @@ def _ww(kenmerk: str):
 
 for _kenmerk in KENMERKEN:
     figuur(f"ww-{_kenmerk}", f"WW-uitkeringen naar {fmt.dimensie(_kenmerk)}",
-           leeg=f"Geen gegevens over WW-uitkeringen naar {fmt.dimensie(_kenmerk)} voor {{regio_naam}}.")(_ww(_kenmerk))
+           leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")(_ww(_kenmerk))
 
 
-@figuur("ww-jongeren", "Jongeren in de WW", leeg="Geen gegevens over jongeren in de WW voor {regio_naam}.")
+@figuur("ww-jongeren", "Jongeren in de WW", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def ww_jongeren(ctx: Context) -> Figuur | None:
     rijen = db.rijen("ww_jongeren", regio=ctx.regio)
     if not rijen:

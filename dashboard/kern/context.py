@@ -37,7 +37,8 @@ def maak(regio: str | None = None) -> Context:
     """The context of `regio` (default: the default region) against the country row of marts.regios."""
     regios = _regios()
     code = regio or next(c for c, r in regios.items() if r["is_standaard"])
-    if code not in regios:
+    if code not in regios or regios[code]["soort"] == "land":
+        # the country is the comparison, not a region to show (issue 12): no page or export "for Nederland"
         raise OnbekendeRegio(code)
     land = next(r for r in regios.values() if r["soort"] == "land")
     return Context(code, regios[code]["regio_naam"], land["regio_code"], land["regio_naam"])
@@ -48,21 +49,76 @@ def _leesbaar(code: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", code)[:12]
 
 
+# session key remembering the chosen region between pages (the URL may lose ?regio= on a page switch)
+_GEKOZEN = "_gekozen_regio"
+
+
+def kiesbaar(regios: dict[str, dict]) -> dict[str, str]:
+    """The regions a viewer may pick (code -> Dutch name, by name): every arbeidsmarktregio, not the country
+    (Nederland is the comparison)."""
+    return {c: r["regio_naam"] for c, r in sorted(regios.items(), key=lambda kv: kv[1]["regio_naam"])
+            if r["soort"] != "land"}
+
+
+def _wissel(widget_key: str) -> None:
+    code = st.session_state.get(widget_key)
+    if code:
+        st.session_state[_GEKOZEN] = code
+        st.query_params["regio"] = code
+
+
+def kiezer(opties: dict[str, str], huidige: str | None, plek=None) -> None:
+    """A searchable select of the arbeidsmarktregio's (Dutch names); choosing one puts it in ?regio=."""
+    plek = plek or st.sidebar
+    codes = list(opties)
+    key = f"regio-kiezer-{huidige or 'geen'}"   # a fresh widget per region: it always shows the current one
+    plek.selectbox("Arbeidsmarktregio", codes, index=codes.index(huidige) if huidige in opties else None,
+                   format_func=opties.get, key=key, on_change=_wissel, args=(key,),
+                   placeholder="Kies of typ een regio", help="Typ om te zoeken. De keuze staat in de adresbalk "
+                   "(?regio=) en blijft bij het wisselen van pagina.")
+
+
+def onbekend(gevraagd: str, opties: dict[str, str], land: dict | None) -> None:
+    """The message for a ?regio= that is no pickable region, with a way to pick one; stops the page, so no
+    figure of another region is ever shown under it. The code is shown as plain text (st.text)."""
+    if land is not None and gevraagd == land["regio_code"]:
+        st.error(f"{land['regio_naam']} is de vergelijking, geen regio om te kiezen. Kies hieronder een "
+                 "arbeidsmarktregio.")
+    else:
+        st.error("De regiocode in de adresbalk is geen arbeidsmarktregio. Kies hieronder een regio; het dashboard "
+                 "toont geen cijfers van een andere regio in plaats van de gevraagde.")
+        st.text(f"Gevraagde regiocode: {gevraagd[:60]}")
+    kiezer(opties, None, plek=st)
+    st.stop()
+
+
 def huidig() -> Context:
+    """The region of the page: ?regio= in the URL, else the region chosen earlier in this session, else the
+    default region. Shows the region picker in the sidebar. An unknown or malformed code stops the page with
+    a Dutch message (see `onbekend`)."""
     gevraagd = st.query_params.get("regio")
     try:
-        try:
-            ctx = maak(gevraagd)
-        except OnbekendeRegio:
-            ctx = maak()
-            st.warning(f"Regiocode '{_leesbaar(gevraagd)}' uit de adresbalk is onbekend; de pagina toont "
-                       f"{ctx.regio_naam} ({ctx.regio}).")
+        regios = _regios()
     except (db.WarehouseOntbreekt, db.DataOntbreekt):
         # no warehouse yet: every figure says so itself
         code = _leesbaar(gevraagd or "")
         return Context(code, code, "", "Nederland")
-    if gevraagd != ctx.regio:
-        st.query_params["regio"] = ctx.regio
+    opties = kiesbaar(regios)
+    land = next((r for r in regios.values() if r["soort"] == "land"), None)
+    if gevraagd is None:
+        code = st.session_state.get(_GEKOZEN)
+        if code not in opties:
+            code = next(c for c, r in regios.items() if r["is_standaard"])
+    elif gevraagd in opties:
+        code = gevraagd
+    else:
+        onbekend(gevraagd, opties, land)
+    ctx = maak(code)
+    st.session_state[_GEKOZEN] = code
+    if st.query_params.get("presentatie") != "1":
+        kiezer(opties, code)
+    if gevraagd != code:
+        st.query_params["regio"] = code
     return ctx
 
 

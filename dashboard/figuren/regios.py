@@ -1,0 +1,279 @@
+"""Regio's vergelijken: the chosen arbeidsmarktregio among all 35 on every indicator CBS publishes for all of
+them (marts.regio_vergelijking: inwoners, inwonersgroei, groene/grijze druk, personen met WW, per 1.000
+inwoners), its rank, a sorted chart with Nederland as reference, and a peer group of alike regions.
+
+Like for like: every value of one indicator has the same source and period (the mart keeps only the latest
+period); Nederland is a reference line only where the indicator is a ratio (a country total is no regional
+count)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard.figuren import charts
+from dashboard.figuren.figuur import Figuur, grafiek
+from dashboard.figuren.register import figuur
+from dashboard.kern import db
+from dashboard.kern import format as fmt
+from dashboard.kern.context import Context
+
+# peer group: alike on size and druk (each standardised over the 35 regions, equal weights)
+PEER_KENMERKEN = ("inwoners", "groene_druk", "grijze_druk")
+AANTAL_PEERS = 5
+PEER_UITLEG = ("Vergelijkbaar = de vijf regio's die het dichtst bij liggen op drie kenmerken: het aantal inwoners "
+               "(op logaritmische schaal, zodat 200.000 en 400.000 even ver uit elkaar liggen als 400.000 en "
+               "800.000), de groene druk en de grijze druk. Elk kenmerk wordt eerst gestandaardiseerd over de 35 "
+               "regio's (gemiddelde 0, standaardafwijking 1); de afstand is de gewone (euclidische) afstand over "
+               "de drie. U kunt de groep zelf aanpassen; de keuze staat in de adresbalk.")
+LEEG = ("De vergelijking met de andere arbeidsmarktregio's verschijnt zodra de CBS-tabellen en de indeling van "
+        "gemeenten in arbeidsmarktregio's zijn opgehaald (zie Bronnen en actualiteit).")
+
+
+def _alle() -> list[dict]:
+    try:
+        return db.rijen("regio_vergelijking")
+    except db.DataOntbreekt:
+        return []
+
+
+def indicatoren() -> dict[str, str]:
+    """The indicators compared (code -> Dutch label), in the reference list's order."""
+    return {r["indicator"]: r["label"] for r in _alle()}
+
+
+def _van(indicator: str) -> list[dict]:
+    return [r for r in _alle() if r["indicator"] == indicator]
+
+
+def _waarde(r: dict) -> str:
+    if r["eenheid"] == "procent":
+        return fmt.procent(r["waarde"], 1)
+    return fmt.getal(r["waarde"], 1 if abs(r["waarde"]) < 100 else 0)
+
+
+def _is_verhouding(eenheid: str) -> bool:
+    """A ratio or percentage can be set beside the country's; a count cannot (18 million is no region)."""
+    return eenheid != "personen"
+
+
+def _plaats(r: dict) -> str:
+    return f"plaats {r['plaats']} van {r['aantal']}"
+
+
+@figuur("regio-rang", "Waar {regio_naam} staat tussen de arbeidsmarktregio's", leeg=LEEG)
+def rang(ctx: Context, indicator: str = "", peers: tuple = ()) -> Figuur | None:
+    rijen = _van(indicator) or _van(next(iter(indicatoren()), ""))
+    regios = [r for r in rijen if not r["is_land"]]
+    if not regios:
+        return None
+    eerste = regios[0]
+    eigen = next((r for r in regios if r["regio_code"] == ctx.regio), None)
+    land = next((r for r in rijen if r["is_land"]), None)
+    label, periode = eerste["label"], eerste["peildatum"]
+    if eigen is None:
+        titel = f"{label}: geen cijfer voor {ctx.regio_naam} ({periode})"
+        zin = (f"Voor {ctx.regio_naam} heeft CBS geen cijfer voor {periode}; de regio staat daarom niet in de "
+               f"rangorde van {len(regios)} arbeidsmarktregio's.")
+    else:
+        titel = f"{label}: {ctx.regio_naam} op {_plaats(eigen)}"
+        zin = (f"{label} in {ctx.regio_naam}: {_waarde(eigen)}, peildatum {periode}. Daarmee staat de regio op "
+               f"{_plaats(eigen)} arbeidsmarktregio's (plaats 1 = de hoogste waarde).")
+        if land is not None and _is_verhouding(eerste["eenheid"]):
+            woord = ("hoger dan" if eigen["waarde"] > land["waarde"] else "lager dan"
+                     if eigen["waarde"] < land["waarde"] else "gelijk aan")
+            zin += f" Dat is {woord} {land['regio_naam']} ({_waarde(land)}, zelfde bron en periode)."
+    notities = []
+    if len(regios) < 35:
+        notities.append(f"{35 - len(regios)} van de 35 regio's hebben geen cijfer voor {periode} (bijvoorbeeld "
+                        "omdat een gemeente in die periode nog niet bestond) en staan niet in de rangorde.")
+    if land is not None and not _is_verhouding(eerste["eenheid"]):
+        notities.append(f"{land['regio_naam']} ({_waarde(land)}) staat niet als lijn in de grafiek: een landelijk "
+                        "totaal is geen regiocijfer.")
+    namen = {r["regio_code"]: r["regio_naam"] for r in regios}
+    peer_namen = tuple(namen[c] for c in peers if c in namen and c != ctx.regio)
+    if peer_namen:
+        notities.append("(vergelijkbaar) = in de vergelijkbare groep hieronder.")
+    toon_land = land is not None and _is_verhouding(eerste["eenheid"])
+    eenheid = "%" if eerste["eenheid"] == "procent" else ""
+    tabel = pd.DataFrame({
+        "Plaats": [r["plaats"] for r in regios], "Arbeidsmarktregio": [r["regio_naam"] for r in regios],
+        label: [r["waarde"] for r in regios], "Periode": [r["peildatum"] for r in regios]})
+    if land is not None:
+        tabel = pd.concat([tabel, pd.DataFrame({"Plaats": [None], "Arbeidsmarktregio": [land["regio_naam"]],
+                                                label: [land["waarde"]], "Periode": [land["peildatum"]]})],
+                          ignore_index=True)
+    tabel["Plaats"] = tabel["Plaats"].astype("Int64")
+    return Figuur(
+        "regio-rang", titel, zin, eerste["bron"], periode, definitie=eerste["definitie"],
+        grafiek=grafiek(charts.rangorde, [r["regio_naam"] for r in regios], [r["waarde"] for r in regios],
+                        ctx.regio_naam, eenheid=eenheid, referentie=land["waarde"] if toon_land else None,
+                        referentie_naam=land["regio_naam"] if toon_land else "", gemarkeerd=peer_namen),
+        notities=notities, tabel=tabel, export=tabel, bestandsnaam=f"regios_{indicator or eerste['indicator']}")
+
+
+@figuur("regio-overzicht", "{regio_naam} op elke indicator", leeg=LEEG)
+def overzicht(ctx: Context) -> Figuur | None:
+    eigen = [r for r in _alle() if r["regio_code"] == ctx.regio]
+    if not eigen:
+        return None
+    land = {r["indicator"]: r for r in _alle() if r["is_land"]}
+    regels = []
+    for r in eigen:
+        nl = land.get(r["indicator"])
+        regels.append({
+            "Indicator": r["label"], ctx.regio_naam: _waarde(r), "Plaats": _plaats(r),
+            "Nederland": _waarde(nl) if nl and _is_verhouding(r["eenheid"]) else "niet vergelijkbaar: landelijk "
+                                                                                    "totaal",
+            "Periode": r["peildatum"], "Bron": r["bron"]})
+    tabel = pd.DataFrame(regels).rename(columns={"Nederland": next(iter(land.values()))["regio_naam"]}
+                                       if land else {})
+    export = pd.DataFrame([{"Indicator": r["label"], "Waarde": r["waarde"], "Eenheid": r["eenheid"],
+                            "Plaats": r["plaats"], "Van": r["aantal"], "Periode": r["peildatum"], "Bron": r["bron"]}
+                           for r in eigen])
+    hoogste = min(eigen, key=lambda r: r["plaats"] / r["aantal"])
+    return Figuur(
+        "regio-overzicht", f"{ctx.regio_naam} tussen de arbeidsmarktregio's",
+        f"Op {len(eigen)} indicatoren vergeleken met alle arbeidsmarktregio's; het hoogst staat "
+        f"{ctx.regio_naam} op {hoogste['label'].lower()} ({_plaats(hoogste)}).",
+        "CBS StatLine", "per indicator, zie tabel",
+        definitie="Plaats 1 = de hoogste waarde. Alle regio's met dezelfde bron en dezelfde periode.",
+        tabel=tabel, export=export, bestandsnaam=f"regio_overzicht_{ctx.regio}", tabel_open=True,
+        tabel_label="Alle indicatoren")
+
+
+def _kenmerken() -> dict[str, dict[str, float]]:
+    """Per region the standardised peer features (inwoners as log)."""
+    per: dict[str, dict[str, float]] = {}
+    for k in PEER_KENMERKEN:
+        rijen = [r for r in _van(k) if not r["is_land"] and r["waarde"] and r["waarde"] > 0]
+        waarden = {r["regio_code"]: math.log(r["waarde"]) if k == "inwoners" else r["waarde"] for r in rijen}
+        if len(waarden) < 2:
+            return {}
+        gem = sum(waarden.values()) / len(waarden)
+        sd = math.sqrt(sum((v - gem) ** 2 for v in waarden.values()) / len(waarden)) or 1.0
+        for code, v in waarden.items():
+            per.setdefault(code, {})[k] = (v - gem) / sd
+    return {c: v for c, v in per.items() if len(v) == len(PEER_KENMERKEN)}
+
+
+def standaard_peers(regio: str) -> list[str]:
+    """The AANTAL_PEERS regions nearest to `regio` on size and druk (see PEER_UITLEG); [] without data."""
+    per = _kenmerken()
+    if regio not in per:
+        return []
+    eigen = per[regio]
+    afstand = {c: math.dist([eigen[k] for k in PEER_KENMERKEN], [v[k] for k in PEER_KENMERKEN])
+               for c, v in per.items() if c != regio}
+    return sorted(afstand, key=lambda c: (afstand[c], c))[:AANTAL_PEERS]
+
+
+def regio_namen() -> dict[str, str]:
+    return {r["regio_code"]: r["regio_naam"] for r in _alle() if not r["is_land"]}
+
+
+@figuur("regio-peers", "{regio_naam} naast vergelijkbare regio's", leeg=LEEG)
+def peers(ctx: Context, peers: tuple = ()) -> Figuur | None:
+    namen = regio_namen()
+    groep = [c for c in peers if c in namen and c != ctx.regio]
+    if ctx.regio not in namen or not groep:
+        return None
+    codes = [ctx.regio, *groep]
+    per = {(r["indicator"], r["regio_code"]): r for r in _alle()}
+    labels = indicatoren()
+    tabel = pd.DataFrame([{"Arbeidsmarktregio": namen[c] + (" (gekozen)" if c == ctx.regio else ""),
+                           **{lab: (_waarde(per[(i, c)]) + f" ({per[(i, c)]['plaats']}e)") if (i, c) in per else "—"
+                              for i, lab in labels.items()}} for c in codes])
+    export = pd.DataFrame([{"Arbeidsmarktregio": namen[c], "Indicator": labels[i], "Waarde": per[(i, c)]["waarde"],
+                            "Plaats": per[(i, c)]["plaats"], "Periode": per[(i, c)]["peildatum"]}
+                           for c in codes for i in labels if (i, c) in per])
+    standaard = standaard_peers(ctx.regio)
+    eigen_keuze = sorted(groep) != sorted(standaard)
+    zin = (f"{ctx.regio_naam} naast {', '.join(namen[c] for c in groep)}"
+           + (" (zelf gekozen)." if eigen_keuze else ": de regio's die het meest lijken op grootte en druk."))
+    return Figuur(
+        "regio-peers", f"{ctx.regio_naam} naast vergelijkbare regio's", zin, "CBS StatLine",
+        "per indicator, zie de grafiek hierboven", definitie=PEER_UITLEG,
+        notities=["Tussen haakjes de plaats onder alle arbeidsmarktregio's (1e = de hoogste waarde).",
+                  PEER_UITLEG],
+        tabel=tabel, export=export, bestandsnaam=f"regio_peers_{ctx.regio}", tabel_open=True,
+        tabel_label="Vergelijkbare regio's")
+
+
+@figuur("bronnen-regio", "Cijfers uit bestanden voor {regio_naam}", leeg="")
+def bronnen_regio(ctx: Context) -> Figuur | None:
+    """For analysts on Bronnen en actualiteit: which embedded files (UWV, the analysis) have rows for the region,
+    and how to add them. Viewers of the figures only read the short empty state."""
+    rijen = db.rijen("regio_dekking", regio=ctx.regio)
+    if not rijen:
+        return None
+    ontbreekt = [r for r in rijen if not r["feiten"]]
+    if not ontbreekt:
+        return None   # every regional file has the region: nothing to do for the analyst
+    uwv = [r for r in ontbreekt if r["is_uwv"]]
+    tabel = pd.DataFrame([{"Dataset": r["titel"], "Bestand": r["bestand"], "Bron": r["bron"],
+                           f"Cijfers voor {ctx.regio_naam}": r["feiten"]} for r in rijen])
+    uitleg = (f"**Zo voegt u ze toe.** Zet de cijfers van {ctx.regio_naam} als regels met regiocode "
+              f"`{ctx.regio}` in het CSV-bestand van de dataset (kolom *Bestand*), met bron en peildatum per "
+              "regel (de kolommen staan in de README onder *Een dataset toevoegen*). Draai daarna "
+              "`python -m etl.refresh --offline`: de refresh controleert elk bestand en bouwt het "
+              "datawarehouse opnieuw; bij een fout noemt hij bestand, regel en kolom en blijft het oude "
+              "datawarehouse in gebruik.")
+    return Figuur(
+        "bronnen-regio", f"Cijfers uit bestanden voor {ctx.regio_naam}",
+        f"Voor {ctx.regio_naam} ontbreken {len(ontbreekt)} van de {len(rijen)} regionale bestanden, waarvan "
+        f"{len(uwv)} van UWV; de figuren die ze gebruiken tonen dan alleen dat er nog geen cijfers zijn ingelezen.",
+        "", "", uitleg=uitleg, tabel=tabel, export=tabel, bestandsnaam=f"bestanden_{ctx.regio}")
+
+
+def bronfamilie(bron: str | None) -> str:
+    """The family of a source as the text names it: 'CBS' for any CBS table or CBS-based statistic, else the
+    publisher before the first comma or semicolon (e.g. 'Regio in Beeld 2025-2026, UWV' -> 'Regio in Beeld ...')."""
+    eerste = (bron or "").replace(";", ",").split(",")[0].strip()
+    return "CBS" if eerste.startswith("CBS") else eerste
+
+
+def vergelijkbaar(periode_a: str | None, bron_a: str | None, periode_b: str | None, bron_b: str | None) -> bool:
+    """Like for like: two figures may be compared (hoger/lager, rank) only with the same period and source family.
+    Otherwise the text says "niet vergelijkbaar: andere bron/periode" instead of a claim."""
+    return bool(periode_a) and periode_a == periode_b and bronfamilie(bron_a) == bronfamilie(bron_b)
+
+
+@figuur("gemeenten-index", "Inwoners per gemeente van {regio_naam} als index",
+        leeg="Deze CBS-cijfers zijn nog niet opgehaald (zie Bronnen en actualiteit).")
+def gemeenten_index(ctx: Context) -> Figuur | None:
+    """Inwoners of each gemeente (and the region) as an index, first year = 100: growth side by side, where
+    absolute lines of gemeenten of very different size lie flat on top of each other (CBS 03759ned)."""
+    rijen = db.rijen("inwoners_reeks", regio=ctx.regio)
+    reeksen: dict[str, list[dict]] = {}
+    for r in rijen:
+        reeksen.setdefault(r["regio_naam"], []).append(r)
+    # only series that start in the region's first year (a gemeente formed later has no common base)
+    eerste = min((r["periode"] for r in rijen), default=None)
+    reeksen = {n: rs for n, rs in reeksen.items() if rs[0]["periode"] == eerste and rs[0]["waarde"]}
+    if ctx.regio_naam not in reeksen or len(reeksen) < 2:
+        return None
+    index = {n: [100.0 * r["waarde"] / rs[0]["waarde"] for r in rs] for n, rs in reeksen.items()}
+    laatste = {n: (rs[-1]["periode"], index[n][-1]) for n, rs in reeksen.items()}
+    gemeenten = {n: v for n, v in laatste.items() if n != ctx.regio_naam}
+    snelst = max(gemeenten, key=lambda n: gemeenten[n][1])
+    traagst = min(gemeenten, key=lambda n: gemeenten[n][1])
+    periode = laatste[ctx.regio_naam][0]
+
+    def groei(n):
+        return fmt.met_teken(fmt.procent(laatste[n][1] - 100, 1), laatste[n][1] - 100)
+    zin = (f"Van {eerste} tot {periode} groeide {ctx.regio_naam} {groei(ctx.regio_naam)}; het snelst {snelst} "
+           f"({groei(snelst)}), het langzaamst {traagst} ({groei(traagst)}).")
+    tabel = pd.DataFrame([{"Gebied": n, "Jaar": r["periode"], "Inwoners": r["waarde"],
+                           f"Index ({eerste} = 100)": round(i, 1)}
+                          for n, rs in reeksen.items() for r, i in zip(rs, index[n], strict=True)])
+    laatste_rij = rijen[-1]
+    return Figuur(
+        "gemeenten-index", f"Groei per gemeente van {ctx.regio_naam} ({eerste} = 100)", zin, laatste_rij["bron"],
+        max(r["peildatum"] for r in rijen),
+        definitie=f"Inwoners op 1 januari als index: het aantal in {eerste} is 100. Zo zijn gemeenten van "
+                  "verschillende grootte naast elkaar te lezen. CBS StatLine 03759ned; de regio is de som van haar "
+                  "gemeenten.",
+        grafiek=grafiek(charts.lijnen, [(n, [r["periode"] for r in rs], index[n]) for n, rs in reeksen.items()],
+                        hoogte=380, nadruk=ctx.regio_naam),
+        tabel=tabel, export=tabel, bestandsnaam=f"inwoners_index_{ctx.regio}")
