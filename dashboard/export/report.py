@@ -15,10 +15,12 @@ from pathlib import Path
 
 from dashboard.export import opmaak
 from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
+from dashboard.figuren import charts
 from dashboard.figuren import figuur as figuren
 from dashboard.kern import format as fmt
 
 PAGINA_BREEDTE = 680   # px: the printable width of A4 with 14 mm margins at 96 dpi
+PAGINA_LETTER = 13     # px: chart type on paper (11pt body text)
 
 
 class ExportFout(Exception):
@@ -28,8 +30,7 @@ class ExportFout(Exception):
 def _grafiek_html(f: dict) -> str | None:
     if not f.get("grafiek"):
         return None
-    fig = figuren.van_dict(f).grafiek.plotly()
-    fig.update_layout(width=PAGINA_BREEDTE)
+    fig = charts.drukklaar(figuren.van_dict(f).grafiek.plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
     return fig.to_html(full_html=False, include_plotlyjs=False,
                        config={"displayModeBar": False, "staticPlot": True, "locale": "nl"})
 
