@@ -168,23 +168,46 @@ def inhoud(doc: dict) -> None:
     presentatie.toon_document(doc)
 
 
-def presenteer(doc: dict, manifest: dict | None) -> None:
-    """One slide per screen; ?dia=N in the URL; previous/next and a slide index."""
-    alle = presentatie.dias(doc)
+def dia_nummer(waarde: str | None, aantal: int) -> tuple[int, str | None]:
+    """(slide number to show, Dutch message or None) for ?dia=<waarde> in a deck of `aantal` slides."""
+    if waarde is None:
+        return 1, None
     try:
-        nr = min(max(int(st.query_params.get("dia", 1)), 1), len(alle))
+        nr = int(str(waarde).strip())
     except ValueError:
-        nr = 1
+        return 1, f"'{waarde}' is geen dianummer: kies een dia van 1 tot en met {aantal}. Dia 1 wordt getoond."
+    if nr < 1:
+        return 1, f"Dia {nr} bestaat niet: de dia's lopen van 1 tot en met {aantal}. Dia 1 wordt getoond."
+    if nr > aantal:
+        return aantal, (f"Dia {nr} bestaat niet: deze presentatie heeft {aantal} dia's. "
+                        f"De laatste dia ({aantal}) wordt getoond.")
+    return nr, None
+
+
+def presenteer(doc: dict, manifest: dict | None) -> None:
+    """One slide per screen; ?dia=N in the URL; buttons, keyboard and clicker; a slide index."""
+    alle = presentatie.dias(doc)
+    nr, melding = dia_nummer(st.query_params.get("dia"), len(alle))
     if str(nr) != st.query_params.get("dia"):
         st.query_params["dia"] = str(nr)
-    presentatie.toon_dia(doc, nr, _versie_label(manifest))
-    vorige, index, volgende, sluit = st.columns([1, 3, 1, 1], vertical_alignment="center")
-    vorige.button("← Vorige", disabled=nr == 1, width="stretch", on_click=_ga_naar, kwargs={"dia": nr - 1})
-    volgende.button("Volgende →", disabled=nr == len(alle), width="stretch", type="primary",
-                    on_click=_ga_naar, kwargs={"dia": nr + 1})
+    if melding:
+        st.warning(melding)
+    maten = presentatie.dia_maten(*presentatie.scherm(st.query_params.get("scherm")))
+    presentatie.toon_dia(doc, nr, _versie_label(manifest), maten)
+    eerste, vorige, index, volgende, laatste, sluit = st.columns([0.8, 1, 3, 1, 0.8, 1], vertical_alignment="center")
+    eerste.button("Begin", icon=":material/first_page:", help="Eerste dia (Home)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
+                  kwargs={"dia": 1}, key="dia-eerste")
+    vorige.button("← Vorige", help="Vorige dia (←, PageUp)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
+                  kwargs={"dia": nr - 1}, key="dia-vorige")
+    volgende.button("Volgende →", help="Volgende dia (→, PageDown, spatie)", disabled=nr == len(alle),
+                    width="stretch", type="primary", on_click=_ga_naar, kwargs={"dia": nr + 1}, key="dia-volgende")
+    laatste.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle), width="stretch", on_click=_ga_naar,
+                   kwargs={"dia": len(alle)}, key="dia-laatste")
     titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
     gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}")
     if gekozen != titels[nr - 1]:
         _ga_naar(dia=titels.index(gekozen) + 1)
         st.rerun()
-    sluit.button("Sluiten", width="stretch", on_click=_ga_naar, kwargs={"presentatie": None, "dia": None})
+    sluit.button("Sluiten", help="Presentatie sluiten (Escape)", width="stretch", on_click=_ga_naar,
+                 kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")
+    st.button("Scherm", key="dia-scherm")   # pressed by the slide script when the window size changes

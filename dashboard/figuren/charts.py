@@ -197,10 +197,18 @@ def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.
         if _categorisch(getattr(tr, "y", None)):
             categorieen += [c for c in tr.y if c is not None and c not in categorieen]
     if categorieen:
-        max_links = breedte * 0.38
+        # lines a label may take: as many as fit in the height of one category's row
+        plot_hoogte = (fig.layout.height or 360) - (marge.t or 0) - grootte * 3
+        regels = max(1, int(plot_hoogte / len(categorieen) / (grootte * 1.3)))
+        max_links = breedte * (0.38 if regels > 1 else 0.45)
         max_tekens = max(10, int(max_links / (grootte * TEKEN_BREEDTE)))
-        gevouwen = [vouw(c, max_tekens) if tekst_breedte(c, grootte) > max_links else c for c in categorieen]
-        links = max(tekst_breedte(c, grootte) for c in gevouwen) + 14
+        gevouwen = [vouw(c, max_tekens) if regels > 1 and tekst_breedte(c, grootte) > max_links else c
+                    for c in categorieen]
+        breedste = max(tekst_breedte(c, grootte) for c in gevouwen)
+        if breedste > max_links:   # still too wide: smaller type for these labels only
+            fig.update_yaxes(tickfont=dict(size=max(9, grootte * max_links / breedste)))
+            breedste = max_links
+        links = breedste + 14
         fig.update_yaxes(tickmode="array", tickvals=categorieen, ticktext=gevouwen, automargin=False)
     else:
         ywaarden = [v for tr in fig.data for v in (getattr(tr, "y", None) or ()) if isinstance(v, (int, float))]
