@@ -21,8 +21,11 @@ DIA_CSS = """
 .dia-fig { font-size: clamp(1rem, 1.2vw, 1.5rem); font-weight: 600; margin: 0 0 .2rem; line-height: 1.25; }
 .dia-bron { font-size: clamp(.85rem, .95vw, 1.1rem); color: #52606d; }
 .dia-opgave { font-size: clamp(1rem, 1.3vw, 1.55rem); margin: 0 0 .6rem; }
+.dia-kaarten .kc-grid { grid-template-columns: repeat(5, 1fr) !important; gap: .6rem !important; }
+.dia-kaarten .kc-card { padding: .5rem .7rem !important; }
 .dia-kaarten .kc-value { font-size: clamp(1.4rem, 2vw, 2.4rem) !important; }
-.dia-kaarten .kc-label, .dia-kaarten .kc-bron, .dia-kaarten .kc-qual { font-size: clamp(1rem, 1.1vw, 1.3rem) !important; }
+.dia-kaarten .kc-label, .dia-kaarten .kc-qual { font-size: clamp(.95rem, 1vw, 1.25rem) !important; }
+.dia-kaarten .kc-bron { font-size: clamp(.8rem, .8vw, 1rem) !important; line-height: 1.3; }
 .st-key-dia-scherm { display: none; }
 </style>
 """
@@ -72,7 +75,7 @@ DIA_SCRIPT = """
   // no scrolling: make the text smaller until the slide fits the window
   const past = () => {
     const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
-    const teksten = [...document.querySelectorAll('.dia-tekst p, .dia-opgave')];
+    const teksten = [...document.querySelectorAll('.dia-tekst p, .dia-opgave, .dia-kaarten .kc-bron, .dia-kaarten .kc-label')];
     let n = 0, voor = main.scrollHeight;
     while (main.scrollHeight > main.clientHeight + 1 && n++ < 30) {
       for (const p of teksten) {
@@ -191,8 +194,9 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     maten = maten or dia_maten(*STANDAARD_SCHERM)
     st.html(DIA_CSS)
     st.html(DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>"), unsafe_allow_javascript=True)
-    dia = dias(doc)[nr - 1]
-    st.html(f'<h1 class="dia-titel">{escape(dia["titel"])}</h1>')
+    alle = dias(doc)
+    dia = alle[nr - 1]
+    st.html(f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{len(alle)}">{escape(dia["titel"])}</h1>')
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
         st.html('<div class="dia-tekst">'
@@ -224,6 +228,11 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
         alineas = [s["alineas"][i] for i in s.get("dia", range(len(s["alineas"]))) if i < len(s["alineas"])]
     else:
         alineas = [hoofd["zin"]] if hoofd and hoofd.get("zin") else []
+    if hoofd and hoofd.get("grafiek") is None and hoofd.get("html"):
+        # figure cards: below the text, across the whole slide
+        st.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
+        st.html(f'<div class="dia-kaarten">{hoofd["html"]}</div>')
+        return
     links, rechts = st.columns([5, 7] if hoofd else [1, 0.001], gap="large")
     links.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
     if hoofd:

@@ -195,7 +195,9 @@ def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.
     categorieen: list[str] = []
     for tr in fig.data:
         if _categorisch(getattr(tr, "y", None)):
-            categorieen += [c for c in tr.y if c is not None and c not in categorieen]
+            for c in tr.y:
+                if c is not None and c not in categorieen:
+                    categorieen.append(c)
     if categorieen:
         # lines a label may take: as many as fit in the height of one category's row
         plot_hoogte = (fig.layout.height or 360) - (marge.t or 0) - grootte * 3
