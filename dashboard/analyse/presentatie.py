@@ -196,7 +196,9 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     st.html(DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>"), unsafe_allow_javascript=True)
     alle = dias(doc)
     dia = alle[nr - 1]
-    st.html(f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{len(alle)}">{escape(dia["titel"])}</h1>')
+    grafiek = int(bool(dia.get("figuur") and dia["figuur"].get("grafiek")))
+    st.html(f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{len(alle)}" data-grafiek="{grafiek}">'
+            f'{escape(dia["titel"])}</h1>')
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
         st.html('<div class="dia-tekst">'
