@@ -56,7 +56,7 @@ def _omgeving() -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters.update(getal=fmt.getal, procent=fmt.procent, klein=samenvatting.klein,
                        opsomming=samenvatting.opsomming, periode_lang=_periode_lang,
-                       teken=lambda tekst, x: fmt.met_teken(tekst, x))
+                       teken=lambda tekst, x: fmt.met_teken(tekst, x), zonder_haakjes=samenvatting.zonder_haakjes)
     env.globals.update(vergelijk=samenvatting.vergelijk_woord, richting=_richting)
     return env
 
