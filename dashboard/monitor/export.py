@@ -107,7 +107,8 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
     def figuur(fig) -> str:
         eerste = not figuren
         figuren.append(fig)
-        fig.update_layout(width=700, margin=dict(l=60, r=40, t=50, b=50))  # room for the axis labels in print
+        from dashboard.figuren.charts import drukklaar
+        drukklaar(fig, 700, 13)   # room for every category, tick and value label in print
         return fig.to_html(full_html=False, include_plotlyjs=eerste, config={"staticPlot": True})
 
     titel, zin, kwartalen, reeksen = delen["totaal"]
