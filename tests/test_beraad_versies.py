@@ -106,3 +106,41 @@ def test_saving_a_version_needs_a_login_with_the_versies_role(warehouse):
     assert "Vastleggen" in [b.label for b in met_rol.get("form_submit_button")]
     geen_accounts = analyse_pagina(None)
     assert "Vastleggen" not in [b.label for b in geen_accounts.get("form_submit_button")]
+
+
+def oude_versie(versies_dir, naam: str) -> None:
+    """Rewrite a saved version as an older release would have stored it: without the comparison's
+    name, a figure's peildatum and the sections' presentation flag; checksum matching."""
+    import hashlib
+    import json
+    map_ = versies_dir / versies.map_naam(naam)
+    doc = json.loads((map_ / "analyse.json").read_text(encoding="utf-8"))
+    del doc["vergelijk_naam"]
+    for s in doc["secties"]:
+        s.pop("presentatie", None)
+        for f in s["figuren"]:
+            f.pop("peildatum", None)
+    data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    (map_ / "analyse.json").write_bytes(data)
+    manifest = json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
+    manifest["sha256"] = hashlib.sha256(data).hexdigest()
+    (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_a_version_of_an_older_release_opens_with_a_note(warehouse, versies_dir, tmp_path):
+    versies.bewaar(analyse.maak("AM12"), "Beraad mei", door="tester")
+    oude_versie(versies_dir, "Beraad mei")
+    manifest, doc = versies.laad("Beraad mei")
+    assert "oudere uitgave" in manifest["opmerking"] and "vergelijk_naam" in manifest["opmerking"]
+    from dashboard.export import report
+    assert report.main(["--format", "html", "--out", str(tmp_path / "oud.html"), "--version", "Beraad mei"]) == 0
+    assert "oudere uitgave" in (tmp_path / "oud.html").read_text(encoding="utf-8")
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60)
+    at.query_params["versie"] = "beraad-mei"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("oudere uitgave" in w.value for w in at.warning)
+    at.query_params["presentatie"] = "1"
+    at.query_params["dia"] = "4"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]

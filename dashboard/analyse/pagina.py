@@ -58,6 +58,8 @@ def kopregel(doc: dict, manifest: dict | None) -> None:
                 + (f" door {platte_tekst(manifest['door'])}" if manifest.get("door") else "")
                 + f". Cijfers uit het datawarehouse van {fmt.datum_tijd(build.get('built_at'))}. "
                 "Deze versie verandert niet meer, ook niet na een verversing.", icon=":material/lock:")
+        if manifest.get("opmerking"):
+            st.warning(manifest["opmerking"])
     else:
         st.caption(f"Actuele stand: tekst en figuren gemaakt uit het datawarehouse van "
                    f"{fmt.datum_tijd(build.get('built_at'))}. Na een verversing noemt de tekst vanzelf de nieuwe "

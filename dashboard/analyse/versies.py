@@ -129,9 +129,50 @@ def laad(naam: str) -> tuple[dict, dict]:
         raise VersieFout(f"Versie '{naam}' is beschadigd: de inhoud van {map_.name}/analyse.json klopt niet meer "
                          "met de controlesom in manifest.json.")
     try:
-        return manifest, json.loads(data)
+        doc = json.loads(data)
     except json.JSONDecodeError as exc:
         raise VersieFout(f"Versie '{naam}' is beschadigd: analyse.json is geen geldige JSON ({exc.msg}).") from exc
+    ontbrak = aanvullen(doc)
+    if ontbrak:
+        manifest = {**manifest, "opmerking": (
+            "Deze versie is vastgelegd met een oudere uitgave van het dashboard; wat toen nog niet werd bewaard, "
+            f"blijft leeg: {', '.join(ontbrak)}. De vastgelegde cijfers en tekst zijn ongewijzigd.")}
+    return manifest, doc
+
+
+# what a document of an older release may lack, and what it then shows (never a guessed number)
+STANDAARD_DOC = {"regio": "", "regio_naam": "onbekende regio", "vergelijk": "", "vergelijk_naam": "de vergelijking",
+                 "build": {}, "gemaakt": "", "secties": [], "opgaven": {"titel": "De opgaven", "inleiding": "",
+                                                                        "bron": "", "lijst": []}}
+STANDAARD_SECTIE = {"alineas": [], "dia": [], "figuren": [], "presentatie": True}
+STANDAARD_FIGUUR = {"titel": "", "zin": "", "bron": "", "peildatum": "", "definitie": None, "notities": [],
+                    "grafiek": None, "tabel": None, "html": None, "uitleg": None, "melding": None,
+                    "melding_soort": "info"}
+
+
+def aanvullen(doc: dict) -> list[str]:
+    """Fill, in place, the fields an older release did not store; returns what was missing (Dutch)."""
+    ontbrak: list[str] = []
+    for k, v in STANDAARD_DOC.items():
+        if k not in doc:
+            doc[k] = json.loads(json.dumps(v))
+            ontbrak.append(k)
+    for i, s in enumerate(doc["secties"]):
+        s.setdefault("id", f"sectie-{i + 1}")
+        s.setdefault("titel", f"Sectie {i + 1}")
+        for k, v in STANDAARD_SECTIE.items():
+            if k not in s:
+                s[k] = json.loads(json.dumps(v))
+                if k != "presentatie":
+                    ontbrak.append(f"{k} van '{s['titel']}'")
+        for j, f in enumerate(s["figuren"]):
+            f.setdefault("sleutel", f"{s['id']}-{j + 1}")
+            for k, v in STANDAARD_FIGUUR.items():
+                if k not in f:
+                    f[k] = json.loads(json.dumps(v))
+                    if k in ("bron", "peildatum", "titel", "zin", "tabel"):
+                        ontbrak.append(f"{k} van figuur '{f.get('titel') or f['sleutel']}'")
+    return list(dict.fromkeys(ontbrak))
 
 
 def _leeg(waarde) -> bool:

@@ -49,6 +49,8 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
     if manifest:
         meta.append(("Vastgelegd", fmt.datum_tijd(manifest["opgeslagen"])
                      + (f" door {manifest['door']}" if manifest.get("door") else "")))
+    if manifest and manifest.get("opmerking"):
+        meta.append(("Let op", manifest["opmerking"]))
     meta += [("Cijfers uit", f"datawarehouse gebouwd {fmt.datum_tijd(build.get('built_at'))}"
               + (f" (build {build['build_id'][:8]})" if build.get("build_id") else "")),
              ("Geëxporteerd", fmt.datum_tijd(nu))]
