@@ -27,6 +27,8 @@ DIA_CSS = """
 .dia-kaarten .kc-label, .dia-kaarten .kc-qual { font-size: clamp(.95rem, 1vw, 1.25rem) !important; }
 .dia-kaarten .kc-bron { font-size: clamp(.8rem, .8vw, 1rem) !important; line-height: 1.3; }
 .st-key-dia-scherm { display: none; }
+.dia-titelpagina { margin: 6vh 0 8vh; }
+.dia-titelpagina p { font-size: clamp(1.2rem, 2vw, 2.4rem) !important; margin-bottom: 1.1rem !important; }
 </style>
 """
 
@@ -201,7 +203,7 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
             f'{escape(dia["titel"])}</h1>')
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
-        st.html('<div class="dia-tekst">'
+        st.html('<div class="dia-tekst dia-titelpagina">'
                 f"<p><b>Regionaal Beraad</b> · versie: {escape(versie)}</p>"
                 f"<p>Arbeidsmarktregio {escape(doc['regio_naam'])} ({escape(doc['regio'])}), "
                 f"vergeleken met {escape(doc['vergelijk_naam'])}.</p>"
