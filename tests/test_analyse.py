@@ -21,8 +21,8 @@ from tests.conftest import REPO, replace_in_file
 SECTIES = ["Inwoners in de regio", "Werkenden", "Onbenut talent", "Onbenut talent: de WW",
            "Algemene schets arbeidsmarkt", "Vacatures en tekortsectoren", "Mismatch",
            "Gedrukte totalen en afwijkingen in de bron"]
-# one slide per figure: title, 2+1+2+2+1+1+1 figure slides, opgaven, bronnen
-DIAS = 13
+# one slide per figure: title, 2+1+2+3+1+1+1 figure slides, opgaven, bronnen
+DIAS = 14
 
 
 def tekst(doc: dict, sectie_id: str) -> str:

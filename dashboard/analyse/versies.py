@@ -201,9 +201,15 @@ def _cellen(doc: dict) -> dict[tuple, object]:
             if not tabel:
                 continue
             kolommen = tabel["columns"]
-            for rij in tabel["data"]:
-                for kolom, waarde in zip(kolommen[1:], rij[1:], strict=False):
-                    uit[(s["titel"], f["sleutel"], str(rij[0]), kolom)] = waarde
+            eerste = [str(rij[0]) for rij in tabel["data"]]
+            if len(set(eerste)) == len(eerste):   # the first column names the row: compare cell by cell
+                for rij in tabel["data"]:
+                    for kolom, waarde in zip(kolommen[1:], rij[1:], strict=False):
+                        uit[(s["titel"], f["sleutel"], str(rij[0]), kolom)] = waarde
+            else:   # rows without a name of their own (a list of findings): a row is there or not, in any order
+                for rij in tabel["data"]:
+                    tekst = " · ".join(_toon(w) for w in rij)
+                    uit[(s["titel"], f["sleutel"], tekst, "rij")] = tekst
     return uit
 
 

@@ -68,3 +68,46 @@ def inwoners_ontwikkeling(ctx: Context) -> Figuur | None:
         definitie="Inwoners van de arbeidsmarktregio. De prognose is die van de analyse (Primos, ABF Research).",
         grafiek=grafiek(charts.lijnen, reeksen, hoogte=320, nadruk="Analyse: schatting en prognose"),
         tabel=tabel, export=tabel, bestandsnaam=f"inwoners_ontwikkeling_{ctx.regio}")
+
+
+KENMERKEN = ("geslacht", "leeftijd", "opleidingsniveau", "verstreken_duur")   # the dimensions of Tabel 3
+
+
+@figuur("ww-jaarmutatie", "WW-uitkeringen: jaarmutatie per kenmerk",
+        leeg="Geen jaarmutatie van de WW-uitkeringen voor {regio_naam}.")
+def ww_jaarmutatie(ctx: Context) -> Figuur | None:
+    """Tabel 3's jaarmutatie column as a chart: per kenmerk and category, region beside the comparison."""
+    from dashboard.figuren import samenvatting, verdeling
+    rijen = []
+    for dimensie in KENMERKEN:
+        for r in verdeling.rijen(ctx, "ww_uitkeringen", dimensie):
+            if not r["is_totaal"] and r.get("regio_jaarmutatie") is not None:
+                rijen.append({**r, "dimensie": dimensie})
+    if not rijen:
+        return None
+    labels = [f"{fmt.dimensie(r['dimensie']).capitalize()} · {samenvatting.categorie(r['categorie'])}" for r in rijen]
+    hoogste = max(rijen, key=lambda r: r["regio_jaarmutatie"])
+    laagste = min(rijen, key=lambda r: r["regio_jaarmutatie"])
+
+    def hoe(r, onderwerp="het"):
+        x = r["regio_jaarmutatie"]
+        return (f"{'steeg' if x > 0 else 'daalde' if x < 0 else 'bleef'} {onderwerp} "
+                + (f"met {fmt.procent(abs(x))}" if x else "gelijk"))
+    zin = (f"Ten opzichte van een jaar eerder nam het aantal WW-uitkeringen in {ctx.regio_naam} het meest toe bij "
+           f"{samenvatting.klein(hoogste['categorie'])} ({fmt.dimensie(hoogste['dimensie'])}): daar {hoe(hoogste)}. "
+           f"Bij {samenvatting.klein(laagste['categorie'])} ({fmt.dimensie(laagste['dimensie'])}) {hoe(laagste)}.")
+    tabel = pd.DataFrame({
+        "Kenmerk": [fmt.dimensie(r["dimensie"]).capitalize() for r in rijen],
+        "Categorie": [samenvatting.categorie(r["categorie"]) for r in rijen],
+        f"{ctx.regio_naam}: jaarmutatie (%)": [r["regio_jaarmutatie"] for r in rijen],
+        f"{ctx.vergelijk_naam}: jaarmutatie (%)": [r.get("vergelijk_jaarmutatie") for r in rijen],
+    })
+    return Figuur(
+        "ww-jaarmutatie", f"WW-uitkeringen: verandering in een jaar per kenmerk, {ctx.regio_naam} en "
+        f"{ctx.vergelijk_naam}", zin, rijen[0]["bron"], rijen[0]["peildatum"],
+        definitie="Jaarmutatie: de verandering van het aantal WW-uitkeringen ten opzichte van dezelfde maand een "
+                  "jaar eerder, zoals gedrukt in Bijlage 1, Tabel 3.",
+        grafiek=grafiek(charts.vergelijking_staaf, labels, [r["regio_jaarmutatie"] for r in rijen],
+                        [r.get("vergelijk_jaarmutatie") for r in rijen], ctx.regio_naam, ctx.vergelijk_naam,
+                        hoogte=110 + 42 * len(rijen)),
+        tabel=tabel, export=tabel, bestandsnaam=f"ww_jaarmutatie_{ctx.regio}")
