@@ -306,4 +306,4 @@ def presenteer(doc: dict, manifest: dict | None) -> None:
         st.rerun()
     sluit.button("Sluiten", help="Presentatie sluiten (Escape)", width="stretch", on_click=_ga_naar,
                  kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")
-    st.button("Scherm", key="dia-scherm")   # pressed by the slide script when the window size changes
+    st.button("Scherm", key="dia-scherm")   # hidden; drawn last: the slide script waits for it, then checks the window size
