@@ -231,8 +231,12 @@ def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.
             grootste = max(waarden)
             plot = max(breedte - links - rechts, 100)
             tekst = max((tekst_breedte(t, grootte) for t in teksten), default=0) + 10
-            deel = min(tekst / plot, 0.45)
-            fig.update_xaxes(range=[min(0, min(waarden)), grootste / (1 - deel) if grootste > 0 else 1])
+            deel = min(tekst / plot, 0.4)
+            laagste = min(0, min(waarden))
+            # room for the value label beyond the longest bar, on the right and (negative bars) on the left
+            ruimte = (max(grootste, 0) - laagste) * deel / (1 - (2 if laagste < 0 else 1) * deel)
+            fig.update_xaxes(range=[laagste - ruimte if laagste < 0 else 0,
+                                    grootste + ruimte if grootste > 0 else ruimte or 1])
         # the last tick label sits on the right edge of the plot: half of it sticks out
         rechts = max(rechts, tekst_breedte(_as_tekst(max(waarden, default=0), fig.layout.xaxis), grootte) / 2 + 6)
     else:
