@@ -19,7 +19,10 @@ from etl.build import build
 from tests.conftest import REPO, replace_in_file
 
 SECTIES = ["Inwoners in de regio", "Werkenden", "Onbenut talent", "Onbenut talent: de WW",
-           "Algemene schets arbeidsmarkt", "Vacatures en tekortsectoren", "Mismatch"]
+           "Algemene schets arbeidsmarkt", "Vacatures en tekortsectoren", "Mismatch",
+           "Gedrukte totalen en afwijkingen in de bron"]
+# one slide per figure: title, 2+1+2+3+1+1+1 figure slides, opgaven, bronnen
+DIAS = 14
 
 
 def tekst(doc: dict, sectie_id: str) -> str:
@@ -200,24 +203,31 @@ def test_page_and_presentation_in_apptest(warehouse):
     at.query_params["dia"] = "1"
     at.run()
     gezien = []
-    for _ in range(12):
+    for _ in range(20):
         assert not at.exception
         gezien.append(at.selectbox[0].value)
         volgende = next(b for b in at.button if b.label == "Volgende →")
         if volgende.disabled:
             break
         volgende.click().run()
-    assert gezien[0] == "Dia 1 van 9 · Analyse arbeidsmarkt Gooi en Vechtstreek"
-    assert gezien[-1] == "Dia 9 van 9 · De opgaven" and len(gezien) == 9
-    assert at.query_params["dia"] in ("9", ["9"])
+    assert gezien[0] == f"Dia 1 van {DIAS} · Analyse arbeidsmarkt Gooi en Vechtstreek"
+    assert f"Dia 5 van {DIAS} · Onbenut talent (1/2)" in gezien and f"Dia 6 van {DIAS} · Onbenut talent (2/2)" in gezien
+    assert gezien[-2] == f"Dia {DIAS - 1} van {DIAS} · De opgaven"
+    assert gezien[-1] == f"Dia {DIAS} van {DIAS} · Bronnen" and len(gezien) == DIAS
+    assert at.query_params["dia"] in (str(DIAS), [str(DIAS)])
 
 
 def test_saving_a_version_on_the_page(warehouse, versies_dir):
-    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
+    from werkenaanwerk import wachtwoord
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60)
+    at.secrets["monitor"] = {"accounts": {"annette": {"naam": "Annette Keates", "rollen": ["versies"],
+                                                      "wachtwoord_hash": wachtwoord.maak_hash("lang genoeg wachtwoord")}}}
+    at.session_state["monitor_gebruiker"] = "Annette Keates"
+    at.run()
     at.text_input[0].set_value("Regionaal Beraad test")
     at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == ["Vastgelegd als versie 'Regionaal Beraad test'."]
+    assert [s.value for s in at.success] == ["Vastgelegd als versie 'Regionaal Beraad test' door Annette Keates."]
     assert (versies_dir / "regionaal-beraad-test" / "analyse.json").is_file()
     at.text_input[0].set_value("Regionaal Beraad test")
     at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
@@ -228,4 +238,5 @@ def test_saving_a_version_on_the_page(warehouse, versies_dir):
     at2.run()
     assert not at2.exception
     assert "Vastgelegde versie: Regionaal Beraad test" in at2.info[0].value
+    assert "door Annette Keates" in at2.info[0].value
     assert any("Geen verschil" in s.value for s in at2.success)

@@ -236,7 +236,7 @@ def test_the_presentation_walks_from_first_to_last_slide(app_url, page):
     nr = 1
     while True:
         page.wait_for_function("n => window.location.search.includes('dia=' + n)", arg=nr, timeout=10_000)
-        wait_for_slide(page, f"Dia {nr} van 9")
+        wait_for_slide(page, f"Dia {nr} van 14")
         page.wait_for_timeout(400)
         assert page.locator('[data-testid="stException"]').count() == 0
         hoogte = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
@@ -247,17 +247,17 @@ def test_the_presentation_walks_from_first_to_last_slide(app_url, page):
             break
         volgende.click()
         nr += 1
-    assert nr == 9
-    wait_for_text(page, "De samenwerkingsopgave")
+    assert nr == 14
+    wait_for_text(page, "Bronnen")
 
 
 def test_a_link_opens_the_right_slide(app_url, page):
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(app_url + "/analyse?presentatie=1&dia=7")
+    page.goto(app_url + "/analyse?presentatie=1&dia=11")
     wait_rendered(page)
-    wait_for_slide(page, "Dia 7 van 9 · Vacatures en tekortsectoren")
+    wait_for_slide(page, "Dia 11 van 14 · Vacatures en tekortsectoren")
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-    page.screenshot(path=str(SHOTS / "dia_7_1920x1080.png"))
+    page.screenshot(path=str(SHOTS / "dia_11_1920x1080.png"))
 
 
 def test_html_export_downloads_from_the_page(app_url, page):

@@ -261,8 +261,10 @@ def test_cli_export_writes_excel_and_refuses_bad_choices(met_resultaten, tmp_pat
     slecht = tmp_path / "slecht.xlsx"
     assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--tot", "2026Q2"]) == 2
     assert "--tot '2026Q2' is geen kwartaal; schrijf 2024-Q2 of Q2 2024." in capsys.readouterr().err
-    assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--regio", "NL01"]) == 1
-    assert "Voor Nederland (NL01) zijn nog geen projecten in de monitor opgenomen" in capsys.readouterr().err
+    assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--regio", "AM01"]) == 1
+    assert "Voor Groningen (AM01) zijn nog geen projecten in de monitor opgenomen" in capsys.readouterr().err
+    assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--regio", "NL01"]) == 2   # no region
+    assert "Onbekende regio 'NL01'" in capsys.readouterr().err
     assert cli.main(["export", "--format", "xlsx", "--out", str(slecht), "--regio", "XX99"]) == 2
     assert not slecht.exists()
 

@@ -56,7 +56,7 @@ def _omgeving() -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters.update(getal=fmt.getal, procent=fmt.procent, klein=samenvatting.klein,
                        opsomming=samenvatting.opsomming, periode_lang=_periode_lang,
-                       teken=lambda tekst, x: fmt.met_teken(tekst, x))
+                       teken=lambda tekst, x: fmt.met_teken(tekst, x), zonder_haakjes=samenvatting.zonder_haakjes)
     env.globals.update(vergelijk=samenvatting.vergelijk_woord, richting=_richting)
     return env
 
@@ -85,7 +85,7 @@ def alineas(sectie_id: str, feiten: dict, regio_naam: str) -> list[str]:
 
 def feiten(ctx: Context) -> dict[str, dict]:
     """The numbers each section's text names: the same facts the figures' sentences use."""
-    return {s["id"]: register.sectie_feiten(s["id"], ctx) for s in teksten()["sectie"]}
+    return {s["id"]: register.sectie_feiten(s["id"], ctx) if s.get("alineas") else {} for s in teksten()["sectie"]}
 
 
 def _context(regio: str | None) -> Context:
@@ -104,7 +104,7 @@ def _maak(regio: str) -> dict:
         figs = (register.maak(sleutel, ctx) for sleutel in s.get("figuren", []))
         f = [figuur.naar_dict(x) for x in figs if x is not None]
         secties.append({"id": s["id"], "titel": s["titel"], "alineas": alineas(s["id"], feit[s["id"]], ctx.regio_naam),
-                        "dia": list(s.get("dia", [])), "figuren": f})
+                        "dia": list(s.get("dia", [])), "presentatie": s.get("presentatie", True), "figuren": f})
     return {
         "formaat": FORMAAT, "regio": ctx.regio, "regio_naam": ctx.regio_naam, "vergelijk": ctx.vergelijk,
         "vergelijk_naam": ctx.vergelijk_naam,

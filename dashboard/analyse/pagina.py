@@ -12,6 +12,7 @@ from dashboard.analyse import document as analyse
 from dashboard.analyse import presentatie, versies
 from dashboard.export import report
 from dashboard.export.pdf import PdfFout
+from dashboard.export.powerpoint import PptxFout
 from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
@@ -38,6 +39,13 @@ def gekozen_document(ctx: Context) -> tuple[dict | None, dict | None]:
     return None, None
 
 
+def platte_tekst(tekst) -> str:
+    """`tekst` shown literally by st.markdown/st.info: every markdown character escaped, so a
+    version name or a name in "door" can never become a link, an image or formatting."""
+    import re
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(tekst))
+
+
 def _versie_label(manifest: dict | None) -> str:
     return manifest["naam"] if manifest else LIVE
 
@@ -45,10 +53,13 @@ def _versie_label(manifest: dict | None) -> str:
 def kopregel(doc: dict, manifest: dict | None) -> None:
     build = doc.get("build") or {}
     if manifest:
-        st.info(f"**Vastgelegde versie: {manifest['naam']}**, opgeslagen {fmt.datum_tijd(manifest['opgeslagen'])}"
-                + (f" door {manifest['door']}" if manifest.get("door") else "")
+        st.info(f"**Vastgelegde versie: {platte_tekst(manifest['naam'])}**, opgeslagen "
+                f"{fmt.datum_tijd(manifest.get('opgeslagen'))}"
+                + (f" door {platte_tekst(manifest['door'])}" if manifest.get("door") else "")
                 + f". Cijfers uit het datawarehouse van {fmt.datum_tijd(build.get('built_at'))}. "
                 "Deze versie verandert niet meer, ook niet na een verversing.", icon=":material/lock:")
+        if manifest.get("opmerking"):
+            st.warning(manifest["opmerking"])
     else:
         st.caption(f"Actuele stand: tekst en figuren gemaakt uit het datawarehouse van "
                    f"{fmt.datum_tijd(build.get('built_at'))}. Na een verversing noemt de tekst vanzelf de nieuwe "
@@ -81,11 +92,58 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
     with rechts.popover("Exporteren", icon=":material/download:", width="stretch"):
         export(doc, manifest)
     for m in kapot:
-        st.warning(f"Versie-map '{m['map']}' is beschadigd ({m['beschadigd']}) en wordt niet getoond.")
+        st.warning(f"Versie-map '{platte_tekst(m['map'])}' is beschadigd ({m['beschadigd']}) en wordt niet getoond.")
     if manifest is None:
         vastleggen(doc)
     else:
         vergelijken(ctx, doc)
+        intrekken(manifest)
+
+
+ROL = "versies"   # the account role that may save and retire versions
+
+
+def bevoegd() -> str | None:
+    """The logged-in person's name when their account (the monitor's accounts) has the role
+    'versies' (`rollen = ["versies"]` in .streamlit/secrets.toml), else None."""
+    from dashboard.kern import login
+    naam = login.gebruiker()
+    if not naam:
+        return None
+    for sleutel, account in login.accounts().items():
+        if naam in (account.get("naam"), sleutel) and ROL in (account.get("rollen") or []):
+            return naam
+    return None
+
+
+def _inloggen(waarvoor: str) -> str | None:
+    """The authorised name, or a login form (the monitor's accounts) and None."""
+    from dashboard.kern import login
+    from werkenaanwerk import wachtwoord
+    naam = bevoegd()
+    if naam:
+        st.caption(f"Ingelogd als {platte_tekst(naam)}.")
+        return naam
+    if login.gebruiker():
+        st.warning(f"U bent ingelogd als {platte_tekst(login.gebruiker())}, maar uw account heeft niet de rol "
+                   f"'{ROL}' die nodig is om {waarvoor}.")
+        return None
+    bekend = login.accounts()
+    if not bekend:
+        st.info(f"Om {waarvoor} is een account nodig, en er zijn nog geen accounts ingesteld "
+                "(`.streamlit/secrets.toml`, zie de README bij de monitor; geef het account `rollen = [\"versies\"]`).")
+        return None
+    st.caption(f"Om {waarvoor} logt u in.")
+    with st.form(f"inloggen-{waarvoor}", border=False):
+        wie = st.text_input("Gebruikersnaam")
+        ww = st.text_input("Wachtwoord", type="password")
+        if st.form_submit_button("Inloggen"):
+            account = bekend.get(wie.strip())
+            if account and wachtwoord.klopt(ww, str(account.get("wachtwoord_hash", ""))):
+                st.session_state[login.SESSIE] = account.get("naam") or wie.strip()
+                st.rerun()
+            st.error("Gebruikersnaam of wachtwoord klopt niet.")
+    return None
 
 
 def vastleggen(doc: dict) -> None:
@@ -93,21 +151,42 @@ def vastleggen(doc: dict) -> None:
         st.caption("Legt vast wat nu getoond wordt: tekst, cijfers van elke figuur, bron en peildatum, en de build "
                    "van het datawarehouse. Een versie blijft ongewijzigd na elke verversing en wordt nooit "
                    "overschreven.")
+        door = _inloggen("een versie vast te leggen")
+        if not door:
+            return
         with st.form("versie-opslaan", clear_on_submit=False, border=False):
             naam = st.text_input("Naam", value=f"Regionaal Beraad {fmt.datum_tijd(date.today())}", max_chars=versies.MAX_NAAM)
-            door = st.text_input("Vastgelegd door (optioneel)")
             if st.form_submit_button("Vastleggen", icon=":material/save:"):
                 nu = analyse.live(doc["regio"])
                 if nu.get("build") != doc.get("build"):
                     st.error("De cijfers zijn intussen ververst. Bekijk de nieuwe stand en leg die dan vast.")
                     return
                 try:
-                    m = versies.bewaar(doc, naam, door=door.strip())
+                    m = versies.bewaar(doc, naam, door=door)
                 except versies.VersieFout as exc:
                     st.error(str(exc))
                     return
-                st.success(f"Vastgelegd als versie '{m['naam']}'.")
+                st.success(f"Vastgelegd als versie '{platte_tekst(m['naam'])}' door {platte_tekst(door)}.")
                 st.link_button("Open de versie", f"?versie={m['map']}")
+
+
+def intrekken(manifest: dict) -> None:
+    with st.expander("Versie intrekken", icon=":material/archive:"):
+        st.caption("Een ingetrokken versie verdwijnt uit de lijst en opent niet meer, maar wordt nooit gewist: "
+                   "de bestanden blijven staan, met wie haar introk en wanneer.")
+        door = _inloggen("een versie in te trekken")
+        if not door:
+            return
+        with st.form("versie-intrekken", border=False):
+            reden = st.text_input("Reden (optioneel)")
+            if st.form_submit_button("Intrekken", icon=":material/archive:"):
+                try:
+                    versies.trek_in(manifest["map"], door, reden)
+                except versies.VersieFout as exc:
+                    st.error(str(exc))
+                    return
+                _ga_naar(versie=None)
+                st.rerun()
 
 
 def vergelijken(ctx: Context, doc: dict) -> None:
@@ -122,11 +201,14 @@ def vergelijken(ctx: Context, doc: dict) -> None:
         if not verschillen:
             st.success("Geen verschil: de actuele cijfers en tekst zijn gelijk aan deze versie.")
             return
-        st.markdown(f"**{len(cijfers)} cijfers** en **{len(verschillen) - len(cijfers)} tekstdelen** zijn "
+        bronnen = [v for v in verschillen if v["soort"] == "bron"]
+        teksten = [v for v in verschillen if v["soort"] == "tekst"]
+        st.markdown(f"**{len(cijfers)} cijfers**, **{len(bronnen)} bronregels** en **{len(teksten)} tekstdelen** zijn "
                     "veranderd sinds deze versie.")
-        if cijfers:
+        if cijfers or bronnen:
             st.dataframe(pd.DataFrame([{"Sectie": v["sectie"], "Wat": v["wat"], "In de versie": str(v["versie"]),
-                                        "Nu": str(v["nu"])} for v in cijfers]), hide_index=True, width="stretch")
+                                        "Nu": str(v["nu"])} for v in cijfers + bronnen]),
+                         hide_index=True, width="stretch")
         for v in verschillen:
             if v["soort"] == "tekst":
                 st.markdown(f"**{v['sectie']}**, tekst nu:\n\n{v['nu']}")
@@ -140,6 +222,11 @@ def _html(doc: dict, manifest: dict | None) -> bytes:
 @st.cache_data(max_entries=4, show_spinner=False)
 def _pdf(doc: dict, manifest: dict | None) -> bytes:
     return report.pdf_bytes(doc, manifest)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _pptx(doc: dict, manifest: dict | None) -> bytes:
+    return report.pptx_bytes(doc, manifest)
 
 
 def export(doc: dict, manifest: dict | None) -> None:
@@ -157,6 +244,15 @@ def export(doc: dict, manifest: dict | None) -> None:
                 st.session_state["export-pdf"] = _pdf(doc, manifest)
         except PdfFout as exc:
             st.error(str(exc))
+    if st.button("PowerPoint maken", key="maak-pptx"):
+        try:
+            st.session_state["export-pptx"] = _pptx(doc, manifest)
+        except PptxFout as exc:
+            st.error(str(exc))
+    if st.session_state.get("export-pptx"):
+        st.download_button("PowerPoint downloaden", st.session_state["export-pptx"], f"{naam}.pptx",
+                           mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                           on_click="ignore", icon=":material/download:", key="download-pptx")
     if st.session_state.get("export-pdf"):
         st.download_button("PDF downloaden", st.session_state["export-pdf"], f"{naam}.pdf", mime="application/pdf",
                            on_click="ignore", icon=":material/download:", key="download-pdf")
@@ -168,23 +264,46 @@ def inhoud(doc: dict) -> None:
     presentatie.toon_document(doc)
 
 
-def presenteer(doc: dict, manifest: dict | None) -> None:
-    """One slide per screen; ?dia=N in the URL; previous/next and a slide index."""
-    alle = presentatie.dias(doc)
+def dia_nummer(waarde: str | None, aantal: int) -> tuple[int, str | None]:
+    """(slide number to show, Dutch message or None) for ?dia=<waarde> in a deck of `aantal` slides."""
+    if waarde is None:
+        return 1, None
     try:
-        nr = min(max(int(st.query_params.get("dia", 1)), 1), len(alle))
+        nr = int(str(waarde).strip())
     except ValueError:
-        nr = 1
+        return 1, f"'{waarde}' is geen dianummer: kies een dia van 1 tot en met {aantal}. Dia 1 wordt getoond."
+    if nr < 1:
+        return 1, f"Dia {nr} bestaat niet: de dia's lopen van 1 tot en met {aantal}. Dia 1 wordt getoond."
+    if nr > aantal:
+        return aantal, (f"Dia {nr} bestaat niet: deze presentatie heeft {aantal} dia's. "
+                        f"De laatste dia ({aantal}) wordt getoond.")
+    return nr, None
+
+
+def presenteer(doc: dict, manifest: dict | None) -> None:
+    """One slide per screen; ?dia=N in the URL; buttons, keyboard and clicker; a slide index."""
+    alle = presentatie.dias(doc)
+    nr, melding = dia_nummer(st.query_params.get("dia"), len(alle))
     if str(nr) != st.query_params.get("dia"):
         st.query_params["dia"] = str(nr)
-    presentatie.toon_dia(doc, nr, _versie_label(manifest))
-    vorige, index, volgende, sluit = st.columns([1, 3, 1, 1], vertical_alignment="center")
-    vorige.button("← Vorige", disabled=nr == 1, width="stretch", on_click=_ga_naar, kwargs={"dia": nr - 1})
-    volgende.button("Volgende →", disabled=nr == len(alle), width="stretch", type="primary",
-                    on_click=_ga_naar, kwargs={"dia": nr + 1})
+    if melding:
+        st.warning(melding)
+    maten = presentatie.dia_maten(*presentatie.scherm(st.query_params.get("scherm")))
+    presentatie.toon_dia(doc, nr, _versie_label(manifest), maten)
+    eerste, vorige, index, volgende, laatste, sluit = st.columns([0.8, 1, 3, 1, 0.8, 1], vertical_alignment="center")
+    eerste.button("Begin", icon=":material/first_page:", help="Eerste dia (Home)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
+                  kwargs={"dia": 1}, key="dia-eerste")
+    vorige.button("← Vorige", help="Vorige dia (←, PageUp)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
+                  kwargs={"dia": nr - 1}, key="dia-vorige")
+    volgende.button("Volgende →", help="Volgende dia (→, PageDown, spatie)", disabled=nr == len(alle),
+                    width="stretch", type="primary", on_click=_ga_naar, kwargs={"dia": nr + 1}, key="dia-volgende")
+    laatste.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle), width="stretch", on_click=_ga_naar,
+                   kwargs={"dia": len(alle)}, key="dia-laatste")
     titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
     gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}")
     if gekozen != titels[nr - 1]:
         _ga_naar(dia=titels.index(gekozen) + 1)
         st.rerun()
-    sluit.button("Sluiten", width="stretch", on_click=_ga_naar, kwargs={"presentatie": None, "dia": None})
+    sluit.button("Sluiten", help="Presentatie sluiten (Escape)", width="stretch", on_click=_ga_naar,
+                 kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")
+    st.button("Scherm", key="dia-scherm")   # hidden; drawn last: the slide script waits for it, then checks the window size

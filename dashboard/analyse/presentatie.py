@@ -12,34 +12,156 @@ from dashboard.figuren import tonen
 
 DIA_CSS = """
 <style>
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-.block-container { padding: 1.2rem 2.2rem 0.5rem !important; max-width: 100% !important; }
-.dia-titel { padding: 0 !important; font-size: clamp(1.8rem, 3.4vw, 3.2rem); font-weight: 700; margin: 0 0 .6rem; line-height: 1.15; }
-.dia-tekst p { font-size: clamp(1.05rem, 1.55vw, 1.7rem); line-height: 1.4; margin: 0 0 .8rem; }
-.dia-bron { font-size: clamp(.8rem, .9vw, 1rem); color: #52606d; }
-
-.dia-opgave { font-size: clamp(1rem, 1.4vw, 1.55rem); margin: 0 0 .7rem; }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stSidebar"] { display: none; }
+.block-container { padding: .8rem 2rem .2rem !important; max-width: 100% !important; }
+.dia-titel { padding: 0 !important; font-size: clamp(1.6rem, 2.7vw, 3.1rem); font-weight: 700; margin: 0 0 .3rem;
+             line-height: 1.12; }
+.dia-tekst p { font-size: clamp(1rem, 1.25vw, 1.6rem); line-height: 1.35; margin: 0 0 .6rem; }
+.dia-fig { font-size: clamp(1rem, 1.2vw, 1.5rem); font-weight: 600; margin: 0 0 .2rem; line-height: 1.25; }
+.dia-bron { font-size: clamp(.85rem, .95vw, 1.1rem); color: #52606d; }
+.dia-opgave { font-size: clamp(1rem, 1.3vw, 1.55rem); margin: 0 0 .6rem; }
+.dia-kaarten .kc-grid { grid-template-columns: repeat(5, 1fr) !important; gap: .6rem !important; }
+.dia-kaarten .kc-card { padding: .5rem .7rem !important; }
+.dia-kaarten .kc-value { font-size: clamp(1.4rem, 2vw, 2.4rem) !important; }
+.dia-kaarten .kc-label, .dia-kaarten .kc-qual { font-size: clamp(.95rem, 1vw, 1.25rem) !important; }
+.dia-kaarten .kc-bron { font-size: clamp(.8rem, .8vw, 1rem) !important; line-height: 1.3; }
+.st-key-dia-scherm { display: none; }
+.dia-titelpagina { margin: 6vh 0 8vh; }
+.dia-titelpagina p { font-size: clamp(1.2rem, 2vw, 2.4rem) !important; margin-bottom: 1.1rem !important; }
 </style>
 """
 
+# Keyboard and presentation clicker (a clicker sends PageDown/PageUp). Streamlit has no key events:
+# this script presses the slide's own buttons, whose callbacks set ?dia= in the URL. It also tells
+# the server the window size (?scherm=BxH, one reload when it changes; Streamlit reads the URL's
+# parameters when the page loads) so the chart is drawn to fill the screen, and shrinks the
+# text of a slide that would otherwise scroll.
+DIA_SCRIPT = """
+<script>
+(() => {
+  const knop = (k) => document.querySelector('.st-key-' + k + ' button');
+  if (!window.__beraadToetsen) {
+    window.__beraadToetsen = true;
+    document.addEventListener('keydown', (e) => {
+      if (!knop('dia-sluiten')) return;                          // not presenting
+      const t = e.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const doel = {ArrowRight: 'dia-volgende', PageDown: 'dia-volgende', ' ': 'dia-volgende',
+                    ArrowLeft: 'dia-vorige', PageUp: 'dia-vorige', Home: 'dia-eerste', End: 'dia-laatste',
+                    Escape: 'dia-sluiten'}[e.key];
+      if (!doel) return;
+      e.preventDefault();
+      const b = knop(doel);
+      if (b && !b.disabled) b.click();
+    }, true);
+  }
+  // the buttons are drawn after this script: wait for them
+  const meld = (n) => {
+    const b = knop('dia-scherm');
+    if (!b) { if (n < 100) setTimeout(() => meld(n + 1), 50); return; }
+    const maat = window.innerWidth + 'x' + window.innerHeight;
+    const url = new URL(window.location.href);
+    if (url.searchParams.get('scherm') !== maat) {   // once per window size: the server reads it on load
+      url.searchParams.set('scherm', maat);
+      window.location.replace(url);
+    }
+  };
+  meld(0);
+  if (!window.__beraadMaat) {
+    window.__beraadMaat = true;
+    let wacht;
+    window.addEventListener('resize', () => { clearTimeout(wacht); wacht = setTimeout(() => meld(0), 300); });
+  }
+  // no scrolling: make the text smaller until the slide fits the window
+  const past = () => {
+    const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
+    const teksten = [...document.querySelectorAll('.dia-tekst p, .dia-opgave, .dia-kaarten .kc-bron, .dia-kaarten .kc-label')];
+    let n = 0, voor = main.scrollHeight;
+    while (main.scrollHeight > main.clientHeight + 1 && n++ < 30) {
+      for (const p of teksten) {
+        const grootte = parseFloat(getComputedStyle(p).fontSize);
+        if (grootte <= 14) return;
+        p.style.fontSize = (grootte - 1) + 'px';
+      }
+      if (n > 2 && main.scrollHeight >= voor) {   // the text is not what is too high: leave it
+        for (const p of teksten) p.style.fontSize = '';
+        return;
+      }
+    }
+  };
+  setTimeout(past, 300);
+})();
+</script>
+"""
 
-DIA_HOOGTE = 400   # px: fits 1280x720 with title and navigation; legible from the back at 1920x1080
+STANDAARD_SCHERM = (1280, 720)
+
+
+def scherm(waarde: str | None) -> tuple[int, int]:
+    """'1920x1080' from the URL -> (1920, 1080); anything else -> the 1280x720 default."""
+    try:
+        b, h = (int(x) for x in str(waarde).lower().split("x"))
+    except (TypeError, ValueError):
+        return STANDAARD_SCHERM
+    if not (320 <= b <= 8000 and 240 <= h <= 5000):
+        return STANDAARD_SCHERM
+    return b, h
+
+
+def dia_maten(breedte: int, hoogte: int) -> dict:
+    """Chart width, height and type size for a slide in a window of `breedte` x `hoogte` CSS px:
+    the chart fills the column beside the text and the height left under the title; its type is
+    18 px at 1080 and scales with the screen (never under 12 px)."""
+    titel = min(max(breedte * 0.027, 25.6), 49.6) * 1.12 + 8
+    vrij = hoogte - titel - 13 - 64 - 34 - 60 - 60   # padding, figure title (2 lines), bron line, navigation, gaps
+    kolom = (breedte - 64 - 48) * 7 / 12             # the right-hand column (5:7) minus padding and gap
+    return {"breedte": int(kolom * 0.97), "hoogte": int(max(vrij, 220)), "letter": max(12, round(18 * hoogte / 1080))}
 
 
 @lru_cache(maxsize=64)
-def _dia_grafiek(recept: figuren.Grafiek):
-    """The chart in slide size: fixed height, larger type."""
-    fig = figuren.Grafiek(recept.bouwer, recept.args,
-                          tuple(sorted({**dict(recept.kwargs), "hoogte": DIA_HOOGTE}.items()))).plotly()
-    fig.update_layout(font={"size": 15})
-    return fig
+def dia_grafiek(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int):
+    """The chart in slide size: as wide and high as the slide leaves it, labels in slide type."""
+    from dashboard.figuren import charts
+    fig = recept.plotly()
+    fig.update_layout(height=hoogte)
+    return charts.drukklaar(fig, breedte, letter)
 
 
 def dias(doc: dict) -> list[dict]:
-    """The slides: a title slide, one per section, the opgaven."""
-    return ([{"soort": "titel", "titel": f"Analyse arbeidsmarkt {doc['regio_naam']}"}]
-            + [{"soort": "sectie", "titel": s["titel"], "sectie": s} for s in doc["secties"]]
-            + [{"soort": "opgaven", "titel": doc["opgaven"]["titel"]}])
+    """The slides: a title slide; per section one slide per figure (the section's text on its first
+    figure's slide, a section without figures as one text slide); the opgaven; the sources."""
+    uit = [{"soort": "titel", "titel": f"Analyse arbeidsmarkt {doc['regio_naam']}"}]
+    for s in doc["secties"]:
+        if s.get("presentatie") is False:
+            continue
+        figs = s["figuren"] or [None]
+        for i, f in enumerate(figs):
+            titel = s["titel"] if len(figs) == 1 else f"{s['titel']} ({i + 1}/{len(figs)})"
+            uit.append({"soort": "sectie", "titel": titel, "sectie": s, "figuur": f, "eerste": i == 0})
+    uit.append({"soort": "opgaven", "titel": doc["opgaven"]["titel"]})
+    uit.append({"soort": "bronnen", "titel": "Bronnen"})
+    return uit
+
+
+def periode(doc: dict) -> str:
+    """The peildata of the figures, in document order: 'september 2025, Q2 2025 en 2025'."""
+    from dashboard.figuren import samenvatting
+    gezien: list[str] = []
+    for s in doc["secties"]:
+        for f in s["figuren"]:
+            for deel in str(f.get("peildatum") or "").split(", "):
+                deel = deel.split(" (")[0].strip()
+                if deel and deel != "niet vermeld" and deel not in gezien:
+                    gezien.append(deel)
+    return samenvatting.opsomming(gezien) if gezien else ""
+
+
+def bronnen(doc: dict) -> list[tuple[str, str, str]]:
+    """(figure title, bron, peildatum) of every figure with a source, in document order."""
+    return [(f["titel"] or s["titel"], f["bron"], f["peildatum"]) for s in doc["secties"] for f in s["figuren"]
+            if f.get("bron")]
 
 
 def _tabel(fig: figuren.Figuur, key: str) -> None:
@@ -65,24 +187,30 @@ def toon_document(doc: dict) -> None:
     st.caption(f"Bron: {o['bron']}")
 
 
-def toon_dia(doc: dict, nr: int, versie: str) -> None:
-    """Slide `nr` (1-based) of the document, sized to fit one screen."""
+def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None:
+    """Slide `nr` (1-based) of the document, sized to fit one screen (`maten` from dia_maten)."""
     from html import escape
 
     from dashboard.kern import format as fmt
 
+    maten = maten or dia_maten(*STANDAARD_SCHERM)
     st.html(DIA_CSS)
-    dia = dias(doc)[nr - 1]
-    st.html(f'<h1 class="dia-titel">{escape(dia["titel"])}</h1>')
+    st.html(DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>"), unsafe_allow_javascript=True)
+    alle = dias(doc)
+    dia = alle[nr - 1]
+    grafiek = int(bool(dia.get("figuur") and dia["figuur"].get("grafiek")))
+    st.html(f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{len(alle)}" data-grafiek="{grafiek}">'
+            f'{escape(dia["titel"])}</h1>')
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
-        st.html('<div class="dia-tekst">'
-                f"<p>Regionaal Beraad · {escape(versie)}</p>"
+        st.html('<div class="dia-tekst dia-titelpagina">'
+                f"<p><b>Regionaal Beraad</b> · versie: {escape(versie)}</p>"
                 f"<p>Arbeidsmarktregio {escape(doc['regio_naam'])} ({escape(doc['regio'])}), "
                 f"vergeleken met {escape(doc['vergelijk_naam'])}.</p>"
-                f"<p>Cijfers uit het datawarehouse van {escape(fmt.datum_tijd(build.get('built_at')))}. "
-                "Elke figuur noemt haar bron en peildatum.</p>"
-                "<p>" + " · ".join(escape(s["titel"]) for s in doc["secties"]) + "</p></div>")
+                + (f"<p>Periode: cijfers met peildatum {escape(periode(doc))}.</p>" if periode(doc) else "")
+                + f"<p>Cijfers uit het datawarehouse van {escape(fmt.datum_tijd(build.get('built_at')))}. "
+                "Elke dia noemt haar bron en peildatum.</p>"
+                "<p>Inhoud: " + " · ".join(escape(s["titel"]) for s in doc["secties"]) + "</p></div>")
         return
     if dia["soort"] == "opgaven":
         o = doc["opgaven"]
@@ -91,16 +219,36 @@ def toon_dia(doc: dict, nr: int, versie: str) -> None:
                           for x in o["lijst"])
                 + f'<div class="dia-bron">Bron: {escape(o["bron"])}</div>')
         return
-    s = dia["sectie"]
-    alineas = [s["alineas"][i] for i in s.get("dia", range(len(s["alineas"]))) if i < len(s["alineas"])]
-    hoofd = s["figuren"][0] if s["figuren"] else None
-    links, rechts = st.columns([5, 6] if hoofd else [1, 0.001], gap="large")
+    if dia["soort"] == "bronnen":
+        regels = "".join(f"<p><b>{escape(t)}</b>: {escape(b)} · peildatum {escape(p)}</p>" for t, b, p in bronnen(doc))
+        afw = next((f for s in doc["secties"] for f in s["figuren"] if f["sleutel"] in ("afwijkingen-regio", "bronnen-afwijkingen")), None)
+        if afw and afw.get("tabel"):
+            regels += (f"<p>{len(afw['tabel']['data'])} gedrukte cijfers wijken af van de som van hun rijen of van "
+                       "elkaar; de export en de pagina Bronnen en actualiteit noemen ze.</p>")
+        st.html(f'<div class="dia-tekst">{regels}</div>')
+        return
+    s, hoofd = dia["sectie"], dia["figuur"]
+    if dia["eerste"]:
+        alineas = [s["alineas"][i] for i in s.get("dia", range(len(s["alineas"]))) if i < len(s["alineas"])]
+    else:
+        alineas = [hoofd["zin"]] if hoofd and hoofd.get("zin") else []
+    if hoofd and hoofd.get("grafiek") is None and hoofd.get("html"):
+        # figure cards: below the text, across the whole slide
+        st.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
+        st.html(f'<div class="dia-kaarten">{hoofd["html"]}</div>')
+        return
+    links, rechts = st.columns([5, 7] if hoofd else [1, 0.001], gap="large")
     links.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
     if hoofd:
         fig = figuren.van_dict(hoofd)
         with rechts:
-            st.html(f'<div class="dia-tekst"><p><b>{escape(fig.titel)}</b></p></div>')
+            if fig.titel:
+                st.html(f'<div class="dia-fig">{escape(fig.titel)}</div>')
             if fig.grafiek is not None:
-                st.plotly_chart(_dia_grafiek(fig.grafiek), config={"displayModeBar": False, "locale": "nl"},
-                                key=f"dia-{s['id']}")
-            st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>')
+                st.plotly_chart(dia_grafiek(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"]),
+                                config={"displayModeBar": False, "locale": "nl"}, theme=None, width="content",
+                                key=f"dia-{s['id']}-{fig.sleutel}")
+            elif fig.html:
+                st.html(f'<div class="dia-kaarten">{fig.html}</div>')
+            if fig.bron:
+                st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>')

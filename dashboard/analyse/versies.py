@@ -92,6 +92,8 @@ def lijst() -> list[dict]:
         return []
     uit = []
     for map_ in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if ingetrokken(map_):
+            continue
         m = lees_manifest(map_)
         if not m.get("naam"):
             m = {"naam": map_.name, "map": map_.name, "opgeslagen": "", "beschadigd": "manifest.json ontbreekt of is onleesbaar"}
@@ -112,6 +114,10 @@ def _zoek(naam: str) -> Path:
 def laad(naam: str) -> tuple[dict, dict]:
     """(manifest, analysis document) of version `naam`, checked against its checksum."""
     map_ = _zoek(naam)
+    weg = ingetrokken(map_)
+    if weg:
+        raise VersieFout(f"Versie '{naam}' is ingetrokken (door {weg.get('door') or 'onbekend'} op "
+                         f"{weg.get('op', '')[:10]}) en wordt niet meer getoond.")
     manifest = lees_manifest(map_)
     if not manifest:
         raise VersieFout(f"Versie '{naam}' is beschadigd: {map_.name}/manifest.json ontbreekt of is onleesbaar.")
@@ -123,13 +129,71 @@ def laad(naam: str) -> tuple[dict, dict]:
         raise VersieFout(f"Versie '{naam}' is beschadigd: de inhoud van {map_.name}/analyse.json klopt niet meer "
                          "met de controlesom in manifest.json.")
     try:
-        return manifest, json.loads(data)
+        doc = json.loads(data)
     except json.JSONDecodeError as exc:
         raise VersieFout(f"Versie '{naam}' is beschadigd: analyse.json is geen geldige JSON ({exc.msg}).") from exc
+    ontbrak = aanvullen(doc)
+    if ontbrak:
+        manifest = {**manifest, "opmerking": (
+            "Deze versie is vastgelegd met een oudere uitgave van het dashboard; wat toen nog niet werd bewaard, "
+            f"blijft leeg: {', '.join(ontbrak)}. De vastgelegde cijfers en tekst zijn ongewijzigd.")}
+    return manifest, doc
 
 
-def _cellen(doc: dict) -> dict[tuple, tuple]:
-    """(figure title key, row label, column) -> (value, figure title) for every table cell of the document."""
+# what a document of an older release may lack, and what it then shows (never a guessed number)
+STANDAARD_DOC = {"regio": "", "regio_naam": "onbekende regio", "vergelijk": "", "vergelijk_naam": "de vergelijking",
+                 "build": {}, "gemaakt": "", "secties": [], "opgaven": {"titel": "De opgaven", "inleiding": "",
+                                                                        "bron": "", "lijst": []}}
+STANDAARD_SECTIE = {"alineas": [], "dia": [], "figuren": [], "presentatie": True}
+STANDAARD_FIGUUR = {"titel": "", "zin": "", "bron": "", "peildatum": "", "definitie": None, "notities": [],
+                    "grafiek": None, "tabel": None, "html": None, "uitleg": None, "melding": None,
+                    "melding_soort": "info"}
+
+
+def aanvullen(doc: dict) -> list[str]:
+    """Fill, in place, the fields an older release did not store; returns what was missing (Dutch)."""
+    ontbrak: list[str] = []
+    for k, v in STANDAARD_DOC.items():
+        if k not in doc:
+            doc[k] = json.loads(json.dumps(v))
+            ontbrak.append(k)
+    for i, s in enumerate(doc["secties"]):
+        s.setdefault("id", f"sectie-{i + 1}")
+        s.setdefault("titel", f"Sectie {i + 1}")
+        for k, v in STANDAARD_SECTIE.items():
+            if k not in s:
+                s[k] = json.loads(json.dumps(v))
+                if k != "presentatie":
+                    ontbrak.append(f"{k} van '{s['titel']}'")
+        for j, f in enumerate(s["figuren"]):
+            f.setdefault("sleutel", f"{s['id']}-{j + 1}")
+            for k, v in STANDAARD_FIGUUR.items():
+                if k not in f:
+                    f[k] = json.loads(json.dumps(v))
+                    if k in ("bron", "peildatum", "titel", "zin", "tabel"):
+                        ontbrak.append(f"{k} van figuur '{f.get('titel') or f['sleutel']}'")
+    return list(dict.fromkeys(ontbrak))
+
+
+def _leeg(waarde) -> bool:
+    """Nothing shown: None, NaN, '', or the dash a table prints for a missing value."""
+    if waarde is None:
+        return True
+    if isinstance(waarde, float) and waarde != waarde:
+        return True
+    return isinstance(waarde, str) and waarde.strip() in ("", "—", "-", "–")
+
+
+def _gelijk(a, b) -> bool:
+    if _leeg(a) and _leeg(b):
+        return True
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(float(a) - float(b)) < 1e-9
+    return a == b
+
+
+def _cellen(doc: dict) -> dict[tuple, object]:
+    """(section title, figure key, row label, column) -> value for every table cell of the document."""
     uit = {}
     for s in doc["secties"]:
         for f in s["figuren"]:
@@ -137,26 +201,79 @@ def _cellen(doc: dict) -> dict[tuple, tuple]:
             if not tabel:
                 continue
             kolommen = tabel["columns"]
-            for rij in tabel["data"]:
-                for kolom, waarde in zip(kolommen[1:], rij[1:], strict=False):
-                    uit[(s["titel"], f["sleutel"], str(rij[0]), kolom)] = waarde
+            eerste = [str(rij[0]) for rij in tabel["data"]]
+            if len(set(eerste)) == len(eerste):   # the first column names the row: compare cell by cell
+                for rij in tabel["data"]:
+                    for kolom, waarde in zip(kolommen[1:], rij[1:], strict=False):
+                        uit[(s["titel"], f["sleutel"], str(rij[0]), kolom)] = waarde
+            else:   # rows without a name of their own (a list of findings): a row is there or not, in any order
+                for rij in tabel["data"]:
+                    tekst = " · ".join(_toon(w) for w in rij)
+                    uit[(s["titel"], f["sleutel"], tekst, "rij")] = tekst
     return uit
 
 
+def _bronregels(doc: dict) -> dict[tuple, str]:
+    return {(s["titel"], f["sleutel"]): f"{f.get('bron') or ''} · {f.get('peildatum') or ''}".strip(" ·")
+            for s in doc["secties"] for f in s["figuren"]}
+
+
+def _toon(waarde) -> str:
+    return "leeg" if _leeg(waarde) else str(waarde)
+
+
 def vergelijk(oud: dict, nieuw: dict) -> list[dict]:
-    """Every number (table cell) that differs between two analysis documents,
-    and every paragraph of text that changed."""
+    """What really changed between two analysis documents: every table cell whose value differs
+    (empty on both sides is no change), every figure whose bron/peildatum changed, and every
+    section whose text changed."""
     a, b = _cellen(oud), _cellen(nieuw)
     verschillen = []
     for k in dict.fromkeys([*a, *b]):  # union, in document order
-        if a.get(k) != b.get(k):
+        if not _gelijk(a.get(k), b.get(k)):
             sectie, _, rij, kolom = k
             verschillen.append({"soort": "cijfer", "sectie": sectie, "wat": f"{rij} · {kolom}",
-                                "versie": a.get(k, "—"), "nu": b.get(k, "—")})
+                                "versie": _toon(a.get(k)), "nu": _toon(b.get(k))})
+    bo, bn = _bronregels(oud), _bronregels(nieuw)
+    for k in dict.fromkeys([*bo, *bn]):
+        if not _gelijk(bo.get(k), bn.get(k)):
+            verschillen.append({"soort": "bron", "sectie": k[0], "wat": "bron en peildatum",
+                                "versie": _toon(bo.get(k)), "nu": _toon(bn.get(k))})
     tekst_oud = {s["id"]: s for s in oud["secties"]}
     for s in nieuw["secties"]:
         o = tekst_oud.get(s["id"])
-        if o is None or o["alineas"] != s["alineas"]:
+        if (o["alineas"] if o else []) != s["alineas"]:
             verschillen.append({"soort": "tekst", "sectie": s["titel"], "wat": "tekst",
-                                "versie": "\n\n".join(o["alineas"]) if o else "—", "nu": "\n\n".join(s["alineas"])})
+                                "versie": "\n\n".join(o["alineas"]) if o else "leeg", "nu": "\n\n".join(s["alineas"])})
     return verschillen
+
+
+# --- retiring a version: hidden from the list, never deleted ------------------------------
+
+INGETROKKEN = "ingetrokken.json"
+
+
+def ingetrokken(map_: Path) -> dict | None:
+    """{door, op, reden} when the version in `map_` was retired, else None."""
+    try:
+        return json.loads((map_ / INGETROKKEN).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
+def trek_in(naam: str, door: str, reden: str = "") -> dict:
+    """Retire version `naam`: it disappears from the list and cannot be opened by name any more,
+    but its files stay on disk untouched; who and when are written beside them."""
+    if not (door or "").strip():
+        raise VersieFout("Intrekken kan alleen als u bent ingelogd: er is geen naam van wie intrekt.")
+    map_ = _zoek(naam)
+    if ingetrokken(map_):
+        raise VersieFout(f"Versie '{naam}' is al ingetrokken.")
+    gegevens = {"door": door.strip(), "op": datetime.now(UTC).isoformat(timespec="seconds"), "reden": reden.strip()}
+    tmp = map_ / f".{INGETROKKEN}.tmp"
+    try:
+        tmp.write_text(json.dumps(gegevens, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, map_ / INGETROKKEN)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise VersieFout(f"Kan versie '{naam}' niet intrekken: {exc.strerror}.") from exc
+    return gegevens

@@ -2,7 +2,9 @@
 self-contained HTML file (opens offline: Plotly is inlined) or as an A4 PDF
 printed from that HTML by headless Chromium.
 
-    python -m dashboard.report --format html|pdf --out PATH [--version NAAM] [--regio CODE]
+    python -m dashboard.report --format html|pdf|pptx --out PATH [--version NAAM] [--regio CODE]
+
+pptx is a PowerPoint deck with native charts (dashboard/export/powerpoint.py); it needs no browser.
 
 Exit code 0 on success; otherwise a Dutch message on stderr and exit code 1
 (2 for wrong arguments), and nothing written at PATH."""
@@ -15,10 +17,12 @@ from pathlib import Path
 
 from dashboard.export import opmaak
 from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
+from dashboard.figuren import charts
 from dashboard.figuren import figuur as figuren
 from dashboard.kern import format as fmt
 
 PAGINA_BREEDTE = 680   # px: the printable width of A4 with 14 mm margins at 96 dpi
+PAGINA_LETTER = 13     # px: chart type on paper (11pt body text)
 
 
 class ExportFout(Exception):
@@ -28,8 +32,7 @@ class ExportFout(Exception):
 def _grafiek_html(f: dict) -> str | None:
     if not f.get("grafiek"):
         return None
-    fig = figuren.van_dict(f).grafiek.plotly()
-    fig.update_layout(width=PAGINA_BREEDTE)
+    fig = charts.drukklaar(figuren.van_dict(f).grafiek.plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
     return fig.to_html(full_html=False, include_plotlyjs=False,
                        config={"displayModeBar": False, "staticPlot": True, "locale": "nl"})
 
@@ -46,6 +49,8 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
     if manifest:
         meta.append(("Vastgelegd", fmt.datum_tijd(manifest["opgeslagen"])
                      + (f" door {manifest['door']}" if manifest.get("door") else "")))
+    if manifest and manifest.get("opmerking"):
+        meta.append(("Let op", manifest["opmerking"]))
     meta += [("Cijfers uit", f"datawarehouse gebouwd {fmt.datum_tijd(build.get('built_at'))}"
               + (f" (build {build['build_id'][:8]})" if build.get("build_id") else "")),
              ("Geëxporteerd", fmt.datum_tijd(nu))]
@@ -76,11 +81,21 @@ def pdf_bytes(doc: dict, manifest: dict | None) -> bytes:
     return pdf.pdf_bytes(html(doc, manifest), voettekst=f"Analyse arbeidsmarkt {doc['regio_naam']} · {versie}")
 
 
+def pptx_bytes(doc: dict, manifest: dict | None) -> bytes:
+    from dashboard.export import powerpoint
+    return powerpoint.maak(doc, manifest["naam"] if manifest else "actuele stand")
+
+
 def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | None = None) -> None:
     if not doel.parent.is_dir():   # fail before the slow part
         raise ExportFout(f"De map {doel.parent} bestaat niet: kan {doel.name} niet schrijven.")
     doc, manifest = document(versie, regio)
-    data = html(doc, manifest).encode("utf-8") if formaat == "html" else pdf_bytes(doc, manifest)
+    if formaat == "html":
+        data = html(doc, manifest).encode("utf-8")
+    elif formaat == "pptx":
+        data = pptx_bytes(doc, manifest)
+    else:
+        data = pdf_bytes(doc, manifest)
     try:
         schrijf_atomair(data, doel)
     except SchrijfFout as exc:
@@ -91,17 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     from dashboard.analyse.document import AnalyseFout
     from dashboard.analyse.versies import VersieFout
     from dashboard.export.pdf import PdfFout
+    from dashboard.export.powerpoint import PptxFout
 
     p = argparse.ArgumentParser(prog="python -m dashboard.report",
-                                description="Exporteer de Analyse arbeidsmarkt als HTML of PDF.")
-    p.add_argument("--format", choices=["html", "pdf"], required=True, help="html of pdf")
+                                description="Exporteer de Analyse arbeidsmarkt als HTML, PDF of PowerPoint.")
+    p.add_argument("--format", choices=["html", "pdf", "pptx"], required=True, help="html, pdf of pptx")
     p.add_argument("--out", required=True, type=Path, help="het bestand dat wordt geschreven")
     p.add_argument("--version", default=None, help="naam van een vastgelegde versie (zonder: de actuele stand)")
     p.add_argument("--regio", help="regiocode voor de actuele stand (standaard de standaardregio van het dashboard)")
     args = p.parse_args(argv)
     try:
         exporteer(args.format, args.out, args.version, args.regio)
-    except (ExportFout, VersieFout, PdfFout, AnalyseFout) as exc:
+    except (ExportFout, VersieFout, PdfFout, PptxFout, AnalyseFout) as exc:
         print(f"Export mislukt: {exc}", file=sys.stderr)
         return 1
     print(f"Geschreven: {args.out}")

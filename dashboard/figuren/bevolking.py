@@ -85,8 +85,8 @@ def demografische_druk(ctx: Context) -> Figuur | None:
         grafiek=grafiek(charts.vergelijking_staaf, ["Groene druk (0-19 jaar)", "Grijze druk (65+)"],
                         [d["groen"], d["grijs"]], [d["groen_nl"], d["grijs_nl"]], ctx.regio_naam, ctx.vergelijk_naam,
                         hoogte=240),
-        tabel=db.view(views.kolommen, "demografische_druk", "regio_naam", "indicator", "waarde", "eenheid",
-                      "kwalificatie", **params),
+        tabel=db.view(views.leesbaar, "demografische_druk", ("regio_naam", "Gebied"), ("indicator_label", "Indicator"),
+                      ("waarde", "Waarde (%)"), ("kwalificatie", "Toelichting"), **params),
         export=db.query("demografische_druk", **params), bestandsnaam=f"demografische_druk_{ctx.regio}")
 
 
@@ -107,7 +107,9 @@ def bevolking(ctx: Context) -> Figuur | None:
     return Figuur(
         "bevolking", "", samenvatting.bevolking(rijen, ctx.regio_naam), "", "", melding=melding,
         html=db.view(views.kaarten, "bevolking_kaarten", regio=ctx.regio),
-        tabel=kaarten, export=kaarten, bestandsnaam=f"bevolking_{ctx.regio}")
+        tabel=db.view(views.leesbaar, "bevolking_kaarten", ("label", "Cijfer"), ("waarde", "Waarde"),
+                      ("kwalificatie", "Toelichting"), ("bron", "Bron"), ("peildatum", "Peildatum"), regio=ctx.regio),
+        export=kaarten, bestandsnaam=f"bevolking_{ctx.regio}")
 
 
 @figuur("inwoners-reeks", "Inwoners per gemeente (CBS)", leeg=CBS_NIET_OPGEHAALD)

@@ -74,3 +74,19 @@ def afwijkingen(ctx: Context) -> Figuur:
                   "(bijvoorbeeld uitkeringen zonder beroepsklasse); een klein positief verschil is meestal afronding."],
         tabel=db.view(views.afwijkingen_tabel, "discrepanties"), export=afw, bestandsnaam="afwijkingen_bron",
         tabel_label="Afwijkingen als tabel en download", tabel_open=True)
+
+
+@figuur("afwijkingen-regio", "Gedrukte totalen en afwijkingen in de bron", leeg="")
+def afwijkingen_regio(ctx: Context) -> Figuur | None:
+    """The discrepancies of the chosen region and its comparison only (the Analyse and its exports)."""
+    params = dict(regio=ctx.regio, vergelijk=ctx.vergelijk)
+    afw = db.query("discrepanties_regio", **params)
+    if afw.empty:
+        return None
+    return Figuur(
+        "afwijkingen-regio", "Gedrukte totalen en afwijkingen in de bron",
+        "Gedrukte cijfers zijn overgenomen zoals ze in de bron staan; waar een gedrukt totaal niet gelijk is aan "
+        "de som van zijn rijen, staat het verschil hier.", "", "",
+        tabel=db.view(views.afwijkingen_tabel, "discrepanties_regio", **params), export=afw,
+        bestandsnaam=f"afwijkingen_bron_{ctx.regio}", tabel_label="Afwijkingen als tabel en download",
+        tabel_open=True)

@@ -266,3 +266,112 @@ def kaart(geojson: str, codes: list[str], waarden: list[float | None], namen: li
                           xaxis=dict(visible=False, showgrid=False, zeroline=False),
                           yaxis=dict(visible=False, showgrid=False, scaleanchor="x", scaleratio=1.6))
     return go.Figure(data=traces, layout=layout)
+
+
+# --- fixed margins for static renders (exports, slides) ---------------------------------------
+# Plotly's automargin only acts in a live, interactive redraw; a printed or static chart keeps
+# the layout's margins, and a horizontal bar chart then loses its category labels. These
+# functions compute the room every label needs from the labels themselves.
+
+TEKEN_BREEDTE = 0.62   # em per character: DejaVu Sans / Arial are at most this wide on average
+
+
+def tekst_breedte(tekst: str, grootte: float) -> float:
+    """Estimated width in px of `tekst` (one line; <br> splits lines) at font size `grootte`."""
+    regels = str(tekst).split("<br>")
+    return max(sum(0.75 if c.isupper() or c in "mwMW%" else TEKEN_BREEDTE for c in r) for r in regels) * grootte
+
+
+def vouw(tekst: str, max_tekens: int) -> str:
+    """`tekst` broken into lines of at most `max_tekens` characters (at spaces), joined with <br>."""
+    regels: list[str] = []
+    for woord in str(tekst).split():
+        if regels and len(regels[-1]) + 1 + len(woord) <= max_tekens:
+            regels[-1] += " " + woord
+        else:
+            regels.append(woord)
+    return "<br>".join(regels) or str(tekst)
+
+
+def _as_tekst(waarde: float, layout_as) -> str:
+    suffix = layout_as.ticksuffix or ""
+    return fmt.getal(waarde) + suffix
+
+
+def _categorisch(waarden) -> bool:
+    return any(isinstance(v, str) for v in (waarden or ()) if v is not None)
+
+
+def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.Figure:
+    """`fig` with fixed margins and ranges so that, at `breedte` px wide and without Plotly's
+    automargin, every category label, tick label and value label lies inside the figure:
+    the left margin fits the longest category label (long ones wrapped onto two or three
+    lines), the value axis leaves room for labels printed outside the bars, and the bottom
+    margin fits the tick labels. Used by every static render (HTML/PDF export, slides)."""
+    grootte = grootte or (fig.layout.font.size or 15)
+    fig.update_layout(width=breedte, font=dict(size=grootte))
+    marge = fig.layout.margin
+    rechts = max(marge.r or 0, 12)
+    # the categories on the y axis (horizontal bars, dumbbells)
+    categorieen: list[str] = []
+    for tr in fig.data:
+        if _categorisch(getattr(tr, "y", None)):
+            for c in tr.y:
+                if c is not None and c not in categorieen:
+                    categorieen.append(c)
+    if categorieen:
+        # lines a label may take: as many as fit in the height of one category's row
+        plot_hoogte = (fig.layout.height or 360) - (marge.t or 0) - grootte * 3
+        regels = max(1, int(plot_hoogte / len(categorieen) / (grootte * 1.3)))
+        max_links = breedte * (0.38 if regels > 1 else 0.45)
+        max_tekens = max(10, int(max_links / (grootte * TEKEN_BREEDTE)))
+        gevouwen = [vouw(c, max_tekens) if regels > 1 and tekst_breedte(c, grootte) > max_links else c
+                    for c in categorieen]
+        breedste = max(tekst_breedte(c, grootte) for c in gevouwen)
+        if breedste > max_links:   # still too wide: smaller type for these labels only
+            fig.update_yaxes(tickfont=dict(size=max(9, grootte * max_links / breedste)))
+            breedste = max_links
+        links = breedste + 14
+        fig.update_yaxes(tickmode="array", tickvals=categorieen, ticktext=gevouwen, automargin=False)
+    else:
+        ywaarden = [v for tr in fig.data for v in (getattr(tr, "y", None) or ()) if isinstance(v, (int, float))]
+        grootste = max((abs(v) for v in ywaarden), default=0)
+        if fig.layout.barmode == "stack":
+            grootste = max((sum(v for tr in fig.data for v in [tr.y[i]] if isinstance(v, (int, float)))
+                            for i in range(len(fig.data[0].y or ()))), default=grootste)
+        links = tekst_breedte(_as_tekst(grootste * 1.1, fig.layout.yaxis), grootte) + 14
+        if fig.layout.yaxis.title.text:
+            links += grootte * 1.6
+    # the value axis of horizontal bars: room for the value printed outside the longest bar
+    onder = grootte * 1.8 + 8 + (grootte * 1.6 if fig.layout.xaxis.title.text else 0)
+    horizontaal = [tr for tr in fig.data if getattr(tr, "orientation", None) == "h"]
+    if horizontaal:
+        waarden = [v for tr in horizontaal for v in (tr.x or ()) if isinstance(v, (int, float))]
+        teksten = [t for tr in horizontaal for t in (tr.text or ()) if t]
+        if waarden:
+            grootste = max(waarden)
+            plot = max(breedte - links - rechts, 100)
+            tekst = max((tekst_breedte(t, grootte) for t in teksten), default=0) + 10
+            deel = min(tekst / plot, 0.4)
+            laagste = min(0, min(waarden))
+            # room for the value label beyond the longest bar, on the right and (negative bars) on the left
+            ruimte = (max(grootste, 0) - laagste) * deel / (1 - (2 if laagste < 0 else 1) * deel)
+            fig.update_xaxes(range=[laagste - ruimte if laagste < 0 else 0,
+                                    grootste + ruimte if grootste > 0 else ruimte or 1])
+        # the last tick label sits on the right edge of the plot: half of it sticks out
+        rechts = max(rechts, tekst_breedte(_as_tekst(max(waarden, default=0), fig.layout.xaxis), grootte) / 2 + 6)
+    else:
+        xwaarden = [v for tr in fig.data for v in (getattr(tr, "x", None) or ()) if isinstance(v, (int, float))]
+        if xwaarden:
+            rechts = max(rechts, tekst_breedte(_as_tekst(max(xwaarden), fig.layout.xaxis), grootte) / 2 + 6)
+    boven = marge.t or 0
+    if len(fig.data) > 1 and fig.layout.showlegend is not False:
+        fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"))
+        namen = [tr.name or "" for tr in fig.data]
+        regel = sum(tekst_breedte(n, grootte) + 50 for n in namen)
+        regels = max(1, -(-int(regel) // max(breedte - 20, 1)))
+        boven = max(boven, regels * grootte * 1.5 + 14)
+    fig.update_xaxes(automargin=False)
+    fig.update_yaxes(automargin=False)
+    fig.update_layout(margin=dict(l=int(links), r=int(rechts), t=int(boven), b=int(onder)))
+    return fig

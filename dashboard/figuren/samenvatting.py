@@ -38,8 +38,37 @@ def demografische_druk_titel(regio_naam: str, vergelijk_naam: str, groen: float,
 
 
 def klein(naam: str) -> str:
-    """'Zorg en welzijn beroepen' -> 'zorg en welzijn beroepen' inside a sentence (ICT stays ICT)."""
-    return naam if naam[:3].isupper() else naam[:1].lower() + naam[1:]
+    """'Zorg en welzijn beroepen' -> 'zorg en welzijn beroepen' inside a sentence (ICT, HBO/bachelor and
+    WO/master stay as they are); '>=50 jaar' -> '50 jaar en ouder'."""
+    naam = categorie(naam)
+    if naam[:2].isupper() and (len(naam) < 3 or not naam[2].islower()):
+        return naam
+    return naam[:1].lower() + naam[1:]
+
+
+def categorie(naam: str) -> str:
+    """A category as Dutch text: '>=50 jaar' -> '50 jaar en ouder', '<=25 jaar' -> 'tot en met 25 jaar'."""
+    import re
+    naam = str(naam)
+    naam = re.sub(r"^\s*(?:>=|≥)\s*(\d+)\s*jaar\b", r"\1 jaar en ouder", naam)
+    naam = re.sub(r"^\s*(?:<=|≤)\s*(\d+)\s*jaar\b", r"tot en met \1 jaar", naam)
+    return naam.replace(">=", "≥ ").replace("<=", "≤ ")
+
+
+def zonder_haakjes(tekst: str) -> str:
+    """'Q1 2026 (definitief)' -> 'Q1 2026, definitief': for text that itself goes between parentheses."""
+    import re
+    return re.sub(r"\s*\(([^()]*)\)", r", \1", str(tekst)).strip()
+
+
+def verandering(x: float | None, tekst: str, pct: str | None = None) -> str:
+    """'stijgt met 2.400 (2,3%)' / 'daalt met 1.900 (4,1%)' / 'blijft gelijk': `tekst` and `pct` are the
+    formatted absolute values."""
+    if x is None:
+        return "verandert onbekend"
+    if x == 0:
+        return "blijft gelijk"
+    return f"{'stijgt' if x > 0 else 'daalt'} met {tekst}" + (f" ({pct})" if pct else "")
 
 
 def opsomming(namen: list[str]) -> str:
@@ -107,7 +136,7 @@ def verdeling(rijen: list[dict], onderwerp: str, regio_naam: str, vergelijk_naam
     r = max(kandidaten, key=lambda r: abs(r["regio_pct"] - r["vergelijk_pct"]))
     woord = vergelijk_woord(r["regio_pct"], r["vergelijk_pct"])
     return (f"Het grootste verschil met {vergelijk_naam}: in {regio_naam} valt {fmt.procent(r['regio_pct'], 0)} "
-            f"van de {onderwerp} in de categorie {r['categorie']}, {woord} in {vergelijk_naam} "
+            f"van de {onderwerp} in de categorie {klein(r['categorie'])}, {woord} in {vergelijk_naam} "
             f"({fmt.procent(r['vergelijk_pct'], 0)}).")
 
 
@@ -120,11 +149,18 @@ def banen(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
     titel = (f"Banen {r['vorig_jaar']}-{r['jaar']}{p}: "
              f"{'groei' if r['groei_werknemers'] > 0 else 'daling'} bij werknemers, "
              f"{'groei' if r['groei_zelfstandigen'] > 0 else 'daling'} bij zelfstandigen")
-    zin = (f"Tussen {r['vorig_jaar']} en {r['jaar']}{p} verandert het aantal banen van werknemers in {regio_naam} met "
-           f"{fmt.met_teken(fmt.getal(r['groei_werknemers']), r['groei_werknemers'])} "
-           f"({fmt.met_teken(fmt.procent(r['groei_pct_werknemers'], 1), r['groei_pct_werknemers'])}) en dat van "
-           f"zelfstandigen met {fmt.met_teken(fmt.getal(r['groei_zelfstandigen']), r['groei_zelfstandigen'])} "
-           f"({fmt.met_teken(fmt.procent(r['groei_pct_zelfstandigen'], 1), r['groei_pct_zelfstandigen'])}); het aandeel "
+    def werkwoord(soort):
+        x = r[f"groei_{soort}"]
+        return "stijgt" if x and x > 0 else "daalt" if x and x < 0 else "blijft"
+
+    def hoeveel(soort):
+        x, pct = r[f"groei_{soort}"], r[f"groei_pct_{soort}"]
+        if not x:
+            return "gelijk"
+        return f"met {fmt.getal(abs(x))}" + (f" ({fmt.procent(abs(pct), 1)})" if pct is not None else "")
+    zin = (f"Tussen {r['vorig_jaar']} en {r['jaar']}{p} {werkwoord('werknemers')} het aantal banen van werknemers in "
+           f"{regio_naam} {hoeveel('werknemers')}, en {werkwoord('zelfstandigen')} dat van zelfstandigen "
+           f"{hoeveel('zelfstandigen')}; het aandeel "
            f"zelfstandigen gaat van {fmt.procent(rijen[-2]['aandeel_zelfstandigen'], 1)} naar "
            f"{fmt.procent(r['aandeel_zelfstandigen'], 1)}.")
     return titel, zin
@@ -142,10 +178,10 @@ def verdeling_titel(rijen: list[dict], onderwerp: str, dimensie: str, vergelijk_
     onder = min(kandidaten, key=lambda r: r["regio_pct"] - r["vergelijk_pct"])
     delen = []
     if round(boven["regio_pct"]) > round(boven["vergelijk_pct"]):
-        delen.append(f"vaker {boven['categorie']} ({fmt.procent(boven['regio_pct'], 0)} tegen "
+        delen.append(f"vaker {klein(boven['categorie'])} ({fmt.procent(boven['regio_pct'], 0)} tegen "
                      f"{fmt.procent(boven['vergelijk_pct'], 0)})")
     if round(onder["regio_pct"]) < round(onder["vergelijk_pct"]):
-        delen.append(f"minder vaak {onder['categorie']} ({fmt.procent(onder['regio_pct'], 0)} tegen "
+        delen.append(f"minder vaak {klein(onder['categorie'])} ({fmt.procent(onder['regio_pct'], 0)} tegen "
                      f"{fmt.procent(onder['vergelijk_pct'], 0)})")
     if not delen:
         return f"{kop}: vrijwel gelijk aan {vergelijk_naam}"

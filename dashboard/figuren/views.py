@@ -273,3 +273,13 @@ def eerdere_stukken_tabel(df: pd.DataFrame) -> pd.DataFrame:
         "Bron": [r["bron"] for r in rows],
         "Vindplaats": [r["vindplaats"] for r in rows],
     })
+
+
+def leesbaar(df: pd.DataFrame, *kolommen: tuple[str, str]) -> pd.DataFrame:
+    """A display table: the chosen columns under Dutch headers (pairs of column and header)."""
+    namen = dict(kolommen)
+    uit = df[list(namen)].rename(columns=namen)
+    for kolom in uit.columns:   # an empty text cell is empty, never 'nan'
+        if not pd.api.types.is_numeric_dtype(uit[kolom]):
+            uit[kolom] = uit[kolom].astype(object).where(uit[kolom].notna(), "")
+    return uit

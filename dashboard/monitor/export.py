@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.export.pdf import html_naar_pdf
 from dashboard.figuren import register
+from dashboard.figuren.charts import drukklaar
 from dashboard.kern import context, db
 from dashboard.kern import format as fmt
 from dashboard.monitor import figuren as mf
@@ -154,9 +155,7 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
             fig.update_layout(height=hoogte)
         eerste = not grafieken
         grafieken.append(fig)
-        fig.update_layout(width=breedte, margin=dict(l=20, r=60, t=60, b=40))  # room for labels in print
-        fig.update_xaxes(automargin=True)
-        fig.update_yaxes(automargin=True)
+        drukklaar(fig, breedte, 13)   # room for every category, tick and value label in print
         return fig.to_html(full_html=False, include_plotlyjs=eerste, config={"staticPlot": True})
 
     def blok(fig, kop: int = 2) -> list[str]:
