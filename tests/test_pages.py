@@ -34,7 +34,9 @@ def specs(at: AppTest) -> list[dict]:
 
 
 def tabellen(at: AppTest):
-    return [d.value for d in at.dataframe]
+    """The figures' tables: HTML tables since issue 15 (st.dataframe only beside long ones)."""
+    from tests.test_toegankelijk import html_frames
+    return html_frames(at)
 
 
 def test_mismatch_page_classifies_as_the_seed_and_shows_both_peildata(warehouse):

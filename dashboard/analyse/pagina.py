@@ -12,7 +12,7 @@ from dashboard.analyse import document as analyse
 from dashboard.analyse import presentatie, versies
 from dashboard.export import report
 from dashboard.export.pdf import PdfFout
-from dashboard.kern import db
+from dashboard.kern import components, db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
@@ -125,8 +125,8 @@ def vergelijken(ctx: Context, doc: dict) -> None:
         st.markdown(f"**{len(cijfers)} cijfers** en **{len(verschillen) - len(cijfers)} tekstdelen** zijn "
                     "veranderd sinds deze versie.")
         if cijfers:
-            st.dataframe(pd.DataFrame([{"Sectie": v["sectie"], "Wat": v["wat"], "In de versie": str(v["versie"]),
-                                        "Nu": str(v["nu"])} for v in cijfers]), hide_index=True, width="stretch")
+            components.tabel(pd.DataFrame([{"Sectie": v["sectie"], "Wat": v["wat"], "In de versie": str(v["versie"]),
+                                            "Nu": str(v["nu"])} for v in cijfers]), "Veranderde cijfers")
         for v in verschillen:
             if v["soort"] == "tekst":
                 st.markdown(f"**{v['sectie']}**, tekst nu:\n\n{v['nu']}")

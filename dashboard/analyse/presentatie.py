@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.figuren import figuur as figuren
 from dashboard.figuren import tonen
+from dashboard.kern import components
 
 DIA_CSS = """
 <style>
@@ -43,9 +44,12 @@ def dias(doc: dict) -> list[dict]:
 
 
 def _tabel(fig: figuren.Figuur, key: str) -> None:
-    if fig.tabel is not None:
+    """The slide's figure data as an HTML table, one click away (issue 15)."""
+    tabel = fig.tabel if fig.tabel is not None else (
+        tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None)
+    if tabel is not None:
         with st.expander("Gegevens als tabel"):
-            st.dataframe(fig.tabel, hide_index=True, width="stretch", key=f"{key}-tabel")
+            components.tabel(tabel, f"Gegevens: {fig.titel}")
 
 
 def toon_document(doc: dict) -> None:
@@ -55,8 +59,7 @@ def toon_document(doc: dict) -> None:
         st.markdown("\n\n".join(s["alineas"]))
         for f in s["figuren"]:
             fig = figuren.van_dict(f)
-            tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")
-            _tabel(fig, key=f"analyse-{s['id']}-{fig.sleutel}")
+            tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")   # with its data as a table
     o = doc["opgaven"]
     st.header(o["titel"], anchor="opgaven", divider="blue")
     st.markdown(o["inleiding"])
@@ -102,5 +105,6 @@ def toon_dia(doc: dict, nr: int, versie: str) -> None:
             st.html(f'<div class="dia-tekst"><p><b>{escape(fig.titel)}</b></p></div>')
             if fig.grafiek is not None:
                 st.plotly_chart(_dia_grafiek(fig.grafiek), config={"displayModeBar": False, "locale": "nl"},
-                                key=f"dia-{s['id']}")
+                                key=f"dia-{s['id']}", theme=None, alt=f"{fig.titel}. {fig.zin}".strip(" ."))
             st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>')
+            _tabel(fig, key=f"dia-{s['id']}")

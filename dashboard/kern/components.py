@@ -3,15 +3,18 @@ missing dataset into a Dutch message instead of a crashed page."""
 from __future__ import annotations
 
 import io
+import numbers
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
 from dashboard.kern import db
+from dashboard.kern import format as fmt
 
 REFRESH_HINT = "Ververs het datawarehouse met `python -m etl.refresh --offline` (of `make run`)."
 
@@ -28,15 +31,22 @@ def figuur(titel: str):
                    f"(query `{exc.query}`: {exc.detail}). {REFRESH_HINT}")
 
 
-def grafiek(builder, *args, key: str, **kwargs) -> None:
+def grafiek(builder, *args, key: str, alt: str | None = None, **kwargs) -> None:
     """Show builder(*args, **kwargs) (a pure function from dashboard.figuren.charts),
     built once per distinct input: plotly figure construction costs more
-    than the rest of a page."""
+    than the rest of a page. Drawn without Streamlit's chart theme (it overrides the house style's
+    label colours and sizes); `alt` is its accessible name (default: what its series are)."""
     def hashbaar(x):
         return tuple(x) if isinstance(x, list) else x
     fig = _figuur(builder, tuple(hashbaar(a) for a in args),
                   tuple(sorted((k, hashbaar(v)) for k, v in kwargs.items())))
-    st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key)
+    st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key, theme=None,
+                    alt=alt or _alt(fig))
+
+
+def _alt(fig) -> str:
+    namen = [t.name for t in fig.data if getattr(t, "name", None)]
+    return ("Grafiek van " + ", ".join(namen) if namen else "Grafiek") + "; de cijfers staan in de tabel eronder."
 
 
 @lru_cache(maxsize=512)
@@ -50,6 +60,7 @@ def bronregel(bron: str, peildatum: str) -> None:
 
 
 def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
+    """The download frame: Dutch headers, values rounded as the page shows them (numbers stay numbers)."""
     out = df.copy()
     for col in out.select_dtypes("datetimetz").columns:
         # Excel has no time zones: write Dutch local time
@@ -58,21 +69,42 @@ def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
         values = out[col].dropna()
         if len(values) and (values == values.round()).all():
             out[col] = out[col].astype("Int64")  # 4950, not 4950,0
+        else:
+            out[col] = out[col].round(export_decimalen(str(col)))
     if bron:   # a table whose rows name their own source has no single bron/peildatum
         out["bron"] = bron
         out["peildatum"] = peildatum
-    return out
+    return out.rename(columns={c: kolomkop(str(c)) for c in out.columns})
 
 
-def csv_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
-    # semicolon and decimal comma: opens correctly in Dutch Excel
-    return _met_herkomst(df, bron, peildatum).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+def _toelichting(bron: str, peildatum: str, definitie: str | None, notities: tuple) -> list[tuple[str, str]]:
+    regels = [("Bron", bron), ("Peildatum", peildatum), ("Definitie", definitie or "")]
+    regels += [("Noot", n) for n in notities if n]
+    return [(k, v) for k, v in regels if v]
 
 
-def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
+def csv_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | None = None,
+              notities: tuple = ()) -> bytes:
+    """Semicolon and decimal comma (opens correctly in Dutch Excel); after one empty line the
+    notes: bron, peildatum, definitie and the figure's footnotes, one per row."""
+    tekst = _met_herkomst(df, bron, peildatum).to_csv(index=False, sep=";", decimal=",")
+    regels = _toelichting(bron, peildatum, definitie, notities)
+    if regels:
+        noten = pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_csv(index=False, sep=";")
+        tekst += "\n" + noten
+    return tekst.encode("utf-8-sig")
+
+
+def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | None = None,
+                notities: tuple = ()) -> bytes:
+    """The data on sheet 'gegevens', the notes (bron, peildatum, definitie, footnotes) on sheet 'toelichting'."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _met_herkomst(df, bron, peildatum).to_excel(writer, index=False, sheet_name="gegevens")
+        regels = _toelichting(bron, peildatum, definitie, notities)
+        if regels:
+            pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_excel(writer, index=False,
+                                                                          sheet_name="toelichting")
     return buffer.getvalue()
 
 
@@ -92,27 +124,34 @@ def _per_frame(df: pd.DataFrame, maak, *args):
     return waarde
 
 
-def _bestand(df: pd.DataFrame, soort: str, bron: str, peildatum: str) -> bytes:
+def _bestand(df: pd.DataFrame, soort: str, bron: str, peildatum: str, definitie: str | None = None,
+             notities: tuple = ()) -> bytes:
     """The file bytes, made once per result. Passed as bytes: a deferred callable
     occasionally produced no download in Chromium and hid export errors until a click."""
-    return _per_frame(df, csv_bytes if soort == "csv" else excel_bytes, bron, peildatum)
+    return _per_frame(df, csv_bytes if soort == "csv" else excel_bytes, bron, peildatum, definitie, tuple(notities))
 
 
 def _arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, preserve_index=False)
 
 
-def tabel(df: pd.DataFrame) -> None:
-    """A table, converted to Arrow once per data frame (the frames are cached per build)."""
-    st.dataframe(_per_frame(df, _arrow), hide_index=True, width="stretch")
+def tabel(df: pd.DataFrame, bijschrift: str = "Gegevens als tabel") -> None:
+    """A table as accessible HTML; a long one (more than LANG rows) also as the filterable canvas
+    grid, converted to Arrow once per data frame (the frames are cached per build)."""
+    if len(df) > LANG:
+        st.dataframe(_per_frame(df, _arrow), hide_index=True, width="stretch")
+    st.html(_per_frame(df, html_tabel, bijschrift, len(df) > LANG))
 
 
-def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str) -> None:
-    """CSV and Excel of a figure's data, with bron and peildatum in the file."""
+def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str,
+              definitie: str | None = None, notities: tuple = ()) -> None:
+    """CSV and Excel of a figure's data, with bron, peildatum, definitie and footnotes in the file."""
     links, rechts, _ = st.columns([1, 1, 5])
-    links.download_button("CSV", data=_bestand(df, "csv", bron, peildatum), file_name=f"{bestandsnaam}.csv",
+    links.download_button("CSV", data=_bestand(df, "csv", bron, peildatum, definitie, notities),
+                          file_name=f"{bestandsnaam}.csv",
                           mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
-    rechts.download_button("Excel", data=_bestand(df, "xlsx", bron, peildatum), file_name=f"{bestandsnaam}.xlsx",
+    rechts.download_button("Excel", data=_bestand(df, "xlsx", bron, peildatum, definitie, notities),
+                           file_name=f"{bestandsnaam}.xlsx",
                            key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -123,8 +162,155 @@ def kop(titel: str, zin: str, definitie: str | None = None) -> None:
 
 
 def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str,
-             key: str, label: str = "Gegevens als tabel en download", open: bool = False) -> None:
-    """The figure's data as an accessible table, with CSV and Excel downloads."""
+             key: str, label: str = "Gegevens als tabel en download", open: bool = False,
+             bijschrift: str = "", definitie: str | None = None, notities: tuple = ()) -> None:
+    """The figure's data as a real HTML table (caption, th scope, Dutch headers and numbers), one click
+    away in an expander, with CSV and Excel downloads. A long table also gets the filterable grid."""
     with st.expander(label, expanded=open):
-        st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
-        downloads(export, bestandsnaam, bron, peildatum, key=key)
+        if len(tabel) > LANG:
+            st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
+        st.html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG))
+        downloads(export, bestandsnaam, bron, peildatum, key=key, definitie=definitie, notities=tuple(notities))
+
+
+# --- Accessible HTML tables ---------------------------------------------------------------------
+# Screen readers and text search cannot read st.dataframe's canvas grid; every figure's data is
+# therefore also an HTML <table>. Frames may carry warehouse column names: they get Dutch headers
+# here, numbers are formatted the Dutch way, and technical columns are left out.
+
+LANG = 50   # rows above which a table also gets the (filterable, scrolling) canvas grid
+
+KOLOMKOPPEN = {
+    "regio_naam": "Gebied", "regio_code": "Regiocode", "regio": "Regio", "indicator": "Indicator",
+    "label": "Onderwerp", "categorie": "Categorie", "waarde": "Waarde", "aandeel": "Aandeel",
+    "eenheid": "Eenheid", "kwalificatie": "Toelichting", "periode": "Periode", "peildatum": "Peildatum",
+    "bron": "Bron", "uitkering": "Uitkering", "dimensie": "Indeling", "maat": "Maat", "jaar": "Jaar",
+    "kerncijfer": "Kerncijfer", "beroepsklasse": "Beroepsklasse", "vacatures": "Openstaande vacatures",
+    "ww_uitkeringen": "WW-uitkeringen", "vacatures_per_ww": "Vacatures per WW-uitkering",
+    "verschil": "Verschil", "mismatch": "Mismatch", "werknemers": "Banen werknemers",
+    "zelfstandigen": "Banen zelfstandigen", "totaal": "Totaal", "titel": "Titel", "dataset": "Dataset",
+    "vindplaats": "Vindplaats", "bestand": "Bestand", "rijen": "Rijen", "built_at": "Gebouwd",
+    "aantal": "Aantal", "jaarmutatie": "Jaarmutatie", "aandeel_berekend": "Aandeel (berekend)",
+    "naam": "Naam", "project": "Project", "kwartaal": "Kwartaal", "status": "Status", "doel": "Doel",
+}
+# columns that only steer the shaping (order, period type, flags): not shown in the HTML table
+TECHNISCH = {"volgorde", "periode_type", "is_prognose", "is_totaal", "is_regio", "is_rest",
+             "regio_periode_type", "vergelijk_periode_type"}
+_AANDEEL = ("aandeel", "pct", "procent", "mutatie")
+
+
+def kolomkop(naam: str) -> str:
+    """A Dutch header for a column: 'regio_naam' -> 'Gebied', 'vergelijk_aantal' -> 'Vergelijking: aantal';
+    a header that is already Dutch text stays as it is."""
+    if naam in KOLOMKOPPEN:
+        return KOLOMKOPPEN[naam]
+    if not naam.isidentifier() or not naam.islower():   # already a header ("alle regio's: aantal")
+        return naam
+    if "_" not in naam:
+        return naam[:1].upper() + naam[1:]
+    for voor, tekst in (("regio_", "Regio"), ("vergelijk_", "Vergelijking")):
+        if naam.startswith(voor):
+            rest = naam[len(voor):]
+            return f"{tekst}: {KOLOMKOPPEN.get(rest, rest.replace('_', ' ')).lower()}"
+    tekst = naam.replace("_", " ")
+    return tekst[:1].upper() + tekst[1:]
+
+
+def export_decimalen(kolom: str) -> int:
+    """Decimals a download keeps: shares and mutations as the charts show them (1), other ratios 2."""
+    return 1 if any(d in kolom.lower() for d in _AANDEEL) else 2
+
+
+def _is_leeg(x) -> bool:
+    if x is None or x is pd.NA or x is pd.NaT:
+        return True
+    if isinstance(x, float) and x != x:
+        return True
+    return isinstance(x, str) and x.strip().lower() in ("", "none", "nan", "<na>", "nat")
+
+
+def _is_getal(x) -> bool:
+    return isinstance(x, numbers.Number) and not isinstance(x, (bool, np.bool_))
+
+
+def _periode_soort(code: str) -> str:
+    if len(code) == 7 and code[4] == "-" and code[5] == "Q":
+        return "kwartaal"
+    if len(code) == 7 and code[4] == "-" and code[5:].isdigit():
+        return "maand"
+    return "jaar"
+
+
+def _cel(waarde, kolom: str, rij: dict) -> str:
+    """One cell as Dutch text. Empty is '—' (with the source's reason where it gives one),
+    never 'None', 'nan' or an empty cell that looks like zero."""
+    if _is_leeg(waarde):
+        reden = rij.get("reden") or rij.get("toelichting_leeg")
+        return f"{fmt.LEEG} ({reden})" if isinstance(reden, str) and reden.strip() else fmt.LEEG
+    if isinstance(waarde, (bool, np.bool_)):
+        return "ja" if waarde else "nee"
+    if _is_getal(waarde):
+        eenheid = rij.get("eenheid")
+        if kolom == "waarde" and isinstance(eenheid, str):
+            return fmt.waarde(waarde, eenheid)
+        if any(d in kolom.lower() for d in _AANDEEL) and "aantal" not in kolom.lower():
+            return fmt.procent(waarde, fmt._decimalen(waarde, 1))
+        return fmt.getal(waarde, fmt._decimalen(waarde, 2))
+    if hasattr(waarde, "isoformat"):
+        return fmt.datum_tijd(waarde)
+    if kolom in ("periode", "Periode", "regio_periode", "vergelijk_periode") and isinstance(waarde, str):
+        soort = rij.get(f"{kolom}_type") or rij.get("periode_type") or _periode_soort(waarde)
+        try:
+            return fmt.periode(waarde, soort)
+        except (ValueError, IndexError):
+            return waarde
+    if kolom == "indicator" and isinstance(waarde, str) and "_" in waarde and " " not in waarde:
+        tekst = waarde.replace("_", " ")
+        return tekst[:1].upper() + tekst[1:]
+    return str(waarde)
+
+
+TABEL_CSS = (
+    "<style>"
+    ".tg-wrap{overflow-x:auto;margin:.25rem 0 .75rem}"
+    ".tg-wrap.tg-lang{max-height:28rem;overflow-y:auto}"
+    ".tg-wrap:focus-visible{outline:2px solid #1b5e8c;outline-offset:2px}"
+    "table.tg{border-collapse:collapse;font-size:.95rem;color:#1f2933;min-width:50%}"
+    "table.tg caption{caption-side:top;text-align:left;font-weight:600;padding:.2rem 0 .4rem;color:#1f2933}"
+    "table.tg th,table.tg td{border-bottom:1px solid #d5dbe1;padding:.3rem .6rem;text-align:left;"
+    "vertical-align:top}"
+    "table.tg thead th{border-bottom:2px solid #52606d;background:#f5f7fa}"
+    "table.tg th[scope=row]{font-weight:400}"
+    "table.tg td.tg-getal{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    "</style>"
+)
+
+
+def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False) -> str:
+    """The frame as an accessible HTML table: <caption>, column headers with scope="col", the first
+    column as row headers (scope="row"), Dutch headers and Dutch numbers. Pure; no Streamlit."""
+    from html import escape
+
+    kolommen = [c for c in df.columns if str(c) not in TECHNISCH]
+    if "label" in kolommen and "indicator" in kolommen:
+        kolommen.remove("indicator")     # the label says it in words
+    koppen = "".join(f'<th scope="col">{escape(kolomkop(str(c)))}</th>' for c in kolommen)
+    rijen = []
+    for rij in df.to_dict("records"):
+        cellen = []
+        for i, kolom in enumerate(kolommen):
+            waarde = rij[kolom]
+            tekst = escape(_cel(waarde, str(kolom), rij))
+            if i == 0:
+                cellen.append(f'<th scope="row">{tekst}</th>')
+            elif _is_getal(waarde) and not _is_leeg(waarde):
+                cellen.append(f'<td class="tg-getal">{tekst}</td>')
+            else:
+                cellen.append(f"<td>{tekst}</td>")
+        rijen.append("<tr>" + "".join(cellen) + "</tr>")
+    tabel = (f'<table class="tg"><caption>{escape(bijschrift)}</caption><thead><tr>{koppen}</tr></thead>'
+             f'<tbody>{"".join(rijen)}</tbody></table>')
+    if lang:   # a scrolling region must be reachable by keyboard (axe: scrollable-region-focusable)
+        return (f'{TABEL_CSS}<div class="tg-wrap tg-lang" tabindex="0" role="region" '
+                f'aria-label="{escape(bijschrift)}">{tabel}</div>')
+    return f'{TABEL_CSS}<div class="tg-wrap">{tabel}</div>'

@@ -152,7 +152,8 @@ def krapte(ctx: Context) -> None:
                                tuple(r["vacatures_per_ww"] for r in gekoppeld),
                                tuple(r["mismatch"] for r in gekoppeld), hoogte=120 + 48 * len(gekoppeld),
                                key="monitor-krapte")
-            st.caption("Oranje: kwalitatieve mismatch (meer vacatures dan WW-uitkeringen). Let op: de peildata "
+            st.caption("Groen: kwalitatieve mismatch (meer vacatures dan WW-uitkeringen); rozerood: kwantitatieve "
+                       "mismatch (meer WW-uitkeringen dan vacatures); de tabel noemt het per project. Let op: de peildata "
                        f"verschillen: vacatures {gekoppeld[0]['vacatures_peildatum']}, WW-uitkeringen "
                        f"{gekoppeld[0]['ww_peildatum']}.")
             components.bronregel(f"{gekoppeld[0]['vacatures_bron']} (vacatures, WW); projectkoppeling: eigen keuze",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard.figuren.charts import ACCENT_KLEUR, REGIO_KLEUR, VERGELIJK_KLEUR, house_layout
+from dashboard.figuren.charts import KWALITATIEF_KLEUR, KWANTITATIEF_KLEUR, REGIO_KLEUR, house_layout
 from dashboard.kern import format as fmt
 
-REEKS_KLEUREN = [REGIO_KLEUR, ACCENT_KLEUR, "#4f9d69", "#8a6bbf"]
-MISMATCH_KLEUR = {"kwalitatieve mismatch": ACCENT_KLEUR, "kwantitatieve mismatch": VERGELIJK_KLEUR}
+# Colours: the meanings of dashboard.figuren.charts (one meaning per colour across all pages), plus the
+# monitor's own series; each >= 3:1 against white. Gestart, uitstroom naar werk, uitstroom naar opleiding, ...
+REEKS_KLEUREN = [REGIO_KLEUR, "#8c4a2f", "#3e4c59", "#5b6b00"]
+MISMATCH_KLEUR = {"kwalitatieve mismatch": KWALITATIEF_KLEUR, "kwantitatieve mismatch": KWANTITATIEF_KLEUR}
 
 
 def realisatie(kwartalen: list[str], reeksen: list[tuple[str, list]], doel: float | None = None,
@@ -52,7 +54,7 @@ def krapte(projecten: list[str], vacatures_per_ww: list[float], mismatch: list[s
     trace = go.Bar(
         y=projecten, x=vacatures_per_ww, orientation="h",
         marker_color=[MISMATCH_KLEUR.get(m, REGIO_KLEUR) for m in mismatch],
-        text=[fmt.getal(v, 1) for v in vacatures_per_ww], textposition="outside", cliponaxis=False,
+        text=[fmt.getal(v, 2) for v in vacatures_per_ww], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}<br>%{text} vacatures per WW-uitkering<extra></extra>", showlegend=False)
     layout = house_layout(hoogte, yaxis=dict(autorange="reversed"), xaxis=dict(rangemode="tozero"),
                           shapes=[dict(type="line", x0=1, x1=1, yref="paper", y0=0, y1=1,
