@@ -1,11 +1,15 @@
 """Arbeidsmarktdashboard: entry point. `streamlit run app.py`"""
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(
-    page_title="Arbeidsmarkt Gooi en Vechtstreek",
-    page_icon=":material/insights:",
-    layout="wide",
-)
+from dashboard.kern import components
+
+TITEL = "Arbeidsmarkt Gooi en Vechtstreek"
+# the favicon from this repository, not from fonts.gstatic.com (no third-party request per page view)
+FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
+
+st.set_page_config(page_title=TITEL, page_icon=FAVICON, layout="wide")
 
 pages = {
     "Arbeidsmarkt": [
@@ -34,4 +38,8 @@ pages = {
 
 # presenting the Analyse arbeidsmarkt: no sidebar, the slide fills the screen
 presenteren = st.query_params.get("presentatie") == "1"
-st.navigation(pages, position="hidden" if presenteren else "sidebar").run()
+pagina = st.navigation(pages, position="hidden" if presenteren else "sidebar")
+# a distinct <title> per page (WCAG 2.4.2): "Mismatch · Arbeidsmarkt Gooi en Vechtstreek"
+st.set_page_config(page_title=f"{pagina.title} · {TITEL}", page_icon=FAVICON)
+components.pagina()   # lang="nl", visible focus, captions at >= 4.5:1
+pagina.run()

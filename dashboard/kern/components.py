@@ -310,7 +310,71 @@ def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False) -> str:
         rijen.append("<tr>" + "".join(cellen) + "</tr>")
     tabel = (f'<table class="tg"><caption>{escape(bijschrift)}</caption><thead><tr>{koppen}</tr></thead>'
              f'<tbody>{"".join(rijen)}</tbody></table>')
-    if lang:   # a scrolling region must be reachable by keyboard (axe: scrollable-region-focusable)
-        return (f'{TABEL_CSS}<div class="tg-wrap tg-lang" tabindex="0" role="region" '
-                f'aria-label="{escape(bijschrift)}">{tabel}</div>')
-    return f'{TABEL_CSS}<div class="tg-wrap">{tabel}</div>'
+    # a wide table scrolls sideways (a long one also down): a scrolling region must be reachable by
+    # keyboard (WCAG 2.1.1, axe scrollable-region-focusable), so the wrapper is a named, focusable region
+    klasse = "tg-wrap tg-lang" if lang else "tg-wrap"
+    return (f'{TABEL_CSS}<div class="{klasse}" tabindex="0" role="region" '
+            f'aria-label="{escape(bijschrift)}">{tabel}</div>')
+
+
+# --- The page: language, title, focus, contrast (issue 15) --------------------------------------------
+
+PAGINA_CSS = """
+<style>
+/* visible keyboard focus everywhere, sidebar included: 2 px, >= 3:1 on white and on the sidebar grey */
+:focus-visible, [data-testid="stSidebar"] :focus-visible {
+  outline: 2px solid #1b5e8c !important; outline-offset: 2px !important; box-shadow: 0 0 0 4px #ffffff !important;
+}
+/* captions (bron, peildatum, notes) at 6.5:1 instead of Streamlit's faded text (it also sets opacity 0.6) */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #52606d !important; opacity: 1 !important;
+}
+/* visually hidden, read by screen readers */
+.sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+           clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+</style>
+"""
+
+# Streamlit serves one index.html with lang="en" for every page; set the page's language to Dutch and
+# translate the texts Streamlit writes itself (the skip link). No angle brackets in this script, not even
+# in comments: st.html's sanitiser (DOMPurify) drops a script whose text contains one.
+_PAGINA_JS = """
+<script>
+(function () {
+  var d = window.parent && window.parent.document ? window.parent.document : document;
+  function nl() {
+    if (d.documentElement.lang !== "nl") d.documentElement.lang = "nl";
+    // The sectioned sidebar navigation puts a div (section header + links) directly in its ul, which
+    // is not a valid list. Keep the sections (they group the pages), but make each section its own list
+    // named by its header, and the outer ul a plain container.
+    var nav = d.querySelector("[data-testid='stSidebarNavItems']");
+    if (nav) {
+      if (nav.getAttribute("role") !== "none") nav.setAttribute("role", "none");
+      nav.querySelectorAll(":scope > div").forEach(function (sectie, i) {
+        if (sectie.getAttribute("role") !== "list") sectie.setAttribute("role", "list");
+        var kop = sectie.querySelector(":scope > header");
+        if (kop) {
+          if (kop.getAttribute("role") !== "none") kop.setAttribute("role", "none");
+          if (!kop.id) kop.id = "nav-sectie-" + i;
+          if (sectie.getAttribute("aria-labelledby") !== kop.id) sectie.setAttribute("aria-labelledby", kop.id);
+        }
+      });
+    }
+    d.querySelectorAll("a[href='#main-content'], [data-testid='stSkipLink'], a.skip-link").forEach(function (a) {
+      if (a.textContent.trim() === "Skip to main content") a.textContent = "Naar de hoofdinhoud";
+    });
+  }
+  nl();
+  if (!window.__nlWaarnemer) {
+    window.__nlWaarnemer = new MutationObserver(nl);
+    window.__nlWaarnemer.observe(d.documentElement, {attributes: true, attributeFilter: ["lang"], childList: true,
+                                                    subtree: true});
+  }
+})();
+</script>
+"""
+
+
+def pagina() -> None:
+    """Once per run, before the page: Dutch language, visible focus, readable captions."""
+    st.html(PAGINA_CSS + _PAGINA_JS, unsafe_allow_javascript=True)
