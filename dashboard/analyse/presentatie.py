@@ -33,7 +33,7 @@ def _dia_grafiek(recept: figuren.Grafiek):
     fig = figuren.Grafiek(recept.bouwer, recept.args,
                           tuple(sorted({**dict(recept.kwargs), "hoogte": DIA_HOOGTE}.items()))).plotly()
     fig.update_layout(font={"size": 15})
-    return fig
+    return components.leesbaar(fig)   # labels not cut off without Streamlit's chart theme
 
 
 def dias(doc: dict) -> list[dict]:

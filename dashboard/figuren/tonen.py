@@ -35,7 +35,7 @@ def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
 
 @lru_cache(maxsize=512)
 def _plotly(recept: Grafiek):
-    return recept.plotly()
+    return components.leesbaar(recept.plotly())
 
 
 def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> None:

@@ -52,7 +52,18 @@ def _alt(fig) -> str:
 @lru_cache(maxsize=512)
 def _figuur(builder, args: tuple, kwargs: tuple):
     """Any builder (dashboard.figuren.charts, dashboard.monitor.charts), called once per distinct input."""
-    return builder(*args, **dict(kwargs))
+    return leesbaar(builder(*args, **dict(kwargs)))
+
+
+def leesbaar(fig):
+    """Labels as the house style means them once Streamlit's chart theme is off (theme=None): axes make
+    room for their labels (the theme did that; without it category names are cut off), and tick, axis
+    title and legend text in the house text colour (14,5:1; size from the house font, 15 px)."""
+    from dashboard.figuren.charts import TEKST_KLEUR
+    fig.update_xaxes(automargin=True, tickfont_color=TEKST_KLEUR, title_font_color=TEKST_KLEUR)
+    fig.update_yaxes(automargin=True, tickfont_color=TEKST_KLEUR, title_font_color=TEKST_KLEUR)
+    fig.update_layout(legend_font_color=TEKST_KLEUR)
+    return fig
 
 
 def bronregel(bron: str, peildatum: str) -> None:
