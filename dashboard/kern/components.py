@@ -347,7 +347,7 @@ PAGINA_CSS = """
 """
 
 # Streamlit serves one index.html with lang="en" for every page; set the page's language to Dutch and
-# translate the texts Streamlit writes itself (the skip link). No angle brackets in this script, not even
+# translate the texts Streamlit writes itself (the skip link, the heading links' names). No angle brackets in this script, not even
 # in comments: st.html's sanitiser (DOMPurify) drops a script whose text contains one.
 _PAGINA_JS = """
 <script>
@@ -371,8 +371,11 @@ _PAGINA_JS = """
         }
       });
     }
-    d.querySelectorAll("a[href='#main-content'], [data-testid='stSkipLink'], a.skip-link").forEach(function (a) {
+    d.querySelectorAll("[data-testid='stSkipToContent']").forEach(function (a) {
       if (a.textContent.trim() === "Skip to main content") a.textContent = "Naar de hoofdinhoud";
+    });
+    d.querySelectorAll("a[aria-label='Link to heading']").forEach(function (a) {
+      a.setAttribute("aria-label", "Link naar deze kop");
     });
   }
   nl();
