@@ -33,6 +33,8 @@ pages = {
     "Over de data": [
         st.Page("app_pages/bronnen.py", title="Bronnen en actualiteit", icon=":material/fact_check:",
                 url_path="bronnen-en-actualiteit"),
+        st.Page("app_pages/toegankelijkheid.py", title="Toegankelijkheidsverklaring", icon=":material/accessibility:",
+                url_path="toegankelijkheid"),
     ],
 }
 

@@ -178,7 +178,7 @@ def test_a_chart_without_its_own_table_gets_its_numbers_as_a_table():
     assert rijen == [["Q1 2024", "3,9", "—"], ["Q2 2024", "3,7", "3,5"], ["Q3 2024", "—", "—"]]
 
 
-PAGINAS = ["app_pages/overzicht.py", "app_pages/analyse.py", "app_pages/mismatch.py", "app_pages/vacatures.py",
+PAGINAS = ["app_pages/toegankelijkheid.py", "app_pages/overzicht.py", "app_pages/analyse.py", "app_pages/mismatch.py", "app_pages/vacatures.py",
            "app_pages/werkzoekenden.py", "app_pages/ww.py", "app_pages/banen.py", "app_pages/bevolking.py",
            "app_pages/monitor.py", "app_pages/bronnen.py"]
 
@@ -221,3 +221,51 @@ def test_every_chart_has_a_text_alternative_and_is_drawn_without_streamlits_char
     for chart in at.get("plotly_chart"):
         assert chart.proto.alt.strip(), f"{pagina}: grafiek zonder tekstalternatief"
         assert chart.proto.theme == "", f"{pagina}: Streamlit's grafiekthema overschrijft de huisstijl"
+
+
+# --- the toegankelijkheidsverklaring -------------------------------------------------------------------
+
+def _rapport(overtredingen: list[dict]) -> dict:
+    return {"gemaakt": "2026-11-29T14:00:00+00:00", "tags": ["wcag2aa"], "paginas": [
+        {"pagina": "Overzicht", "axe": "4.14.1", "geslaagd": ["html-has-lang", "list"], "onvolledig": ["color-contrast"],
+         "criteria": {"html-has-lang": ["wcag311"], "list": ["wcag131"], "color-contrast": ["wcag143"]},
+         "overtredingen": []},
+        {"pagina": "Mismatch", "axe": "4.14.1", "geslaagd": ["html-has-lang", "color-contrast"], "onvolledig": [],
+         "criteria": {"html-has-lang": ["wcag311"], "list": ["wcag131"], "color-contrast": ["wcag143"]},
+         "overtredingen": overtredingen},
+    ]}
+
+
+def test_the_verklaring_counts_per_wcag_criterion_what_passed_needs_a_check_or_failed():
+    from dashboard.kern import toegankelijkheid as tg
+    assert tg.criterium("wcag1410") == "1.4.10" and tg.criterium("wcag143") == "1.4.3"
+    rijen = {r["criterium"]: r for r in tg.per_criterium(_rapport([
+        {"regel": "list", "impact": "serious", "aantal": 3, "help": "", "tags": ["wcag131"], "voorbeeld": ["ul"]}]))}
+    assert list(rijen) == ["1.3.1", "1.4.3", "3.1.1"]   # in WCAG order
+    assert (rijen["1.3.1"]["geslaagd"], rijen["1.3.1"]["fout"], rijen["1.3.1"]["fout_regels"]) == (1, 1, ["list (serious)"])
+    assert (rijen["1.4.3"]["geslaagd"], rijen["1.4.3"]["nakijken"]) == (1, 1)
+    assert rijen["3.1.1"]["geslaagd"] == 2
+    assert tg.samenvatting(_rapport([{"regel": "list", "impact": "serious", "aantal": 3}]))["ernstig"] == 3
+
+
+def test_the_verklaring_page_reads_the_report_and_names_the_contact(warehouse, tmp_path, monkeypatch):
+    pad = tmp_path / "axe-rapport.json"
+    pad.write_text(json.dumps(_rapport([{"regel": "list", "impact": "serious", "aantal": 3, "help": "",
+                                         "tags": ["wcag131"], "voorbeeld": ["ul"]}])))
+    monkeypatch.setenv("AXE_RAPPORT", str(pad))
+    monkeypatch.setenv("TOEGANKELIJKHEID_CONTACT", "toegankelijkheid@example.nl")
+    at = _pagina("app_pages/toegankelijkheid.py")
+    tekst = "\n".join(m.value for m in at.markdown)
+    assert "**Nalevingsstatus: voldoet niet.**" in tekst and "**3** ernstige of kritieke" in tekst
+    assert "toegankelijkheid@example.nl" in tekst
+    criteria = html_frames(at)[0].set_index("Succescriterium")
+    assert criteria.loc["1.3.1", "Voldoet niet op"] == "1" and criteria.loc["1.3.1", "Bevindingen"] == "list (serious)"
+    assert "https://github.com/streamlit/streamlit/issues/15726" in html_frames(at)[1]["Melding bij Streamlit"].tolist()
+
+
+def test_the_verklaring_page_says_when_there_is_no_report_or_contact(warehouse, tmp_path, monkeypatch):
+    monkeypatch.setenv("AXE_RAPPORT", str(tmp_path / "ontbreekt.json"))
+    monkeypatch.delenv("TOEGANKELIJKHEID_CONTACT", raising=False)
+    at = _pagina("app_pages/toegankelijkheid.py")
+    meldingen = "\n".join(i.value for i in at.info)
+    assert "Er is nog geen toetsrapport" in meldingen and "Er is nog geen contactadres ingesteld" in meldingen

@@ -22,7 +22,7 @@ PAGINAS = {  # url path -> page title (the navigation label)
     "vacatures": "Vacatures en tekortsectoren", "werkzoekenden": "Werkzoekenden (GWU)", "ww": "WW",
     "banen": "Banen en prognose", "bevolking": "Bevolking en arbeidspotentieel",
     "monitor": "Monitor Werken aan Werk", "monitor-invoer": "Invoer monitor",
-    "bronnen-en-actualiteit": "Bronnen en actualiteit",
+    "bronnen-en-actualiteit": "Bronnen en actualiteit", "toegankelijkheid": "Toegankelijkheidsverklaring",
 }
 DIAS = 9
 
@@ -56,6 +56,9 @@ def _audit(page, naam: str) -> dict:
         "titel": page.title(), "axe": uitkomst["testEngine"]["version"],
         "geslaagd": sorted(r["id"] for r in uitkomst["passes"]),
         "onvolledig": sorted(r["id"] for r in uitkomst["incomplete"]),
+        # the WCAG success criteria each rule tests (tag wcag143 -> 1.4.3), for the toegankelijkheidsverklaring
+        "criteria": {r["id"]: [t for t in r["tags"] if t.startswith("wcag") and t[4:].isdigit()]
+                     for soort in ("passes", "incomplete", "violations") for r in uitkomst[soort]},
         "overtredingen": [{"regel": v["id"], "impact": v["impact"], "help": v["help"], "tags": v["tags"],
                            "aantal": len(v["nodes"]), "voorbeeld": v["nodes"][0]["target"]}
                           for v in uitkomst["violations"]],
