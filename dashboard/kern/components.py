@@ -232,6 +232,11 @@ def export_decimalen(kolom: str) -> int:
     return 1 if any(d in kolom.lower() for d in _AANDEEL) else 2
 
 
+# text columns whose values are rewritten (periods, indicator codes); other text is shown as it is
+_OPGEMAAKT = {"periode", "Periode", "regio_periode", "vergelijk_periode", "indicator"}
+_LEGE_TEKST = {"", "none", "nan", "<na>", "nat"}
+
+
 def _is_leeg(x) -> bool:
     if x is None or x is pd.NA or x is pd.NaT:
         return True
@@ -306,19 +311,29 @@ def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False) -> str:
     if "label" in kolommen and "indicator" in kolommen:
         kolommen.remove("indicator")     # the label says it in words
     koppen = "".join(f'<th scope="col">{escape(kolomkop(str(c)))}</th>' for c in kolommen)
-    rijen = []
-    for rij in df.to_dict("records"):
+    # column by column (a list per column is far cheaper than a dict per row); the row context a cell
+    # needs (its unit, period type, the reason it is empty) comes along as plain lists
+    context_namen = [c for c in ("eenheid", "periode_type", "reden", "toelichting_leeg") if c in df.columns]
+    context = [dict(zip(context_namen, r, strict=True)) for r in zip(*(df[c].tolist() for c in context_namen),
+                                                                     strict=True)] if context_namen else None
+    kolomcellen = []
+    for i, kolom in enumerate(kolommen):
+        naam = str(kolom)
         cellen = []
-        for i, kolom in enumerate(kolommen):
-            waarde = rij[kolom]
-            tekst = escape(_cel(waarde, str(kolom), rij))
+        for r, waarde in enumerate(df[kolom].tolist()):
+            if type(waarde) is str and naam not in _OPGEMAAKT and waarde.strip().lower() not in _LEGE_TEKST:
+                tekst, getal = escape(waarde), False      # the common case: text as it is
+            else:
+                tekst = escape(_cel(waarde, naam, context[r] if context else {}))
+                getal = _is_getal(waarde) and not _is_leeg(waarde)
             if i == 0:
                 cellen.append(f'<th scope="row">{tekst}</th>')
-            elif _is_getal(waarde) and not _is_leeg(waarde):
+            elif getal:
                 cellen.append(f'<td class="tg-getal">{tekst}</td>')
             else:
                 cellen.append(f"<td>{tekst}</td>")
-        rijen.append("<tr>" + "".join(cellen) + "</tr>")
+        kolomcellen.append(cellen)
+    rijen = ["<tr>" + "".join(cellen) + "</tr>" for cellen in zip(*kolomcellen, strict=True)]
     tabel = (f'<table class="tg"><caption>{escape(bijschrift)}</caption><thead><tr>{koppen}</tr></thead>'
              f'<tbody>{"".join(rijen)}</tbody></table>')
     # a wide table scrolls sideways (a long one also down): a scrolling region must be reachable by
