@@ -72,7 +72,8 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
     per_naam = {m["naam"]: m["map"] for m in lijst}
     links, midden, rechts = st.columns([3, 1.2, 1.2], vertical_alignment="bottom")
     keuze = links.selectbox("Weergave", opties, index=opties.index(_versie_label(manifest))
-                            if _versie_label(manifest) in opties else 0, key="analyse-versie")
+                            if _versie_label(manifest) in opties else 0, key="analyse-versie",
+                            placeholder="Kies een weergave")
     if keuze != _versie_label(manifest):
         _ga_naar(versie=per_naam.get(keuze))
         st.rerun()
@@ -183,7 +184,8 @@ def presenteer(doc: dict, manifest: dict | None) -> None:
     volgende.button("Volgende →", disabled=nr == len(alle), width="stretch", type="primary",
                     on_click=_ga_naar, kwargs={"dia": nr + 1})
     titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
-    gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}")
+    gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}",
+                              placeholder="Kies een dia")
     if gekozen != titels[nr - 1]:
         _ga_naar(dia=titels.index(gekozen) + 1)
         st.rerun()

@@ -392,6 +392,10 @@ _PAGINA_JS = """
     d.querySelectorAll("a[aria-label='Link to heading']").forEach(function (a) {
       a.setAttribute("aria-label", "Link naar deze kop");
     });
+    d.querySelectorAll("button[aria-label='Help']").forEach(function (b) { b.setAttribute("aria-label", "Uitleg"); });
+    // a select without its own placeholder= gets Streamlit's English one
+    d.querySelectorAll("input[placeholder='Choose an option'], input[placeholder='Choose options']")
+      .forEach(function (i) { i.setAttribute("placeholder", "Kies een optie"); });
   }
   nl();
   if (!window.__nlWaarnemer) {
