@@ -269,3 +269,12 @@ def test_the_verklaring_page_says_when_there_is_no_report_or_contact(warehouse, 
     at = _pagina("app_pages/toegankelijkheid.py")
     meldingen = "\n".join(i.value for i in at.info)
     assert "Er is nog geen toetsrapport" in meldingen and "Er is nog geen contactadres ingesteld" in meldingen
+
+
+def test_a_slides_table_is_hidden_from_sight_but_not_from_screen_readers_and_is_no_tab_stop():
+    html = components.html_tabel(pd.DataFrame({"categorie": ["Zorg"], "aantal": [900.0]}), "Gegevens: dia")
+    verborgen = components.html_tabel(pd.DataFrame({"categorie": ["Zorg"], "aantal": [900.0]}), "Gegevens: dia",
+                                      verborgen=True)
+    assert html_tabellen(verborgen)[0]["rijen"] == html_tabellen(html)[0]["rijen"] == [["Zorg", "900"]]
+    assert 'class="sr-only"' in verborgen and "tabindex" not in verborgen
+    assert ".sr-only" in components.PAGINA_CSS   # the class is defined on every page

@@ -43,13 +43,12 @@ def dias(doc: dict) -> list[dict]:
             + [{"soort": "opgaven", "titel": doc["opgaven"]["titel"]}])
 
 
-def _tabel(fig: figuren.Figuur, key: str) -> None:
-    """The slide's figure data as an HTML table, one click away (issue 15)."""
+def _tabel_html(fig: figuren.Figuur) -> str:
+    """The slide's figure data as an HTML table for screen readers and text search, visually hidden: a slide
+    fits one screen, and its chart shows the numbers as labels (issue 15)."""
     tabel = fig.tabel if fig.tabel is not None else (
         tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None)
-    if tabel is not None:
-        with st.expander("Gegevens als tabel"):
-            components.tabel(tabel, f"Gegevens: {fig.titel}")
+    return "" if tabel is None else components.html_tabel(tabel, f"Gegevens: {fig.titel}", verborgen=True)
 
 
 def toon_document(doc: dict) -> None:
@@ -106,5 +105,5 @@ def toon_dia(doc: dict, nr: int, versie: str) -> None:
             if fig.grafiek is not None:
                 st.plotly_chart(_dia_grafiek(fig.grafiek), config={"displayModeBar": False, "locale": "nl"},
                                 key=f"dia-{s['id']}", theme=None, alt=f"{fig.titel}. {fig.zin}".strip(" ."))
-            st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>')
-            _tabel(fig, key=f"dia-{s['id']}")
+            st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>'
+                    + _tabel_html(fig))

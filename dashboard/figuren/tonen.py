@@ -107,5 +107,5 @@ def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
     if tabel is not None:
         components.gegevens(tabel, tabel if export is None else export, fig.bestandsnaam or fig.sleutel,
                             fig.bron, fig.peildatum, key=key, label=fig.tabel_label, open=fig.tabel_open,
-                            bijschrift=f"Gegevens: {fig.titel}" if fig.titel else fig.tabel_label,
+                            bijschrift=f"Gegevens: {fig.titel or fig.tabel_label}",
                             definitie=fig.definitie, notities=tuple(fig.notities))

@@ -302,7 +302,7 @@ TABEL_CSS = (
 )
 
 
-def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False) -> str:
+def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False, verborgen: bool = False) -> str:
     """The frame as an accessible HTML table: <caption>, column headers with scope="col", the first
     column as row headers (scope="row"), Dutch headers and Dutch numbers. Pure; no Streamlit."""
     from html import escape
@@ -338,6 +338,8 @@ def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False) -> str:
              f'<tbody>{"".join(rijen)}</tbody></table>')
     # a wide table scrolls sideways (a long one also down): a scrolling region must be reachable by
     # keyboard (WCAG 2.1.1, axe scrollable-region-focusable), so the wrapper is a named, focusable region
+    if verborgen:   # read by screen readers and text search, not shown (and not a tab stop)
+        return f'{TABEL_CSS}<div class="sr-only">{tabel}</div>'
     klasse = "tg-wrap tg-lang" if lang else "tg-wrap"
     return (f'{TABEL_CSS}<div class="{klasse}" tabindex="0" role="region" '
             f'aria-label="{escape(bijschrift)}">{tabel}</div>')
