@@ -357,6 +357,8 @@ PAGINA_CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #52606d !important; opacity: 1 !important;
 }
+/* the element that carries the page script takes no room (no gap above the page: slides fit the screen) */
+.stElementContainer:has(.nl-pagina) { display: none !important; }
 /* visually hidden, read by screen readers */
 .sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
            clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
@@ -411,5 +413,8 @@ _PAGINA_JS = """
 
 
 def pagina() -> None:
-    """Once per run, before the page: Dutch language, visible focus, readable captions."""
-    st.html(PAGINA_CSS + _PAGINA_JS, unsafe_allow_javascript=True)
+    """Once per run, before the page: Dutch language, visible focus, readable captions. The style goes
+    to Streamlit's event container (style-only HTML takes no room); the script needs an element of its
+    own, hidden by the style."""
+    st.html(PAGINA_CSS)
+    st.html('<span class="nl-pagina"></span>' + _PAGINA_JS, unsafe_allow_javascript=True)
