@@ -60,7 +60,8 @@ def _audit(page, naam: str) -> dict:
         "criteria": {r["id"]: [t for t in r["tags"] if t.startswith("wcag") and t[4:].isdigit()]
                      for soort in ("passes", "incomplete", "violations") for r in uitkomst[soort]},
         "overtredingen": [{"regel": v["id"], "impact": v["impact"], "help": v["help"], "tags": v["tags"],
-                           "aantal": len(v["nodes"]), "voorbeeld": v["nodes"][0]["target"]}
+                           "aantal": len(v["nodes"]), "voorbeeld": v["nodes"][0]["target"],
+                           "html": v["nodes"][0]["html"][:300], "waarom": v["nodes"][0]["failureSummary"][:400]}
                           for v in uitkomst["violations"]],
     }
 

@@ -357,6 +357,11 @@ PAGINA_CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #52606d !important; opacity: 1 !important;
 }
+/* syntax colours in code blocks (e.g. the login help's TOML) at >= 4.5:1 on white and on info boxes */
+pre .token { color: #1f2933 !important; }
+pre .token.string, pre .token.number, pre .token.boolean { color: #0b5b2e !important; }
+pre .token.table, pre .token.class-name, pre .token.keyword, pre .token.key { color: #0b4f7c !important; }
+pre .token.comment, pre .token.punctuation { color: #52606d !important; }
 /* the element that carries the page script takes no room (no gap above the page: slides fit the screen) */
 .stElementContainer:has(.nl-pagina) { display: none !important; }
 /* visually hidden, read by screen readers */
