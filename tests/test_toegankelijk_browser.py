@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.conftest import REPO
-from tests.test_browser import SHOTS, app_url, browser_type_launch_args, wait_rendered  # noqa: F401
+from tests.test_browser import SHOTS, app_url, browser_type_launch_args, wait_for_text, wait_rendered  # noqa: F401
+from tests.test_monitor_browser import WACHTWOORD, monitor_app  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -155,3 +156,36 @@ def test_keyboard_only_reaches_definitions_opens_a_table_downloads_and_switches_
     page.screenshot(path=str(SHOTS / "toetsenbord_keuze.png"))
     page.keyboard.press("Enter")
     page.wait_for_function("() => window.location.search.toLowerCase().includes('leeftijd')", timeout=15_000)
+
+
+def test_the_monitor_logged_in_and_with_results_has_no_serious_or_critical_axe_violation(monitor_app, page):  # noqa: F811
+    """Invoer monitor as a logged-in user (upload, correction table, project form) and the monitor with results;
+    the findings are added to the same report."""
+    url, bestand, _ = monitor_app
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(url + "/monitor-invoer")
+    wait_rendered(page)
+    page.get_by_label("Gebruikersnaam").fill("annette")
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    wait_for_text(page, "Ingelogd als Annette Keates")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bestand))
+    page.get_by_role("button", name="Inlezen").click()
+    wait_for_text(page, "Het datawarehouse is ververst; de monitor toont het nu.", timeout=120_000)
+    _klaar(page)
+    _open_expanders(page)
+    resultaten = [_audit(page, "Invoer monitor (ingelogd)")]
+    page.get_by_role("link", name="Monitor Werken aan Werk", exact=True).click()
+    wait_rendered(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    _open_expanders(page)
+    resultaten.append(_audit(page, "Monitor Werken aan Werk (met resultaten)"))
+    rapport = json.loads(RAPPORT.read_text()) if RAPPORT.exists() else {"gemaakt": datetime.now(UTC).isoformat(
+        timespec="seconds"), "tags": TAGS, "paginas": []}
+    rapport["paginas"] = [p for p in rapport["paginas"] if p["pagina"] not in {r["pagina"] for r in resultaten}]
+    rapport["paginas"] += resultaten
+    RAPPORT.parent.mkdir(parents=True, exist_ok=True)
+    RAPPORT.write_text(json.dumps(rapport, ensure_ascii=False, indent=1))
+    ernstig = [f"{r['pagina']}: {v['regel']} ({v['impact']}, {v['aantal']}x, {v['html']})"
+               for r in resultaten for v in r["overtredingen"] if v["impact"] in ("serious", "critical")]
+    assert not ernstig, "axe-core vindt ernstige overtredingen:\n" + "\n".join(ernstig)
