@@ -105,7 +105,9 @@ def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
     if tabel is None and fig.grafiek is not None:   # every chart's numbers as a table, also without one
         tabel = _grafiek_tabel(fig.grafiek)
     if tabel is not None:
-        components.gegevens(tabel, tabel if export is None else export, fig.bestandsnaam or fig.sleutel,
+        # downloads only where the figure brings its export frame (a page's figure, made once per build);
+        # a figure redrawn from a saved version (Analyse) shows its table without building files on every run
+        components.gegevens(tabel, export, fig.bestandsnaam or fig.sleutel,
                             fig.bron, fig.peildatum, key=key, label=fig.tabel_label, open=fig.tabel_open,
                             bijschrift=f"Gegevens: {fig.titel or fig.tabel_label}",
                             definitie=fig.definitie, notities=tuple(fig.notities))

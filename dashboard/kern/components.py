@@ -172,7 +172,7 @@ def kop(titel: str, zin: str, definitie: str | None = None) -> None:
     st.markdown(f"#### {titel}\n\n{zin}" if titel else zin, help=definitie)
 
 
-def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str,
+def gegevens(tabel: pd.DataFrame, export: pd.DataFrame | None, bestandsnaam: str, bron: str, peildatum: str,
              key: str, label: str = "Gegevens als tabel en download", open: bool = False,
              bijschrift: str = "", definitie: str | None = None, notities: tuple = ()) -> None:
     """The figure's data as a real HTML table (caption, th scope, Dutch headers and numbers), one click
@@ -181,7 +181,8 @@ def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron:
         if len(tabel) > LANG:
             st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
         st.html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG))
-        downloads(export, bestandsnaam, bron, peildatum, key=key, definitie=definitie, notities=tuple(notities))
+        if export is not None:
+            downloads(export, bestandsnaam, bron, peildatum, key=key, definitie=definitie, notities=tuple(notities))
 
 
 # --- Accessible HTML tables ---------------------------------------------------------------------
