@@ -340,9 +340,9 @@ def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False, verborgen:
     # a wide table scrolls sideways (a long one also down): a scrolling region must be reachable by
     # keyboard (WCAG 2.1.1, axe scrollable-region-focusable), so the wrapper is a named, focusable region
     if verborgen:   # read by screen readers and text search, not shown (and not a tab stop)
-        return f'{TABEL_CSS}<div class="sr-only">{tabel}</div>'
+        return f'<div class="sr-only">{tabel}</div>'
     klasse = "tg-wrap tg-lang" if lang else "tg-wrap"
-    return (f'{TABEL_CSS}<div class="{klasse}" tabindex="0" role="region" '
+    return (f'<div class="{klasse}" tabindex="0" role="region" '
             f'aria-label="{escape(bijschrift)}">{tabel}</div>')
 
 
@@ -418,9 +418,13 @@ _PAGINA_JS = """
 """
 
 
+def _pagina_css() -> str:
+    return PAGINA_CSS + TABEL_CSS   # the table style once per page, not in every table
+
+
 def pagina() -> None:
     """Once per run, before the page: Dutch language, visible focus, readable captions. The style goes
     to Streamlit's event container (style-only HTML takes no room); the script needs an element of its
     own, hidden by the style."""
-    st.html(PAGINA_CSS)
+    st.html(_pagina_css())
     st.html('<span class="nl-pagina"></span>' + _PAGINA_JS, unsafe_allow_javascript=True)
