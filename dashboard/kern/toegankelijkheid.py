@@ -60,24 +60,24 @@ def _sleutel(c: str) -> tuple:
 
 
 def per_criterium(rapport: dict) -> list[dict]:
-    """Per WCAG success criterion the audit tested: on how many pages it passed, needed a human check
-    (axe 'incomplete') or failed, with the failing rules."""
+    """Per WCAG success criterion the audit tested: on how many pages (and slides) it passed, needed a
+    human check (an axe rule 'incomplete', none failing) or failed (any rule failing), with the failing rules."""
     uit: dict[str, dict] = {}
     for pagina in rapport["paginas"]:
-        criteria = pagina.get("criteria", {})
         fout = {v["regel"]: v for v in pagina["overtredingen"]}
-        for regel, tags in criteria.items():
+        stand: dict[str, str] = {}   # criterion -> the page's worst outcome
+        for regel, tags in pagina.get("criteria", {}).items():
+            uitkomst = "fout" if regel in fout else "nakijken" if regel in pagina["onvolledig"] else "geslaagd"
             for tag in tags:
                 c = uit.setdefault(criterium(tag), {"criterium": criterium(tag), "geslaagd": 0, "nakijken": 0,
                                                     "fout": 0, "regels": set(), "fout_regels": set()})
                 c["regels"].add(regel)
-                if regel in fout:
-                    c["fout"] += 1
+                if uitkomst == "fout":
                     c["fout_regels"].add(f"{regel} ({fout[regel]['impact']})")
-                elif regel in pagina["onvolledig"]:
-                    c["nakijken"] += 1
-                else:
-                    c["geslaagd"] += 1
+                vorige = stand.get(c["criterium"], "geslaagd")
+                stand[c["criterium"]] = max(vorige, uitkomst, key=("geslaagd", "nakijken", "fout").index)
+        for crit, uitkomst in stand.items():
+            uit[crit][uitkomst] += 1
     return [{**c, "regels": sorted(c["regels"]), "fout_regels": sorted(c["fout_regels"])}
             for c in sorted(uit.values(), key=lambda c: _sleutel(c["criterium"]))]
 
