@@ -17,7 +17,7 @@ ETL_INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.tom
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler haproxy clean
+.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler haproxy axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,12 +71,22 @@ chromium-optional:
 	        "'sudo apt-get install -y chromium' (of zet CHROMIUM_PATH op een Chromium-programma)." \
 	        "Het dashboard start nu zonder PDF-export."
 
+# axe-core for the accessibility audit (tests/test_toegankelijk_browser.py): the version pinned in
+# tests/axe/package-lock.json, installed into the git-ignored tests/axe/node_modules; npm from Debian if missing.
+AXE := tests/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/axe/package.json tests/axe/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	cd tests/axe && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+axe: $(AXE)
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 # ruff first, then pytest; pytest runs even when ruff finds something, and the target fails
 # if either failed. pytest's own exit status is passed on unchanged (5 = no tests collected fails too).
-test: $(VENV)/.installed-test chromium poppler haproxy
+test: $(VENV)/.installed-test chromium poppler haproxy $(AXE)
 	@status=0; \
 	$(BIN)/ruff check . || status=$$?; \
 	$(BIN)/python -m pytest || status=$$?; \

@@ -1,11 +1,15 @@
 """Arbeidsmarktdashboard: entry point. `streamlit run app.py`"""
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(
-    page_title="Arbeidsmarkt Gooi en Vechtstreek",
-    page_icon=":material/insights:",
-    layout="wide",
-)
+from dashboard.kern import components
+
+TITEL = "Arbeidsmarkt Gooi en Vechtstreek"
+# the favicon from this repository, not from fonts.gstatic.com (no third-party request per page view)
+FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
+
+st.set_page_config(page_title=TITEL, page_icon=FAVICON, layout="wide")
 
 pages = {
     "Arbeidsmarkt": [
@@ -31,9 +35,15 @@ pages = {
     "Over de data": [
         st.Page("app_pages/bronnen.py", title="Bronnen en actualiteit", icon=":material/fact_check:",
                 url_path="bronnen-en-actualiteit"),
+        st.Page("app_pages/toegankelijkheid.py", title="Toegankelijkheidsverklaring", icon=":material/accessibility:",
+                url_path="toegankelijkheid"),
     ],
 }
 
 # presenting the Analyse arbeidsmarkt: no sidebar, the slide fills the screen
 presenteren = st.query_params.get("presentatie") == "1"
-st.navigation(pages, position="hidden" if presenteren else "sidebar").run()
+pagina = st.navigation(pages, position="hidden" if presenteren else "sidebar")
+# a distinct <title> per page (WCAG 2.4.2): "Mismatch · Arbeidsmarkt Gooi en Vechtstreek"
+st.set_page_config(page_title=f"{pagina.title} · {TITEL}", page_icon=FAVICON)
+components.pagina()   # lang="nl", visible focus, captions at >= 4.5:1
+pagina.run()

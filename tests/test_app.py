@@ -31,7 +31,8 @@ def test_every_page_renders_without_exception(warehouse, pagina):
 def kaarten(at: AppTest) -> dict[str, str]:
     """Kerncijfer cards from the HTML grid: label -> the card's text."""
     import re
-    body = at.get("html")[0].proto.body
+    body = next(h.proto.body for h in at.get("html") if "kc-card" in h.proto.body)
+    body = re.sub(r"<details.*?</details>", "", body, flags=re.S)   # the definitions (issue 15)
     out = {}
     for card in body.split('<div class="kc-card" role="listitem">')[1:]:
         text = re.sub(r"<[^>]+>", "|", card)
@@ -73,8 +74,9 @@ def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
     assert refresh.main(["--offline"]) == 0
     at = run_page("app_pages/bronnen.py")
     assert "De laatste verversing is gelukt" in at.success[0].value
-    frames = [d.value for d in at.dataframe]
-    cbs, datasets, afwijkingen, uwv_actueel = frames   # the last: UWV tables' latest period (issue 13)
+    from tests.test_toegankelijk import html_frames
+    frames = html_frames(at)   # HTML tables since issue 15
+    cbs, datasets, afwijkingen, uwv_actueel = frames[:4]   # the fourth: UWV tables' latest period (issue 13)
     assert "Laatste periode" in uwv_actueel.columns
     assert list(cbs["Tabel"]) == ["03759ned", "80590ned", "85224NED", "37789ksz", "85554NED", "86059NED", "70072ned"]
     assert set(cbs["Laatste geslaagde ophaling"]) == {"nog nooit"}

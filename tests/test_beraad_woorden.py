@@ -98,9 +98,7 @@ def test_html_and_pptx_exports_show_no_forbidden_text(warehouse):
 
 # Pages whose figure tables (owned by other topic modules) still show raw column names or 'nan':
 # strict, so the day they are fixed this list must shrink.
-NOG_NIET = {"overzicht.py": "kerncijfers table shows 'nan' for a missing Nederland peildatum",
-            "werkzoekenden.py": "gwu-uitkering table shows raw column names (periode_type)",
-            "ww.py": "ww-jongeren/ww tables show raw column names and indicator codes"}
+NOG_NIET: dict[str, str] = {}   # pages known to break a rule (strict xfail): none left
 PAGINAS = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NOG_NIET[p])) if p in NOG_NIET else p
            for p in sorted(p.name for p in (REPO / "app_pages").glob("*.py"))]
 

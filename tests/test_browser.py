@@ -163,20 +163,20 @@ def test_bronnen_direct_link_lists_the_datasets(app_url, page):
     wait_rendered(page)
     assert page.locator("h1").first.inner_text() == "Bronnen en actualiteit"
     assert page.locator('[data-testid="stException"]').count() == 0
-    # CBS status, datasets, discrepancies, the UWV tables' latest period (issue 13)
-    assert page.locator('[data-testid="stDataFrame"]').count() == 4
+    # CBS status, datasets, discrepancies, the UWV tables' latest period: HTML tables since issue 15
+    assert page.locator("table").count() >= 4
 
 
 def test_csv_download_carries_bron_and_peildatum(app_url, page):
     page.goto(app_url + "/")
     wait_rendered(page)
-    page.get_by_text("Kerncijfers als tabel").click()
+    page.get_by_text("Kerncijfers als tabel", exact=True).click()
     path = download(page, page.locator("[data-testid=stDownloadButton] button", has_text="CSV").first).path()
     text = Path(path).read_text(encoding="utf-8-sig")
     header = text.splitlines()[0].split(";")
     # every row names its own sources: no single bron/peildatum column is added
-    assert header == ["kerncijfer", "eenheid", "regio_waarde", "regio_peildatum", "regio_bron", "vergelijk_waarde",
-                      "vergelijk_peildatum", "vergelijk_bron"]
+    assert header == ["Kerncijfer", "Eenheid", "Regio: waarde", "Regio: peildatum", "Regio: bron",
+                      "Vergelijking: waarde", "Vergelijking: peildatum", "Vergelijking: bron"]   # Dutch (issue 15)
     line = next(l for l in text.splitlines() if l.startswith("Openstaande vacatures;"))
     assert line.split(";")[:5] == ["Openstaande vacatures", "vacatures", "4950,0", "Q2 2025", "UWV"]
 
@@ -214,10 +214,11 @@ def test_mismatch_excel_download_has_bron_and_peildatum(app_url, page, tmp_path)
     wb = openpyxl.load_workbook(tmp_path / "mismatch.xlsx")
     rows = list(wb.active.values)
     header = rows[0]
-    assert "bron" in header and "peildatum" in header and "mismatch" in header
-    zorg = next(r for r in rows if r[header.index("beroepsklasse")] == "Zorg en welzijn beroepen")
-    assert zorg[header.index("vacatures")] == 900 and zorg[header.index("ww_uitkeringen")] == 202
-    assert zorg[header.index("peildatum")] == "Q2 2025 (vacatures), september 2025 (WW)"
+    assert "Bron" in header and "Peildatum" in header and "Mismatch" in header   # Dutch headers (issue 15)
+    zorg = next(r for r in rows if r[header.index("Beroepsklasse")] == "Zorg en welzijn beroepen")
+    assert zorg[header.index("Openstaande vacatures")] == 900 and zorg[header.index("WW-uitkeringen")] == 202
+    assert zorg[header.index("Peildatum")] == "Q2 2025 (vacatures), september 2025 (WW)"
+    assert wb.sheetnames == ["gegevens", "toelichting"]
 
 
 def wait_for_slide(page, label: str) -> None:

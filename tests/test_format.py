@@ -66,8 +66,8 @@ def test_downloads_carry_bron_and_peildatum_and_write_excel_with_timestamps():
     df = pd.DataFrame({"aantal": [4950.0, 402750.0], "aandeel": [18.2, 13.7],
                        "built_at": pd.to_datetime(["2026-11-22T14:05:00Z"] * 2, utc=True)})
     csv = csv_bytes(df, "UWV", "Q2 2025").decode("utf-8-sig").splitlines()
-    assert csv[0] == "aantal;aandeel;built_at;bron;peildatum"
+    assert csv[0] == "Aantal;Aandeel;Gebouwd;Bron;Peildatum"   # Dutch headers, as on the page
     assert csv[1] == "4950;18,2;2026-11-22 15:05:00;UWV;Q2 2025"  # whole counts without ',0'; Dutch local time
     rows = list(openpyxl.load_workbook(io.BytesIO(excel_bytes(df, "UWV", "Q2 2025"))).active.values)
-    assert rows[0] == ("aantal", "aandeel", "built_at", "bron", "peildatum")
+    assert rows[0] == ("Aantal", "Aandeel", "Gebouwd", "Bron", "Peildatum")
     assert rows[1][:2] == (4950, 18.2) and rows[1][3:] == ("UWV", "Q2 2025")

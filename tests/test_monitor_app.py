@@ -53,7 +53,8 @@ def test_monitor_shows_the_imported_figures_against_targets(raw_dir, warehouse_p
     assert [t["name"] for t in spec["data"]] == ["Gestart (cumulatief)", "Uitstroom naar werk (cumulatief)",
                                                  "Uitstroom naar opleiding (cumulatief)"]
     assert spec["data"][0]["y"] == [12, 19] and spec["data"][1]["y"] == [2, 6]
-    overzicht = next(f.value for f in at.dataframe if "Realisatie in de doelperiode" in f.value.columns)
+    from tests.test_toegankelijk import html_frames
+    overzicht = next(f for f in html_frames(at) if "Realisatie in de doelperiode" in f.columns)   # HTML since 15
     zorg = overzicht[overzicht["Project"] == "Zorgstart"].iloc[0]
     assert (zorg["Sinds het begin (cumulatief)"], zorg["Doel"], zorg["Bron van het doel"]) == (
         "13", "—", "geen doel in de bronnen")
@@ -202,8 +203,9 @@ def test_no_none_or_nan_anywhere_on_the_monitor_pages(raw_dir, warehouse_path):
         at = pagina(page)
         teksten = [tekst(at), *(t.value for t in at.title), *(s.label for s in at.selectbox),
                    *(str(s.value) for s in at.selectbox)]
-        for frame in at.dataframe:
-            teksten += [str(c) for c in frame.value.columns] + [str(x) for x in frame.value.to_numpy().ravel()]
+        from tests.test_toegankelijk import html_frames
+        for frame in [d.value for d in at.dataframe] + html_frames(at):
+            teksten += [str(c) for c in frame.columns] + [str(x) for x in frame.to_numpy().ravel()]
         for chart in at.get("plotly_chart"):
             spec = json.loads(chart.proto.spec)
             teksten += [json.dumps([t.get("name"), t.get("text")], ensure_ascii=False) for t in spec["data"]]

@@ -109,7 +109,8 @@ def test_when_cbs_is_down_the_old_data_stays_and_the_failure_is_recorded(cbs, ra
     at.run()
     at.switch_page("app_pages/bronnen.py").run()
     assert not at.exception
-    cbs_tabel = at.dataframe[0].value.set_index("Tabel")
+    from tests.test_toegankelijk import html_frames
+    cbs_tabel = html_frames(at)[0].set_index("Tabel")   # HTML tables since issue 15
     assert cbs_tabel.loc["03759ned", "Gelukt"] == "nee"
     assert "server antwoordde 500 na 3 pogingen" in cbs_tabel.loc["03759ned", "Melding"]
     assert cbs_tabel.loc["03759ned", "Laatste geslaagde ophaling"] != "nog nooit"

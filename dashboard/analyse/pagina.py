@@ -13,7 +13,7 @@ from dashboard.analyse import presentatie, versies
 from dashboard.export import report
 from dashboard.export.pdf import PdfFout
 from dashboard.export.powerpoint import PptxFout
-from dashboard.kern import db
+from dashboard.kern import components, db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
@@ -83,7 +83,8 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
     per_naam = {m["naam"]: m["map"] for m in lijst}
     links, midden, rechts = st.columns([3, 1.2, 1.2], vertical_alignment="bottom")
     keuze = links.selectbox("Weergave", opties, index=opties.index(_versie_label(manifest))
-                            if _versie_label(manifest) in opties else 0, key="analyse-versie")
+                            if _versie_label(manifest) in opties else 0, key="analyse-versie",
+                            placeholder="Kies een weergave")
     if keuze != _versie_label(manifest):
         _ga_naar(versie=per_naam.get(keuze))
         st.rerun()
@@ -206,9 +207,8 @@ def vergelijken(ctx: Context, doc: dict) -> None:
         st.markdown(f"**{len(cijfers)} cijfers**, **{len(bronnen)} bronregels** en **{len(teksten)} tekstdelen** zijn "
                     "veranderd sinds deze versie.")
         if cijfers or bronnen:
-            st.dataframe(pd.DataFrame([{"Sectie": v["sectie"], "Wat": v["wat"], "In de versie": str(v["versie"]),
-                                        "Nu": str(v["nu"])} for v in cijfers + bronnen]),
-                         hide_index=True, width="stretch")
+            components.tabel(pd.DataFrame([{"Sectie": v["sectie"], "Wat": v["wat"], "In de versie": str(v["versie"]),
+                                            "Nu": str(v["nu"])} for v in cijfers + bronnen]), "Veranderde cijfers")
         for v in verschillen:
             if v["soort"] == "tekst":
                 st.markdown(f"**{v['sectie']}**, tekst nu:\n\n{v['nu']}")
@@ -300,7 +300,8 @@ def presenteer(doc: dict, manifest: dict | None) -> None:
     laatste.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle), width="stretch", on_click=_ga_naar,
                    kwargs={"dia": len(alle)}, key="dia-laatste")
     titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
-    gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}")
+    gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}",
+                              placeholder="Kies een dia")
     if gekozen != titels[nr - 1]:
         _ga_naar(dia=titels.index(gekozen) + 1)
         st.rerun()

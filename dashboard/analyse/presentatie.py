@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.figuren import figuur as figuren
 from dashboard.figuren import tonen
+from dashboard.kern import components
 
 DIA_CSS = """
 <style>
@@ -164,10 +165,12 @@ def bronnen(doc: dict) -> list[tuple[str, str, str]]:
             if f.get("bron")]
 
 
-def _tabel(fig: figuren.Figuur, key: str) -> None:
-    if fig.tabel is not None:
-        with st.expander("Gegevens als tabel"):
-            st.dataframe(fig.tabel, hide_index=True, width="stretch", key=f"{key}-tabel")
+def _tabel_html(fig: figuren.Figuur) -> str:
+    """The slide's figure data as an HTML table for screen readers and text search, visually hidden: a slide
+    fits one screen, and its chart shows the numbers as labels (issue 15)."""
+    tabel = fig.tabel if fig.tabel is not None else (
+        tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None)
+    return "" if tabel is None else components.html_tabel(tabel, f"Gegevens: {fig.titel}", verborgen=True)
 
 
 def toon_document(doc: dict) -> None:
@@ -177,8 +180,7 @@ def toon_document(doc: dict) -> None:
         st.markdown("\n\n".join(s["alineas"]))
         for f in s["figuren"]:
             fig = figuren.van_dict(f)
-            tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")
-            _tabel(fig, key=f"analyse-{s['id']}-{fig.sleutel}")
+            tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")   # with its data as a table
     o = doc["opgaven"]
     st.header(o["titel"], anchor="opgaven", divider="blue")
     st.markdown(o["inleiding"])
@@ -247,8 +249,9 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
             if fig.grafiek is not None:
                 st.plotly_chart(dia_grafiek(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"]),
                                 config={"displayModeBar": False, "locale": "nl"}, theme=None, width="content",
-                                key=f"dia-{s['id']}-{fig.sleutel}")
+                                key=f"dia-{s['id']}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
             elif fig.html:
                 st.html(f'<div class="dia-kaarten">{fig.html}</div>')
             if fig.bron:
-                st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>')
+                st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>'
+                        + _tabel_html(fig))

@@ -86,7 +86,8 @@ def demografische_druk(ctx: Context) -> Figuur | None:
                         [d["groen"], d["grijs"]], [d["groen_nl"], d["grijs_nl"]], ctx.regio_naam, ctx.vergelijk_naam,
                         hoogte=240),
         tabel=db.view(views.leesbaar, "demografische_druk", ("regio_naam", "Gebied"), ("indicator_label", "Indicator"),
-                      ("waarde", "Waarde (%)"), ("kwalificatie", "Toelichting"), **params),
+                      ("waarde", "Waarde"), ("kwalificatie", "Toelichting"), **params)
+        .assign(Waarde=[fmt.procent(r["waarde"]) for r in druk]),   # as the chart labels it: 40,4%
         export=db.query("demografische_druk", **params), bestandsnaam=f"demografische_druk_{ctx.regio}")
 
 

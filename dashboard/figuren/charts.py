@@ -8,10 +8,17 @@ import plotly.graph_objects as go
 
 from dashboard.kern import format as fmt
 
-REGIO_KLEUR = "#1b5e8c"
-VERGELIJK_KLEUR = "#a9c4d8"
-ACCENT_KLEUR = "#d9730d"
-TEKST_KLEUR = "#1f2933"
+# The palette: one meaning per colour on every page, each mark >= 3:1 against white (WCAG 1.4.11),
+# text >= 4.5:1 (1.4.3). Colour never carries a meaning alone: legends and the table say it in words.
+#   colour              meaning                                              contrast on white
+REGIO_KLEUR = "#1b5e8c"        # the region (and its openstaande vacatures)            6,9:1
+VERGELIJK_KLEUR = "#7b8794"    # the comparison: Nederland, alle regio's (grey)         3,7:1
+ACCENT_KLEUR = "#d9730d"       # uitgelicht: a category the sentence singles out        3,3:1
+WW_KLEUR = "#7a4aa0"           # WW-uitkeringen (purple diamond)                         6,3:1
+KWANTITATIEF_KLEUR = "#a8326e" # kwantitatieve mismatch: more WW than vacatures          6,3:1
+KWALITATIEF_KLEUR = "#2e7d5b"  # kwalitatieve mismatch: more vacatures than WW           5,0:1
+LIJN_KLEUREN = ("#7b8794", "#52606d", "#616e7c", "#3e4c59", "#6b7785", "#5c6070")  # other areas, >= 3:1
+TEKST_KLEUR = "#1f2933"        # all chart text (labels, ticks, legend), 15 px         14,5:1
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
@@ -61,11 +68,6 @@ def vergelijking_staaf(categorieen: list[str], regio_waarden: list[float], verge
         yaxis=dict(autorange="reversed"),
     )
     return go.Figure(data=traces, layout=layout)
-
-
-KWANTITATIEF_KLEUR = "#b44d00"
-KWALITATIEF_KLEUR = "#9bb7cc"
-WW_KLEUR = "#d9730d"
 
 
 def mismatch_halter(beroepsklassen: list[str], vacatures: list[float | None], ww: list[float | None],
@@ -132,7 +134,7 @@ def banen_staaf(jaren: list[str], werknemers: list[float], zelfstandigen: list[f
 def lijnen(reeksen: list[tuple[str, list, list]], hoogte: int = 320, eenheid: str = "",
            nadruk: str | None = None) -> go.Figure:
     """Line per series (name, x, y); the `nadruk` series drawn thick in the house colour."""
-    palet = ["#7b8794", "#9bb7cc", "#52606d", "#c0ccd6", "#3e4c59", "#a3b8c8", "#616e7c", "#cbd2d9"]
+    palet = LIJN_KLEUREN
     traces = []
     for i, (naam, x, y) in enumerate(reeksen):
         hoofd = naam == nadruk

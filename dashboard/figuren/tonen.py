@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.figuren import register
@@ -34,11 +35,49 @@ def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
 
 @lru_cache(maxsize=512)
 def _plotly(recept: Grafiek):
-    return recept.plotly()
+    return components.leesbaar(recept.plotly())
 
 
-def toon_grafiek(recept: Grafiek, key: str) -> None:
-    st.plotly_chart(_plotly(recept), config={"displayModeBar": False, "locale": "nl"}, key=key)
+def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> None:
+    """The chart without Streamlit's chart theme (it overrides the house style's label colours and
+    sizes), with its title and sentence as the accessible name for screen readers."""
+    st.plotly_chart(_plotly(recept), config={"displayModeBar": False, "locale": "nl"}, key=key,
+                    theme=None, alt=alt or None)
+
+
+def tabel_uit_grafiek(plotly_fig) -> pd.DataFrame | None:
+    """A chart's numbers as a table, for figures that bring no table of their own (e.g. the national
+    series): one row per category or period, one column per named trace. None if the chart has no
+    plain x/y traces."""
+    rijen: dict = {}
+    namen: list[str] = []
+    for trace in plotly_fig.data:
+        x, y = getattr(trace, "x", None), getattr(trace, "y", None)
+        if x is None or y is None or not getattr(trace, "name", None):
+            continue
+        categorie, waarden = (y, x) if getattr(trace, "orientation", None) == "h" else (x, y)
+        if trace.name not in namen:
+            namen.append(trace.name)
+        for c, v in zip(categorie, waarden, strict=False):
+            if c is None:
+                continue
+            rijen.setdefault(str(c), {})[trace.name] = v
+    if not rijen:
+        return None
+    as_titel = ""
+    layout = plotly_fig.layout
+    horizontaal = any(getattr(t, "orientation", None) == "h" for t in plotly_fig.data)
+    as_ = layout.yaxis if horizontaal else layout.xaxis
+    if as_ is not None and as_.title is not None and as_.title.text:
+        as_titel = as_.title.text
+    if not as_titel:
+        as_titel = "Periode" if all(components._periode_soort(c) != "jaar" or c.isdigit() for c in rijen) else "Categorie"
+    return pd.DataFrame([{as_titel: c, **{n: w.get(n) for n in namen}} for c, w in rijen.items()])
+
+
+@lru_cache(maxsize=512)
+def _grafiek_tabel(recept: Grafiek) -> pd.DataFrame | None:
+    return tabel_uit_grafiek(_plotly(recept))
 
 
 def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
@@ -55,13 +94,20 @@ def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
     if fig.html is not None:
         st.html(fig.html)
     if fig.grafiek is not None:
-        toon_grafiek(fig.grafiek, key=key)
+        toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".")
     for notitie in fig.notities:
         st.caption(notitie)
     if fig.uitleg:
         st.markdown(fig.uitleg)
     if fig.bron:
         components.bronregel(fig.bron, fig.peildatum)
-    if fig.tabel is not None and fig.export is not None:
-        components.gegevens(fig.tabel, fig.export, fig.bestandsnaam, fig.bron, fig.peildatum, key=key,
-                            label=fig.tabel_label, open=fig.tabel_open)
+    tabel, export = fig.tabel, fig.export
+    if tabel is None and fig.grafiek is not None:   # every chart's numbers as a table, also without one
+        tabel = _grafiek_tabel(fig.grafiek)
+    if tabel is not None:
+        # downloads only where the figure brings its export frame (a page's figure, made once per build);
+        # a figure redrawn from a saved version (Analyse) shows its table without building files on every run
+        components.gegevens(tabel, export, fig.bestandsnaam or fig.sleutel,
+                            fig.bron, fig.peildatum, key=key, label=fig.tabel_label, open=fig.tabel_open,
+                            bijschrift=f"Gegevens: {fig.titel or fig.tabel_label}",
+                            definitie=fig.definitie, notities=tuple(fig.notities))

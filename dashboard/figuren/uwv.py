@@ -111,8 +111,8 @@ def spanning(ctx: Context, periode: str | None = None) -> Figuur | None:
         f"Openstaande vacatures ({e['vacatures_peildatum']})": [fmt.getal(r["vacatures"]) for r in rijen],
         "WW korter dan 6 maanden": [fmt.getal(r["ww_kort"]) for r in rijen],
         f"WW-uitkeringen ({e['ww_peildatum']})": [fmt.getal(r["ww_uitkeringen"]) for r in rijen],
-        "Spanning": [fmt.getal(r["spanning"], 2) for r in rijen],
-        "Band": [r["band"] for r in rijen]}
+        "Spanning en band": [f"{fmt.getal(r['spanning'], 2)} · {r['band']}" if r["band"] else fmt.LEEG
+                             for r in rijen]}   # as the chart labels each bar
     if landelijk:
         kolommen[f"Spanning {ctx.vergelijk_naam}"] = [
             fmt.getal(landelijk[r["beroepsklasse"]]["spanning"], 2) if r["beroepsklasse"] in landelijk else fmt.LEEG

@@ -61,7 +61,7 @@ def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definiti
         sleutel, samenvatting.verdeling_titel(alle, onderwerp, fmt.dimensie(dimensie), vergelijk_naam),
         samenvatting.verdeling(alle, onderwerp, ctx.regio_naam, vergelijk_naam),
         eerste["bron"], eerste["peildatum"], definitie=definitie,
-        grafiek=grafiek(charts.vergelijking_staaf, [r["categorie"] for r in klassen],
+        grafiek=grafiek(charts.vergelijking_staaf, [samenvatting.categorie(r["categorie"]) for r in klassen],
                         [r["regio_pct"] for r in klassen], [r["vergelijk_pct"] for r in klassen],
                         ctx.regio_naam, vergelijk_naam, hoogte=110 + 42 * len(klassen)),
         notities=["Aandelen berekend uit de aantallen waar die er zijn, anders zoals gedrukt (afgerond). "

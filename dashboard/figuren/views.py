@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figuren.definities import spanningsband
+from dashboard.figuren.samenvatting import categorie
 from dashboard.kern import format as fmt
 from dashboard.kern.db import records
 
@@ -35,9 +36,12 @@ KAART_CSS = """
 .kc-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0.9rem; margin: 0.3rem 0 1rem; }
 .kc-card { border: 1px solid #d5dbe1; border-radius: 0.6rem; padding: 0.8rem 1rem; background: #fff; }
 .kc-label { font-size: 0.95rem; color: #3e4c59; }
-.kc-help { cursor: help; display: inline-block; width: 1.05rem; height: 1.05rem; line-height: 1.05rem;
-           border: 1px solid #7b8794; border-radius: 50%; text-align: center; font-size: 0.7rem;
-           color: #52606d; margin-left: 0.35rem; vertical-align: 0.1rem; }
+.kc-help { display: inline; margin-left: 0.35rem; }
+.kc-help summary { cursor: pointer; display: inline-block; width: 1.25rem; height: 1.25rem; line-height: 1.2rem;
+           border: 1px solid #52606d; border-radius: 50%; text-align: center; font-size: 0.8rem;
+           color: #3e4c59; list-style: none; }
+.kc-help summary::-webkit-details-marker { display: none; }
+.kc-help[open] > div { font-size: 0.9rem; color: #3e4c59; margin: 0.3rem 0; }
 .kc-value { font-size: 2.1rem; line-height: 1.25; color: #1f2933; font-weight: 600; margin: 0.15rem 0; }
 .kc-qual, .kc-bron { font-size: 0.85rem; color: #616e7c; }
 .kc-vergelijk { font-size: 1rem; margin: 0.35rem 0; color: #1f2933; }
@@ -60,7 +64,9 @@ def kerncijfer_kaarten(df: pd.DataFrame, vergelijk_naam: str, definities: tuple)
     for r in df.to_dict("records"):
         delen = []
         help_tekst = uitleg.get(r["kerncijfer"])
-        help_html = (f'<span class="kc-help" title="{escape(help_tekst)}" aria-label="{escape(help_tekst)}">i</span>'
+        # a <details>: reachable and opened by keyboard and read by screen readers (a title= tooltip is not)
+        help_html = (f'<details class="kc-help"><summary title="Definitie" aria-label="Definitie van '
+                     f'{escape(r["kerncijfer"])}">i</summary><div>{escape(help_tekst)}</div></details>'
                      if help_tekst else "")
         delen.append(f'<div class="kc-label">{escape(r["kerncijfer"])}{help_html}</div>')
         delen.append(f'<div class="kc-value">{escape(fmt.waarde(r["regio_waarde"], r["eenheid"]))}</div>')
@@ -131,7 +137,7 @@ def verdeling_tabel(df: pd.DataFrame, regio_naam: str, vergelijk_naam: str) -> p
     """Counts, printed shares and shares computed from the counts, region beside comparison."""
     rows = verdeling_records(df)
     kolommen = {
-        "Categorie": [r["categorie"] for r in rows],
+        "Categorie": [categorie(r["categorie"]) for r in rows],
         f"{regio_naam}: aantal": [fmt.getal(r["regio_aantal"]) for r in rows],
         f"{regio_naam}: aandeel (gedrukt)": [fmt.procent(r["regio_aandeel"]) for r in rows],
         f"{regio_naam}: aandeel (berekend)": [fmt.procent(r["regio_aandeel_berekend"], 1) for r in rows],

@@ -3,15 +3,18 @@ missing dataset into a Dutch message instead of a crashed page."""
 from __future__ import annotations
 
 import io
+import numbers
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
 from dashboard.kern import db
+from dashboard.kern import format as fmt
 
 REFRESH_HINT = "Ververs het datawarehouse met `python -m etl.refresh --offline` (of `make run`)."
 
@@ -28,21 +31,39 @@ def figuur(titel: str):
                    f"(query `{exc.query}`: {exc.detail}). {REFRESH_HINT}")
 
 
-def grafiek(builder, *args, key: str, **kwargs) -> None:
+def grafiek(builder, *args, key: str, alt: str | None = None, **kwargs) -> None:
     """Show builder(*args, **kwargs) (a pure function from dashboard.figuren.charts),
     built once per distinct input: plotly figure construction costs more
-    than the rest of a page."""
+    than the rest of a page. Drawn without Streamlit's chart theme (it overrides the house style's
+    label colours and sizes); `alt` is its accessible name (default: what its series are)."""
     def hashbaar(x):
         return tuple(x) if isinstance(x, list) else x
     fig = _figuur(builder, tuple(hashbaar(a) for a in args),
                   tuple(sorted((k, hashbaar(v)) for k, v in kwargs.items())))
-    st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key)
+    st.plotly_chart(fig, config={"displayModeBar": False, "locale": "nl"}, key=key, theme=None,
+                    alt=alt or _alt(fig))
+
+
+def _alt(fig) -> str:
+    namen = [t.name for t in fig.data if getattr(t, "name", None)]
+    return ("Grafiek van " + ", ".join(namen) if namen else "Grafiek") + "; de cijfers staan in de tabel eronder."
 
 
 @lru_cache(maxsize=512)
 def _figuur(builder, args: tuple, kwargs: tuple):
     """Any builder (dashboard.figuren.charts, dashboard.monitor.charts), called once per distinct input."""
-    return builder(*args, **dict(kwargs))
+    return leesbaar(builder(*args, **dict(kwargs)))
+
+
+def leesbaar(fig):
+    """Labels as the house style means them once Streamlit's chart theme is off (theme=None): axes make
+    room for their labels (the theme did that; without it category names are cut off), and tick, axis
+    title and legend text in the house text colour (14,5:1; size from the house font, 15 px)."""
+    from dashboard.figuren.charts import TEKST_KLEUR
+    fig.update_xaxes(automargin=True, tickfont_color=TEKST_KLEUR, title_font_color=TEKST_KLEUR)
+    fig.update_yaxes(automargin=True, tickfont_color=TEKST_KLEUR, title_font_color=TEKST_KLEUR)
+    fig.update_layout(legend_font_color=TEKST_KLEUR)
+    return fig
 
 
 def bronregel(bron: str, peildatum: str) -> None:
@@ -50,6 +71,7 @@ def bronregel(bron: str, peildatum: str) -> None:
 
 
 def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
+    """The download frame: Dutch headers, values rounded as the page shows them (numbers stay numbers)."""
     out = df.copy()
     for col in out.select_dtypes("datetimetz").columns:
         # Excel has no time zones: write Dutch local time
@@ -58,21 +80,42 @@ def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
         values = out[col].dropna()
         if len(values) and (values == values.round()).all():
             out[col] = out[col].astype("Int64")  # 4950, not 4950,0
+        else:
+            out[col] = out[col].round(export_decimalen(str(col)))
     if bron:   # a table whose rows name their own source has no single bron/peildatum
         out["bron"] = bron
         out["peildatum"] = peildatum
-    return out
+    return out.rename(columns={c: kolomkop(str(c)) for c in out.columns})
 
 
-def csv_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
-    # semicolon and decimal comma: opens correctly in Dutch Excel
-    return _met_herkomst(df, bron, peildatum).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+def _toelichting(bron: str, peildatum: str, definitie: str | None, notities: tuple) -> list[tuple[str, str]]:
+    regels = [("Bron", bron), ("Peildatum", peildatum), ("Definitie", definitie or "")]
+    regels += [("Noot", n) for n in notities if n]
+    return [(k, v) for k, v in regels if v]
 
 
-def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str) -> bytes:
+def csv_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | None = None,
+              notities: tuple = ()) -> bytes:
+    """Semicolon and decimal comma (opens correctly in Dutch Excel); after one empty line the
+    notes: bron, peildatum, definitie and the figure's footnotes, one per row."""
+    tekst = _met_herkomst(df, bron, peildatum).to_csv(index=False, sep=";", decimal=",")
+    regels = _toelichting(bron, peildatum, definitie, notities)
+    if regels:
+        noten = pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_csv(index=False, sep=";")
+        tekst += "\n" + noten
+    return tekst.encode("utf-8-sig")
+
+
+def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | None = None,
+                notities: tuple = ()) -> bytes:
+    """The data on sheet 'gegevens', the notes (bron, peildatum, definitie, footnotes) on sheet 'toelichting'."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _met_herkomst(df, bron, peildatum).to_excel(writer, index=False, sheet_name="gegevens")
+        regels = _toelichting(bron, peildatum, definitie, notities)
+        if regels:
+            pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_excel(writer, index=False,
+                                                                          sheet_name="toelichting")
     return buffer.getvalue()
 
 
@@ -92,27 +135,34 @@ def _per_frame(df: pd.DataFrame, maak, *args):
     return waarde
 
 
-def _bestand(df: pd.DataFrame, soort: str, bron: str, peildatum: str) -> bytes:
+def _bestand(df: pd.DataFrame, soort: str, bron: str, peildatum: str, definitie: str | None = None,
+             notities: tuple = ()) -> bytes:
     """The file bytes, made once per result. Passed as bytes: a deferred callable
     occasionally produced no download in Chromium and hid export errors until a click."""
-    return _per_frame(df, csv_bytes if soort == "csv" else excel_bytes, bron, peildatum)
+    return _per_frame(df, csv_bytes if soort == "csv" else excel_bytes, bron, peildatum, definitie, tuple(notities))
 
 
 def _arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, preserve_index=False)
 
 
-def tabel(df: pd.DataFrame) -> None:
-    """A table, converted to Arrow once per data frame (the frames are cached per build)."""
-    st.dataframe(_per_frame(df, _arrow), hide_index=True, width="stretch")
+def tabel(df: pd.DataFrame, bijschrift: str = "Gegevens als tabel") -> None:
+    """A table as accessible HTML; a long one (more than LANG rows) also as the filterable canvas
+    grid, converted to Arrow once per data frame (the frames are cached per build)."""
+    if len(df) > LANG:
+        st.dataframe(_per_frame(df, _arrow), hide_index=True, width="stretch")
+    st.html(_per_frame(df, html_tabel, bijschrift, len(df) > LANG))
 
 
-def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str) -> None:
-    """CSV and Excel of a figure's data, with bron and peildatum in the file."""
+def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str,
+              definitie: str | None = None, notities: tuple = ()) -> None:
+    """CSV and Excel of a figure's data, with bron, peildatum, definitie and footnotes in the file."""
     links, rechts, _ = st.columns([1, 1, 5])
-    links.download_button("CSV", data=_bestand(df, "csv", bron, peildatum), file_name=f"{bestandsnaam}.csv",
+    links.download_button("CSV", data=_bestand(df, "csv", bron, peildatum, definitie, notities),
+                          file_name=f"{bestandsnaam}.csv",
                           mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
-    rechts.download_button("Excel", data=_bestand(df, "xlsx", bron, peildatum), file_name=f"{bestandsnaam}.xlsx",
+    rechts.download_button("Excel", data=_bestand(df, "xlsx", bron, peildatum, definitie, notities),
+                           file_name=f"{bestandsnaam}.xlsx",
                            key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -122,9 +172,259 @@ def kop(titel: str, zin: str, definitie: str | None = None) -> None:
     st.markdown(f"#### {titel}\n\n{zin}" if titel else zin, help=definitie)
 
 
-def gegevens(tabel: pd.DataFrame, export: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str,
-             key: str, label: str = "Gegevens als tabel en download", open: bool = False) -> None:
-    """The figure's data as an accessible table, with CSV and Excel downloads."""
+def gegevens(tabel: pd.DataFrame, export: pd.DataFrame | None, bestandsnaam: str, bron: str, peildatum: str,
+             key: str, label: str = "Gegevens als tabel en download", open: bool = False,
+             bijschrift: str = "", definitie: str | None = None, notities: tuple = ()) -> None:
+    """The figure's data as a real HTML table (caption, th scope, Dutch headers and numbers), one click
+    away in an expander, with CSV and Excel downloads. A long table also gets the filterable grid."""
     with st.expander(label, expanded=open):
-        st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
-        downloads(export, bestandsnaam, bron, peildatum, key=key)
+        if len(tabel) > LANG:
+            st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
+        st.html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG))
+        if export is not None:
+            downloads(export, bestandsnaam, bron, peildatum, key=key, definitie=definitie, notities=tuple(notities))
+
+
+# --- Accessible HTML tables ---------------------------------------------------------------------
+# Screen readers and text search cannot read st.dataframe's canvas grid; every figure's data is
+# therefore also an HTML <table>. Frames may carry warehouse column names: they get Dutch headers
+# here, numbers are formatted the Dutch way, and technical columns are left out.
+
+LANG = 50   # rows above which a table also gets the (filterable, scrolling) canvas grid
+
+KOLOMKOPPEN = {
+    "regio_naam": "Gebied", "regio_code": "Regiocode", "regio": "Regio", "indicator": "Indicator",
+    "label": "Onderwerp", "categorie": "Categorie", "waarde": "Waarde", "aandeel": "Aandeel",
+    "eenheid": "Eenheid", "kwalificatie": "Toelichting", "periode": "Periode", "peildatum": "Peildatum",
+    "bron": "Bron", "uitkering": "Uitkering", "dimensie": "Indeling", "maat": "Maat", "jaar": "Jaar",
+    "kerncijfer": "Kerncijfer", "beroepsklasse": "Beroepsklasse", "vacatures": "Openstaande vacatures",
+    "ww_uitkeringen": "WW-uitkeringen", "vacatures_per_ww": "Vacatures per WW-uitkering",
+    "verschil": "Verschil", "mismatch": "Mismatch", "werknemers": "Banen werknemers",
+    "zelfstandigen": "Banen zelfstandigen", "totaal": "Totaal", "titel": "Titel", "dataset": "Dataset",
+    "vindplaats": "Vindplaats", "bestand": "Bestand", "rijen": "Rijen", "built_at": "Gebouwd",
+    "aantal": "Aantal", "jaarmutatie": "Jaarmutatie", "aandeel_berekend": "Aandeel (berekend)",
+    "naam": "Naam", "project": "Project", "kwartaal": "Kwartaal", "status": "Status", "doel": "Doel",
+}
+# columns that only steer the shaping (order, period type, flags): not shown in the HTML table
+TECHNISCH = {"volgorde", "periode_type", "is_prognose", "is_totaal", "is_regio", "is_rest",
+             "regio_periode_type", "vergelijk_periode_type"}
+_AANDEEL = ("aandeel", "pct", "procent", "mutatie")
+
+
+def kolomkop(naam: str) -> str:
+    """A Dutch header for a column: 'regio_naam' -> 'Gebied', 'vergelijk_aantal' -> 'Vergelijking: aantal';
+    a header that is already Dutch text stays as it is."""
+    if naam in KOLOMKOPPEN:
+        return KOLOMKOPPEN[naam]
+    if not naam.isidentifier() or not naam.islower():   # already a header ("alle regio's: aantal")
+        return naam
+    if "_" not in naam:
+        return naam[:1].upper() + naam[1:]
+    for voor, tekst in (("regio_", "Regio"), ("vergelijk_", "Vergelijking")):
+        if naam.startswith(voor):
+            rest = naam[len(voor):]
+            return f"{tekst}: {KOLOMKOPPEN.get(rest, rest.replace('_', ' ')).lower()}"
+    tekst = naam.replace("_", " ")
+    return tekst[:1].upper() + tekst[1:]
+
+
+def export_decimalen(kolom: str) -> int:
+    """Decimals a download keeps: shares and mutations as the charts show them (1), other ratios 2."""
+    return 1 if any(d in kolom.lower() for d in _AANDEEL) else 2
+
+
+# text columns whose values are rewritten (periods, indicator codes); other text is shown as it is
+_OPGEMAAKT = {"periode", "Periode", "regio_periode", "vergelijk_periode", "indicator"}
+_LEGE_TEKST = {"", "none", "nan", "<na>", "nat"}
+
+
+def _is_leeg(x) -> bool:
+    if x is None or x is pd.NA or x is pd.NaT:
+        return True
+    if isinstance(x, float) and x != x:
+        return True
+    return isinstance(x, str) and x.strip().lower() in ("", "none", "nan", "<na>", "nat")
+
+
+def _is_getal(x) -> bool:
+    return isinstance(x, numbers.Number) and not isinstance(x, (bool, np.bool_))
+
+
+def _periode_soort(code: str) -> str:
+    if len(code) == 7 and code[4] == "-" and code[5] == "Q":
+        return "kwartaal"
+    if len(code) == 7 and code[4] == "-" and code[5:].isdigit():
+        return "maand"
+    return "jaar"
+
+
+def _cel(waarde, kolom: str, rij: dict) -> str:
+    """One cell as Dutch text. Empty is '—' (with the source's reason where it gives one),
+    never 'None', 'nan' or an empty cell that looks like zero."""
+    if _is_leeg(waarde):
+        reden = rij.get("reden") or rij.get("toelichting_leeg")
+        return f"{fmt.LEEG} ({reden})" if isinstance(reden, str) and reden.strip() else fmt.LEEG
+    if isinstance(waarde, (bool, np.bool_)):
+        return "ja" if waarde else "nee"
+    if _is_getal(waarde):
+        eenheid = rij.get("eenheid")
+        if kolom == "waarde" and isinstance(eenheid, str):
+            return fmt.waarde(waarde, eenheid)
+        if any(d in kolom.lower() for d in _AANDEEL) and "aantal" not in kolom.lower():
+            return fmt.procent(waarde, fmt._decimalen(waarde, 1))
+        return fmt.getal(waarde, fmt._decimalen(waarde, 2))
+    if hasattr(waarde, "isoformat"):
+        return fmt.datum_tijd(waarde)
+    if kolom in ("periode", "Periode", "regio_periode", "vergelijk_periode") and isinstance(waarde, str):
+        soort = rij.get(f"{kolom}_type") or rij.get("periode_type") or _periode_soort(waarde)
+        try:
+            return fmt.periode(waarde, soort)
+        except (ValueError, IndexError):
+            return waarde
+    if kolom == "indicator" and isinstance(waarde, str) and "_" in waarde and " " not in waarde:
+        tekst = waarde.replace("_", " ")
+        return tekst[:1].upper() + tekst[1:]
+    return str(waarde)
+
+
+TABEL_CSS = (
+    "<style>"
+    ".tg-wrap{overflow-x:auto;margin:.25rem 0 .75rem}"
+    ".tg-wrap.tg-lang{max-height:28rem;overflow-y:auto}"
+    ".tg-wrap:focus-visible{outline:2px solid #1b5e8c;outline-offset:2px}"
+    "table.tg{border-collapse:collapse;font-size:.95rem;color:#1f2933;min-width:50%}"
+    "table.tg caption{caption-side:top;text-align:left;font-weight:600;padding:.2rem 0 .4rem;color:#1f2933}"
+    "table.tg th,table.tg td{border-bottom:1px solid #d5dbe1;padding:.3rem .6rem;text-align:left;"
+    "vertical-align:top}"
+    "table.tg thead th{border-bottom:2px solid #52606d;background:#f5f7fa}"
+    "table.tg th[scope=row]{font-weight:400}"
+    "table.tg td.tg-getal{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    "</style>"
+)
+
+
+def html_tabel(df: pd.DataFrame, bijschrift: str, lang: bool = False, verborgen: bool = False) -> str:
+    """The frame as an accessible HTML table: <caption>, column headers with scope="col", the first
+    column as row headers (scope="row"), Dutch headers and Dutch numbers. Pure; no Streamlit."""
+    from html import escape
+
+    kolommen = [c for c in df.columns if str(c) not in TECHNISCH]
+    if "label" in kolommen and "indicator" in kolommen:
+        kolommen.remove("indicator")     # the label says it in words
+    koppen = "".join(f'<th scope="col">{escape(kolomkop(str(c)))}</th>' for c in kolommen)
+    # column by column (a list per column is far cheaper than a dict per row); the row context a cell
+    # needs (its unit, period type, the reason it is empty) comes along as plain lists
+    context_namen = [c for c in ("eenheid", "periode_type", "reden", "toelichting_leeg") if c in df.columns]
+    context = [dict(zip(context_namen, r, strict=True)) for r in zip(*(df[c].tolist() for c in context_namen),
+                                                                     strict=True)] if context_namen else None
+    kolomcellen = []
+    for i, kolom in enumerate(kolommen):
+        naam = str(kolom)
+        cellen = []
+        for r, waarde in enumerate(df[kolom].tolist()):
+            if type(waarde) is str and naam not in _OPGEMAAKT and waarde.strip().lower() not in _LEGE_TEKST:
+                tekst, getal = escape(waarde), False      # the common case: text as it is
+            else:
+                tekst = escape(_cel(waarde, naam, context[r] if context else {}))
+                getal = _is_getal(waarde) and not _is_leeg(waarde)
+            if i == 0:
+                cellen.append(f'<th scope="row">{tekst}</th>')
+            elif getal:
+                cellen.append(f'<td class="tg-getal">{tekst}</td>')
+            else:
+                cellen.append(f"<td>{tekst}</td>")
+        kolomcellen.append(cellen)
+    rijen = ["<tr>" + "".join(cellen) + "</tr>" for cellen in zip(*kolomcellen, strict=True)]
+    tabel = (f'<table class="tg"><caption>{escape(bijschrift)}</caption><thead><tr>{koppen}</tr></thead>'
+             f'<tbody>{"".join(rijen)}</tbody></table>')
+    # a wide table scrolls sideways (a long one also down): a scrolling region must be reachable by
+    # keyboard (WCAG 2.1.1, axe scrollable-region-focusable), so the wrapper is a named, focusable region
+    if verborgen:   # read by screen readers and text search, not shown (and not a tab stop)
+        return f'<div class="sr-only">{tabel}</div>'
+    klasse = "tg-wrap tg-lang" if lang else "tg-wrap"
+    return (f'<div class="{klasse}" tabindex="0" role="region" '
+            f'aria-label="{escape(bijschrift)}">{tabel}</div>')
+
+
+# --- The page: language, title, focus, contrast (issue 15) --------------------------------------------
+
+PAGINA_CSS = """
+<style>
+/* visible keyboard focus everywhere, sidebar included: 2 px, >= 3:1 on white and on the sidebar grey */
+:focus-visible, [data-testid="stSidebar"] :focus-visible {
+  outline: 2px solid #1b5e8c !important; outline-offset: 2px !important; box-shadow: 0 0 0 4px #ffffff !important;
+}
+/* captions (bron, peildatum, notes) at 6.5:1 instead of Streamlit's faded text (it also sets opacity 0.6) */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #52606d !important; opacity: 1 !important;
+}
+/* syntax colours in code blocks (e.g. the login help's TOML) at >= 4.5:1 on white and on info boxes */
+pre .token { color: #1f2933 !important; }
+pre .token.string, pre .token.number, pre .token.boolean { color: #0b5b2e !important; }
+pre .token.table, pre .token.class-name, pre .token.keyword, pre .token.key { color: #0b4f7c !important; }
+pre .token.comment, pre .token.punctuation { color: #52606d !important; }
+/* the element that carries the page script takes no room (no gap above the page: slides fit the screen) */
+.stElementContainer:has(.nl-pagina) { display: none !important; }
+/* visually hidden, read by screen readers */
+.sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+           clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+</style>
+"""
+
+# Streamlit serves one index.html with lang="en" for every page; set the page's language to Dutch and
+# translate the texts Streamlit writes itself (the skip link, the heading links' names). No angle brackets in this script, not even
+# in comments: st.html's sanitiser (DOMPurify) drops a script whose text contains one.
+_PAGINA_JS = """
+<script>
+(function () {
+  var d = window.parent && window.parent.document ? window.parent.document : document;
+  function nl() {
+    if (d.documentElement.lang !== "nl") d.documentElement.lang = "nl";
+    // The sectioned sidebar navigation puts a div (section header + links) directly in its ul, which
+    // is not a valid list. Keep the sections (they group the pages), but make each section its own list
+    // named by its header, and the outer ul a plain container.
+    var nav = d.querySelector("[data-testid='stSidebarNavItems']");
+    if (nav) {
+      if (nav.getAttribute("role") !== "none") nav.setAttribute("role", "none");
+      nav.querySelectorAll(":scope > div").forEach(function (sectie, i) {
+        if (sectie.getAttribute("role") !== "list") sectie.setAttribute("role", "list");
+        var kop = sectie.querySelector(":scope > header");
+        if (kop) {
+          if (kop.getAttribute("role") !== "none") kop.setAttribute("role", "none");
+          if (!kop.id) kop.id = "nav-sectie-" + i;
+          if (sectie.getAttribute("aria-labelledby") !== kop.id) sectie.setAttribute("aria-labelledby", kop.id);
+        }
+      });
+    }
+    d.querySelectorAll("[data-testid='stSkipToContent']").forEach(function (a) {
+      if (a.textContent.trim() === "Skip to main content") a.textContent = "Naar de hoofdinhoud";
+    });
+    d.querySelectorAll("a[aria-label='Link to heading']").forEach(function (a) {
+      a.setAttribute("aria-label", "Link naar deze kop");
+    });
+    d.querySelectorAll("button[aria-label='Help']").forEach(function (b) { b.setAttribute("aria-label", "Uitleg"); });
+    // a select without its own placeholder= gets Streamlit's English one
+    d.querySelectorAll("input[placeholder='Choose an option'], input[placeholder='Choose options']")
+      .forEach(function (i) { i.setAttribute("placeholder", "Kies een optie"); });
+  }
+  nl();
+  if (!window.__nlWaarnemer) {
+    window.__nlWaarnemer = new MutationObserver(nl);
+    window.__nlWaarnemer.observe(d.documentElement, {attributes: true, attributeFilter: ["lang"], childList: true,
+                                                    subtree: true});
+  }
+})();
+</script>
+"""
+
+
+def _pagina_css() -> str:
+    return PAGINA_CSS + TABEL_CSS   # the table style once per page, not in every table
+
+
+def pagina() -> None:
+    """Once per run, before the page: Dutch language, visible focus, readable captions. The style goes
+    to Streamlit's event container (style-only HTML takes no room); the script needs an element of its
+    own, hidden by the style."""
+    st.html(_pagina_css())
+    st.html('<span class="nl-pagina"></span>' + _PAGINA_JS, unsafe_allow_javascript=True)

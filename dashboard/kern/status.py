@@ -59,7 +59,7 @@ def toon_verversing() -> None:
     for soort, regel in monitor(laatste):
         {"ok": st.success, "bezig": st.info}.get(soort, st.warning)(f"Monitor Werken aan Werk: {regel}")
     st.subheader("CBS StatLine")
-    st.dataframe(cbs_tabel(laatste), hide_index=True, width="stretch")
+    components.tabel(cbs_tabel(laatste), "CBS-tabellen: laatste ophaling")   # HTML table (issue 15)
     st.caption("Haal de CBS-tabellen op met `python -m etl.refresh`; `--list` toont de catalogus. Mislukt een "
                "tabel, dan blijft de vorige opname in gebruik en staat de reden hier.")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.figuren.charts import (
-    ACCENT_KLEUR,
     KWALITATIEF_KLEUR,
     KWANTITATIEF_KLEUR,
     REGIO_KLEUR,
@@ -14,7 +13,9 @@ from dashboard.figuren.charts import (
 )
 from dashboard.kern import format as fmt
 
-REEKS_KLEUREN = [REGIO_KLEUR, ACCENT_KLEUR, "#4f9d69", "#8a6bbf"]
+# Colours: the meanings of dashboard.figuren.charts (one meaning per colour across all pages), plus the
+# monitor's own series; each >= 3:1 against white. Gestart, uitstroom naar werk, uitstroom naar opleiding, ...
+REEKS_KLEUREN = [REGIO_KLEUR, "#8c4a2f", "#3e4c59", "#5b6b00"]
 # the dashboard's one colour meaning for mismatch (as on the page Mismatch)
 MISMATCH_KLEUR = {"kwalitatieve mismatch": KWALITATIEF_KLEUR, "kwantitatieve mismatch": KWANTITATIEF_KLEUR}
 GEEN_MISMATCH_KLEUR = VERGELIJK_KLEUR
@@ -72,7 +73,7 @@ def doel_naar_rato(projecten: list[str], realisatie_: list[float], doelen: list[
                    marker=dict(symbol="line-ns", size=28, line=dict(width=4, color="#1f2933")),
                    hovertemplate="%{y}<br>Doel: %{x}<extra></extra>"),
         go.Scatter(y=projecten, x=verwacht, name="Verwacht naar rato", mode="markers",
-                   marker=dict(symbol="diamond", size=14, color=ACCENT_KLEUR, line=dict(width=1, color="#1f2933")),
+                   marker=dict(symbol="diamond", size=14, color="#ffffff", line=dict(width=2, color="#1f2933")),
                    hovertemplate="%{y}<br>Verwacht naar rato: %{x}<extra></extra>"),
     ]
     layout = house_layout(hoogte, yaxis=dict(autorange="reversed", automargin=True),
@@ -94,7 +95,7 @@ def krapte_per_project(projecten: list[str], vacatures_per_ww: list[float], mism
         traces.append(go.Bar(
             y=[p for p, _ in rijen], x=[v for _, v in rijen], orientation="h", name=naam, showlegend=True,
             marker=dict(color=MISMATCH_KLEUR.get(soort, GEEN_MISMATCH_KLEUR), line=dict(width=1, color="#1f2933")),
-            text=[fmt.getal(v, 1) for _, v in rijen], textposition="outside", cliponaxis=False,
+            text=[fmt.getal(v, 2) for _, v in rijen], textposition="outside", cliponaxis=False,
             hovertemplate="%{y}<br>%{text} vacatures per WW-uitkering<extra></extra>"))
     layout = house_layout(hoogte, yaxis=dict(autorange="reversed", automargin=True, categoryorder="array",
                                              categoryarray=list(projecten)),
