@@ -8,11 +8,11 @@ import io
 import tempfile
 from datetime import datetime
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.export import opmaak
 from dashboard.export.pdf import html_naar_pdf
 from dashboard.figuren import register
 from dashboard.figuren.charts import drukklaar
@@ -101,24 +101,9 @@ def _excel(tot: str, regio: str, regio_naam: str, key: str) -> bytes:
     return buffer.getvalue()
 
 
-CSS = """
-body { font-family: "Source Sans Pro", Arial, sans-serif; color: #1f2933; font-size: 11pt; margin: 0; }
-h1 { font-size: 20pt; color: #1b5e8c; margin: 0 0 4px; }
-h2 { font-size: 14pt; color: #1b5e8c; margin: 18px 0 4px; break-after: avoid; }
-p { margin: 4px 0 8px; line-height: 1.4; }
-.bron { font-size: 8.5pt; color: #52606d; }
-.let-op { border-left: 4px solid #d9730d; padding: 6px 10px; background: #fdf3e7; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4px 0 10px; break-inside: auto; }
-th, td { border-bottom: 1px solid #d3dae1; padding: 3px 5px; text-align: left; vertical-align: top; }
-th { background: #dce8f2; }
-tr { break-inside: avoid; }
-section { break-inside: avoid-page; }
-h3 { font-size: 12pt; margin: 10px 0 2px; }
-"""
-
-
-def _tabel(df: pd.DataFrame) -> str:
-    return df.to_html(index=False, border=0, escape=True, na_rep=fmt.LEEG)
+def _tabel(df: pd.DataFrame) -> dict:
+    """A display table for the template (dashboard/export/sjablonen/figuur.html.j2: tabel)."""
+    return {"columns": [str(k) for k in df.columns], "data": df.astype(object).where(df.notna(), None).values.tolist()}
 
 
 def alinea(naam: str, status: v.Status, standen: dict, rijen: list[dict], tot: str) -> str:
@@ -145,6 +130,7 @@ def alinea(naam: str, status: v.Status, standen: dict, rijen: list[dict], tot: s
 
 
 def html(tot: str, regio: str, regio_naam: str) -> str:
+    """The monitor as one HTML page (Jinja template monitor.html.j2 with the exports' shared stylesheet)."""
     ctx = context.maak(regio)
     figuren = _figuren(ctx, tot)
     grafieken: list = []
@@ -158,58 +144,35 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
         drukklaar(fig, breedte, 13)   # room for every category, tick and value label in print
         return fig.to_html(full_html=False, include_plotlyjs=eerste, config={"staticPlot": True})
 
-    def blok(fig, kop: int = 2) -> list[str]:
+    def blok(fig) -> dict | None:
         if fig is None:
-            return []
-        uit = [f"<section><h{kop}>{escape(fig.titel)}</h{kop}>"]
-        if fig.zin:
-            uit.append(f"<p>{escape(fig.zin)}</p>")
-        if fig.melding:
-            uit.append(f'<p class="let-op">{escape(fig.melding.replace("**", ""))}</p>')
-        if fig.grafiek is not None:
-            uit.append(grafiek(fig.grafiek))
-        uit += [f'<p class="bron">{escape(n)}</p>' for n in fig.notities]
-        if fig.bron:
-            uit.append(f'<p class="bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</p>')
-        return [*uit, "</section>"]
+            return None
+        return {"titel": fig.titel, "zin": fig.zin, "melding": fig.melding, "notities": fig.notities,
+                "bron": fig.bron, "peildatum": fig.peildatum,
+                "grafiek_html": grafiek(fig.grafiek) if fig.grafiek is not None else None}
 
-    status = figuren["monitor-status"]
-    delen_html = [f"<h1>{TITEL} t/m {escape(mf.label(tot))}</h1>",
-                  f"<p>{escape(regio_naam)} ({escape(regio)}) · bijlage bij de raadsinformatiebrief · gemaakt op "
-                  f"{escape(fmt.datum_tijd(datetime.now().astimezone()))}</p>"]
-    if status is not None:
-        delen_html += ["<section><h2>Sinds de vorige monitor</h2>", f"<p>{escape(status.titel)}. "
-                       f"{escape(status.zin)}</p>", _tabel(status.tabel[["Project", status.tabel.columns[1],
-                                                                        "Sinds de vorige monitor"]]),
-                       "</section>"]
-    delen_html += blok(figuren["monitor-totaal"])
-    doel = figuren["monitor-doel"]
-    if doel is not None:
-        delen_html += blok(doel)[:-1] + [_tabel(doel.tabel[["Project", "Doel", "Doelperiode", "Realisatie in de "
-                                                            "doelperiode", "% van het doel", "Verwacht naar rato",
-                                                            "Oordeel", "Sinds het begin (cumulatief)"]]),
-                                         "</section>"]
-    delen_html.append("<h2>Per project</h2>")
+    status, doel = figuren["monitor-status"], figuren["monitor-doel"]
+    totaal = blok(figuren["monitor-totaal"])   # the first chart carries plotly.js: keep this order
+    doel_blok = None if doel is None else {**blok(doel), "tabel": _tabel(doel.tabel[[
+        "Project", "Doel", "Doelperiode", "Realisatie in de doelperiode", "% van het doel", "Verwacht naar rato",
+        "Oordeel", "Sinds het begin (cumulatief)"]])}
     statussen = mf.status_per_project(ctx, tot)
     res = mf.resultaten(ctx, tot)
+    projecten = []
     for p in mf.projecten(ctx):
         rijen = res.get(p["project_id"], [])
         standen = mf.doelstanden(p, rijen, tot)
-        delen_html += [f'<section class="project"><h3>{escape(p["naam"])}</h3>',
-                       f"<p>{escape(alinea(p['naam'], statussen[p['project_id']], standen, rijen, tot))}</p>"]
-        if standen:
-            delen_html.append(f'<p class="bron">Bron van het doel: {escape(mf.doel_bron(p))}</p>')
-        if rijen:
-            fig = register.maak("monitor-project", ctx, tot=tot, project=p["project_id"])
-            delen_html.append(grafiek(fig.grafiek, hoogte=250))
-        delen_html.append("</section>")
-    delen_html += blok(figuren["monitor-krapte"])
-    delen_html += ["<section><h2>Definities</h2>",
-                   "".join(f"<p><strong>{escape(label)}</strong>: {escape(uitleg)}</p>"
-                           for label, uitleg in d.VELDEN.values()),
-                   f"<p><strong>Op koers</strong>: {escape(v.REGEL_OP_KOERS)}</p></section>"]
-    return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{TITEL}</title>'
-            f"<style>{CSS}</style></head><body>{''.join(delen_html)}</body></html>")
+        fig = register.maak("monitor-project", ctx, tot=tot, project=p["project_id"]) if rijen else None
+        projecten.append({"naam": p["naam"], "alinea": alinea(p["naam"], statussen[p["project_id"]], standen, rijen, tot),
+                          "doel_bron": mf.doel_bron(p) if standen else None,
+                          "grafiek_html": grafiek(fig.grafiek, hoogte=250) if fig is not None else None})
+    return opmaak.maak(
+        "monitor.html.j2", titel=TITEL, tot=mf.label(tot), regio=regio, regio_naam=regio_naam,
+        gemaakt=fmt.datum_tijd(datetime.now().astimezone()),
+        status=None if status is None else {"titel": status.titel, "zin": status.zin, "tabel": _tabel(
+            status.tabel[["Project", status.tabel.columns[1], "Sinds de vorige monitor"]])},
+        totaal=totaal, doel=doel_blok, projecten=projecten, krapte=blok(figuren["monitor-krapte"]),
+        definities=[*d.VELDEN.values(), ("Op koers", v.REGEL_OP_KOERS)])
 
 
 def pdf(tot: str, regio: str, regio_naam: str) -> bytes:
