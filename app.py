@@ -3,9 +3,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.kern import components
+from dashboard.kern import components, context
 
-TITEL = "Arbeidsmarkt Gooi en Vechtstreek"
+TITEL = "Arbeidsmarktdashboard"
 # the favicon from this repository, not from fonts.gstatic.com (no third-party request per page view)
 FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
 
@@ -42,8 +42,11 @@ pages = {
 
 # presenting the Analyse arbeidsmarkt: no sidebar, the slide fills the screen
 presenteren = st.query_params.get("presentatie") == "1"
-pagina = st.navigation(pages, position="hidden" if presenteren else "sidebar")
+# expanded: every page in the sidebar, no "Meer tonen" fold (13 pages)
+pagina = st.navigation(pages, position="hidden" if presenteren else "sidebar", expanded=True)
 # a distinct <title> per page (WCAG 2.4.2): "Mismatch · Arbeidsmarkt Gooi en Vechtstreek"
-st.set_page_config(page_title=f"{pagina.title} · {TITEL}", page_icon=FAVICON)
+# ... naming the region the page shows ("Mismatch · Arbeidsmarkt Zuid-Limburg")
+st.set_page_config(page_title=f"{pagina.title} · {context.titel(st.query_params.get('regio'), TITEL)}",
+                   page_icon=FAVICON)
 components.pagina()   # lang="nl", visible focus, captions at >= 4.5:1
 pagina.run()

@@ -44,6 +44,15 @@ def maak(regio: str | None = None) -> Context:
     return Context(code, regios[code]["regio_naam"], land["regio_code"], land["regio_naam"])
 
 
+def titel(regio: str | None, standaard: str) -> str:
+    """'Arbeidsmarkt <regionaam>' for a page title; `standaard` when the region is unknown or there is no
+    warehouse yet (the page itself then says what is wrong)."""
+    try:
+        return f"Arbeidsmarkt {maak(regio).regio_naam}"
+    except (OnbekendeRegio, db.WarehouseOntbreekt, db.DataOntbreekt):
+        return standaard
+
+
 def _leesbaar(code: str) -> str:
     """A code from the URL as plain text: letters and digits only (no markdown, no HTML)."""
     return re.sub(r"[^A-Za-z0-9]", "", code)[:12]
