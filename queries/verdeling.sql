@@ -1,5 +1,6 @@
 -- One indicator over one dimension (opleidingsniveau, leeftijd, beroepsklasse,
--- ...), region beside comparison, each at its latest period, in the printed
+-- ...), region beside comparison, each at its latest period (or, with $tot, its latest period that
+-- starts on or before $tot: the page's period choice; NULL = the latest of all), in the printed
 -- order. Shares as printed and as computed from count / printed total.
 with basis as (
     select * from marts.feiten
@@ -10,7 +11,7 @@ with basis as (
 
 laatste as (
     select regio_code, max(periode_datum) as periode_datum
-    from basis where dimensie = $dimensie
+    from basis where dimensie = $dimensie and ($tot is null or periode_datum <= $tot)
     group by regio_code
 ),
 

@@ -12,9 +12,10 @@ from dashboard.kern.context import Context
 DREMPEL_PP = 3.0
 
 
-def _params(ctx: Context) -> dict:
+def _params(ctx: Context, periode: str | None = None) -> dict:
+    """`periode`: the page's period choice (None: the latest)."""
     return dict(indicator="openstaande_vacatures", dimensie="beroepsklasse", regio=ctx.regio,
-                vergelijk=ctx.vergelijk)
+                vergelijk=ctx.vergelijk, tot=verdeling.periode_einde(periode) if periode else None)
 
 
 def feiten_uit(rijen: list[dict], drempel: float = DREMPEL_PP) -> dict:
@@ -45,10 +46,8 @@ def vacatures_feiten(ctx: Context) -> dict:
         leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
 def vacatures(ctx: Context, periode: str | None = None) -> Figuur | None:
     """`periode`: the page's period choice (default: the latest)."""
-    params = _params(ctx)
+    params = _params(ctx, periode)
     query = "verdeling"
-    if periode:
-        query, params = "verdeling_tot", params | {"tot": verdeling.periode_einde(periode)}
     rijen = db.view(views.verdeling_records, query, **params)
     klassen = [r for r in rijen if not r["is_totaal"]]
     if not klassen:

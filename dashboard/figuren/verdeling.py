@@ -12,9 +12,7 @@ from dashboard.kern.context import Context
 def _query(indicator: str, dimensie: str, ctx: Context, tot: str | None) -> tuple[str, dict]:
     """The query and its parameters: the latest period, or the state as of the chosen period `tot`."""
     params = dict(indicator=indicator, dimensie=dimensie, regio=ctx.regio, vergelijk=ctx.vergelijk)
-    if tot:
-        return "verdeling_tot", params | {"tot": periode_einde(tot)}
-    return "verdeling", params
+    return "verdeling", params | {"tot": periode_einde(tot) if tot else None}
 
 
 def periode_einde(periode: str):
