@@ -239,7 +239,9 @@ def bevolking(rijen: list[dict], regio_naam: str) -> str:
     nu, later = w.get("Inwoners"), w.get("Inwoners, prognose 2040")
     if nu is None:
         return f"Geen inwonersaantal voor {regio_naam}."
-    zin = f"In {nu['periode']} telt {regio_naam} {nu['kwalificatie'] + ' ' if nu['kwalificatie'] else ''}" \
+    # the qualifier as a phrase before the number: "naar schatting, zo'n" -> "naar schatting zo'n 248.000"
+    kwalificatie = (nu["kwalificatie"] or "").replace(",", "")
+    zin = f"In {nu['periode']} telt {regio_naam} {kwalificatie + ' ' if kwalificatie else ''}" \
           f"{fmt.getal(nu['waarde'])} inwoners"
     if later is not None:
         groei = 100.0 * (later["waarde"] - nu["waarde"]) / nu["waarde"]
