@@ -59,6 +59,13 @@ async def pagina(url: str, werker: str, naam: str) -> str:
                 return "\n".join(teksten)
 
 
+def draai(coroutine):
+    """Run a coroutine in a thread of its own: pytest-playwright leaves an event loop running in the main thread."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(1) as uitvoerder:
+        return uitvoerder.submit(asyncio.run, coroutine).result()
+
+
 def cookie_van(url: str, cookie: str | None = None) -> str | None:
     verzoek = urllib.request.Request(url + "/_stcore/health", headers={"Cookie": cookie} if cookie else {})
     with urllib.request.urlopen(verzoek, timeout=5) as r:
@@ -112,17 +119,17 @@ def test_two_workers_serve_every_page_and_a_browser_stays_on_its_worker(twee_wer
     assert cookie_van(url, "WERKER=w2") is None          # a browser with a cookie keeps its worker
     for werker in ("w1", "w2"):
         for naam in PAGINAS:
-            asyncio.run(pagina(url, werker, naam))
+            draai(pagina(url, werker, naam))
 
 
 def test_a_killed_worker_hands_its_viewers_to_the_other_and_a_refresh_reaches_both(twee_werkers):
     url, proc, log, raw, warehouse = twee_werkers
-    assert "248.000" in asyncio.run(pagina(url, "w1", ""))
+    assert "248.000" in draai(pagina(url, "w1", ""))
     os.kill(pids(log)["w1"], signal.SIGKILL)
     t0 = time.monotonic()
     while True:     # the page reconnects: within 5 s a new session on "w1" is served by a live worker
         try:
-            tekst = asyncio.run(pagina(url, "w1", ""))
+            tekst = draai(pagina(url, "w1", ""))
             break
         except Exception:  # noqa: BLE001 - a dropped or refused session while the proxy redispatches
             assert time.monotonic() - t0 < 5, "geen levend proces binnen 5 s"
@@ -131,7 +138,7 @@ def test_a_killed_worker_hands_its_viewers_to_the_other_and_a_refresh_reaches_bo
     replace_in_file(raw / "seed" / "bevolking.csv", ",aantal,248000,", ",aantal,249000,")
     build(raw, warehouse)
     for werker in ("w1", "w2"):
-        assert "249.000" in asyncio.run(pagina(url, werker, ""))
+        assert "249.000" in draai(pagina(url, werker, ""))
 
 
 def test_without_any_worker_the_proxy_answers_in_dutch(twee_werkers):
