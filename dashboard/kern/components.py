@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import numbers
+import re
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache
@@ -88,17 +89,40 @@ def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
     return out.rename(columns={c: kolomkop(str(c)) for c in out.columns})
 
 
+_FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+_GETAL = re.compile(r"[+-]?[\d.]+(,\d+)?%?")
+
+
+def onschadelijk(waarde):
+    """A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first: OWASP's CSV
+    injection) gets a leading apostrophe and stays text; numbers, and texts that are just a Dutch number
+    ('-4%', '-1.900'), stay as they are."""
+    if isinstance(waarde, str) and waarde.startswith(_FORMULE_BEGIN) and not _GETAL.fullmatch(waarde):
+        return "'" + waarde
+    return waarde
+
+
+def _onschadelijk(df: pd.DataFrame) -> pd.DataFrame:
+    uit = df.copy()
+    for i in range(uit.shape[1]):   # by position: a download may repeat a column name
+        kolom = uit.iloc[:, i]
+        if kolom.dtype == object or pd.api.types.is_string_dtype(kolom):
+            uit.isetitem(i, kolom.map(onschadelijk))
+    uit.columns = [onschadelijk(c) for c in uit.columns]
+    return uit
+
+
 def _toelichting(bron: str, peildatum: str, definitie: str | None, notities: tuple) -> list[tuple[str, str]]:
     regels = [("Bron", bron), ("Peildatum", peildatum), ("Definitie", definitie or "")]
     regels += [("Noot", n) for n in notities if n]
-    return [(k, v) for k, v in regels if v]
+    return [(k, onschadelijk(v)) for k, v in regels if v]
 
 
 def csv_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | None = None,
               notities: tuple = ()) -> bytes:
     """Semicolon and decimal comma (opens correctly in Dutch Excel); after one empty line the
     notes: bron, peildatum, definitie and the figure's footnotes, one per row."""
-    tekst = _met_herkomst(df, bron, peildatum).to_csv(index=False, sep=";", decimal=",")
+    tekst = _onschadelijk(_met_herkomst(df, bron, peildatum)).to_csv(index=False, sep=";", decimal=",")
     regels = _toelichting(bron, peildatum, definitie, notities)
     if regels:
         noten = pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_csv(index=False, sep=";")
@@ -111,7 +135,7 @@ def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | No
     """The data on sheet 'gegevens', the notes (bron, peildatum, definitie, footnotes) on sheet 'toelichting'."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _met_herkomst(df, bron, peildatum).to_excel(writer, index=False, sheet_name="gegevens")
+        _onschadelijk(_met_herkomst(df, bron, peildatum)).to_excel(writer, index=False, sheet_name="gegevens")
         regels = _toelichting(bron, peildatum, definitie, notities)
         if regels:
             pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_excel(writer, index=False,
