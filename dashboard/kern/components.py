@@ -102,7 +102,8 @@ def onschadelijk(waarde):
     return waarde
 
 
-def _onschadelijk(df: pd.DataFrame) -> pd.DataFrame:
+def onschadelijk_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell and header of a download through `onschadelijk`."""
     uit = df.copy()
     for i in range(uit.shape[1]):   # by position: a download may repeat a column name
         kolom = uit.iloc[:, i]
@@ -122,7 +123,7 @@ def csv_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | None
               notities: tuple = ()) -> bytes:
     """Semicolon and decimal comma (opens correctly in Dutch Excel); after one empty line the
     notes: bron, peildatum, definitie and the figure's footnotes, one per row."""
-    tekst = _onschadelijk(_met_herkomst(df, bron, peildatum)).to_csv(index=False, sep=";", decimal=",")
+    tekst = onschadelijk_frame(_met_herkomst(df, bron, peildatum)).to_csv(index=False, sep=";", decimal=",")
     regels = _toelichting(bron, peildatum, definitie, notities)
     if regels:
         noten = pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_csv(index=False, sep=";")
@@ -135,7 +136,7 @@ def excel_bytes(df: pd.DataFrame, bron: str, peildatum: str, definitie: str | No
     """The data on sheet 'gegevens', the notes (bron, peildatum, definitie, footnotes) on sheet 'toelichting'."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _onschadelijk(_met_herkomst(df, bron, peildatum)).to_excel(writer, index=False, sheet_name="gegevens")
+        onschadelijk_frame(_met_herkomst(df, bron, peildatum)).to_excel(writer, index=False, sheet_name="gegevens")
         regels = _toelichting(bron, peildatum, definitie, notities)
         if regels:
             pd.DataFrame(regels, columns=["Toelichting", "Tekst"]).to_excel(writer, index=False,

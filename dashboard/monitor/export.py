@@ -16,7 +16,7 @@ from dashboard.export import opmaak
 from dashboard.export.pdf import html_naar_pdf
 from dashboard.figuren import register
 from dashboard.figuren.charts import drukklaar
-from dashboard.kern import context, db
+from dashboard.kern import components, context, db
 from dashboard.kern import format as fmt
 from dashboard.monitor import figuren as mf
 from werkenaanwerk import definities as d
@@ -86,7 +86,7 @@ def _excel(tot: str, regio: str, regio_naam: str, key: str) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for blad, df in bladen.items():
-            df.to_excel(writer, index=False, sheet_name=blad)
+            components.onschadelijk_frame(df).to_excel(writer, index=False, sheet_name=blad)   # no live formulas
         for blad in writer.book.worksheets:
             for kolom in blad.columns:
                 breedte = max(len(str(c.value or "")) for c in kolom)
