@@ -10,6 +10,7 @@ from datetime import date
 
 from basis import instellingen as settings
 from basis.fouten import Fout
+from basis.referentie import standaard_regio
 from werkenaanwerk import bestand, opslag, register, validatie
 from werkenaanwerk import definities as d
 
@@ -180,10 +181,10 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         elif register.zoek(projecten, naam) or project_id in projecten:
             fout("naam", f"er is al een project '{naam}'")
         if "regio" not in velden:
-            fout("regio", "een nieuw project heeft een regio nodig (de regiocode, bijvoorbeeld AM12)")
+            fout("regio", f"een nieuw project heeft een regio nodig (de regiocode, bijvoorbeeld {standaard_regio()})")
         elif velden["regio"] not in register.bekende_regios():
             fout("regio", f"onbekende regio '{velden['regio']}'; verwacht een regiocode uit "
-                          "data/raw/referentie/regios.csv, bijvoorbeeld AM12")
+                          f"data/raw/referentie/regios.csv, bijvoorbeeld {standaard_regio()}")
     elif project_id not in projecten:
         fout("project", f"onbekend project '{project_id}'")
     elif "regio" in velden and velden["regio"] != register.regio_per_project(records).get(project_id):

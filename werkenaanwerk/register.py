@@ -10,10 +10,10 @@ import csv
 from pathlib import Path
 
 from basis import instellingen as settings
+from basis.referentie import REGIOS, standaard_regio
 
 REGISTER = Path("monitor") / "projecten.csv"
 STATUS = Path("monitor") / "projectstatus.csv"
-REGIOS = Path("referentie") / "regios.csv"
 
 
 def seed_projecten(raw: Path | None = None) -> list[dict]:
@@ -39,13 +39,6 @@ def regio_per_project(records: list[dict], raw: Path | None = None) -> dict[str,
             # added on the page before projects had a region: the monitor was the default region's then
             regios[rec["project_id"]] = rec.get("regio") or standaard_regio(raw)
     return regios
-
-
-def standaard_regio(raw: Path | None = None) -> str | None:
-    """The dashboard's default region (column standaard = ja in data/raw/referentie/regios.csv)."""
-    with open(Path(raw or settings.raw_dir()) / REGIOS, encoding="utf-8-sig", newline="") as fh:
-        return next((r["code"].strip() for r in csv.DictReader(fh)
-                     if (r.get("standaard") or "").strip().lower() == "ja"), None)
 
 
 def bekende_regios(raw: Path | None = None) -> set[str]:

@@ -15,6 +15,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from basis.referentie import standaard_regio
 from werkenaanwerk import invoer, opslaan, verversen, wachtwoord
 
 
@@ -82,7 +83,7 @@ def _export(formaat: str, pad: Path, regio: str | None, tot: str | None) -> int:
         ctx = context.maak(regio)
     except context.OnbekendeRegio:
         print(f"Onbekende regio '{regio}'; gebruik een regiocode uit data/raw/referentie/regios.csv, "
-              "bijvoorbeeld AM12.", file=sys.stderr)
+              f"bijvoorbeeld {standaard_regio()}.", file=sys.stderr)
         return 2
     except (db.WarehouseOntbreekt, db.DataOntbreekt) as exc:
         print(f"Er is nog geen datawarehouse ({exc}); draai eerst python -m etl.refresh --offline.", file=sys.stderr)

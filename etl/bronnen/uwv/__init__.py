@@ -10,7 +10,7 @@ Periods accumulate; a later import of the same (tabel, regio, periode)
 replaces it in the warehouse while the earlier snapshot stays as history
 (raw.uwv_feiten keeps every row with `in_gebruik`). The same file twice is
 a no-op. The seed's transcription (data/raw/seed) stays the first period of
-AM12 until an import covers the same (tabel, regio, periode)."""
+its region until an import covers the same (tabel, regio, periode)."""
 from __future__ import annotations
 
 import csv

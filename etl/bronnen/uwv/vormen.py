@@ -5,7 +5,7 @@
 (a) the tables as UWV prints them (Bijlage 1 Tabel 1, 2, 3, 5, 6; Tabel 3 in _kenmerken): period columns
     (Jaar + Maand, or Periode), a label column (Opleidingsniveau, Leeftijd,
     Uitkering, Beroepsklasse), then per region a count column (its header or
-    the row above names the region: 'Gooi en Vechtstreek', 'AM12',
+    the row above names the region by name or code (e.g. 'Gooi en Vechtstreek'),
     'Nederland', "Alle regio's") optionally followed by 'Aandeel', a Totaal
     row, 'Bron: UWV' under the table.
 
