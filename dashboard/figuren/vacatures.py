@@ -43,7 +43,7 @@ def vacatures_feiten(ctx: Context) -> dict:
 
 
 @figuur("vacatures", "Vacatures per beroepsklasse",
-        leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
+        leeg=verdeling.UWV_LEEG)
 def vacatures(ctx: Context, periode: str | None = None) -> Figuur | None:
     """`periode`: the page's period choice (default: the latest)."""
     params = _params(ctx, periode)

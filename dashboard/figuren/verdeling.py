@@ -67,3 +67,20 @@ def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definiti
         tabel=db.view(views.verdeling_tabel, query, ctx.regio_naam, vergelijk_naam, **params),
         export=db.view(views.verdeling_export, query, **params),
         bestandsnaam=f"{indicator}_{dimensie}_{ctx.regio}")
+
+
+UWV_LEEG = "Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen."
+
+
+def aanmelden(prefix: str, indicator: str, dimensies, onderwerp: str, definitie: str,
+              vergelijk_label: str | None = None) -> None:
+    """Register one distribution figure per dimension under '<prefix>-<dimensie>' (e.g. gwu-leeftijd);
+    each takes the page's period choice as `periode`."""
+    from dashboard.figuren.register import figuur as aanmelding
+
+    for dimensie in dimensies:
+        def maak(ctx: Context, periode: str | None = None, dimensie: str = dimensie) -> Figuur | None:
+            return figuur(ctx, indicator, dimensie, onderwerp, definitie, f"{prefix}-{dimensie}",
+                          vergelijk_label=vergelijk_label, tot=periode)
+        aanmelding(f"{prefix}-{dimensie}", f"{onderwerp[:1].upper()}{onderwerp[1:]} naar {fmt.dimensie(dimensie)}",
+                   leeg=UWV_LEEG)(maak)

@@ -12,20 +12,10 @@ ALLE_REGIOS = "alle regio's"   # UWV compares GWU with all regions together, not
 INDELINGEN = {"opleidingsniveau": "Opleidingsniveau", "leeftijd": "Leeftijd"}
 
 
-def _gwu(dimensie: str):
-    def maak(ctx: Context, periode: str | None = None) -> Figuur | None:
-        return verdeling.figuur(ctx, "gwu", dimensie, "werkzoekenden", definities.GWU, f"gwu-{dimensie}",
-                                vergelijk_label=ALLE_REGIOS, tot=periode)
-    return maak
+verdeling.aanmelden("gwu", "gwu", INDELINGEN, "werkzoekenden", definities.GWU, vergelijk_label=ALLE_REGIOS)
 
 
-for _dimensie in INDELINGEN:
-    figuur(f"gwu-{_dimensie}", f"Werkzoekenden naar {fmt.dimensie(_dimensie)}",
-           leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")(
-        _gwu(_dimensie))
-
-
-@figuur("gwu-uitkering", "Uitkering van de werkzoekenden", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
+@figuur("gwu-uitkering", "Uitkering van de werkzoekenden", leeg=verdeling.UWV_LEEG)
 def gwu_uitkering(ctx: Context) -> Figuur | None:
     rijen = db.rijen("gwu_uitkering", regio=ctx.regio)
     if not rijen:

@@ -13,7 +13,7 @@ KENMERKEN = {"leeftijd": "Leeftijd", "verstreken_duur": "Verstreken duur", "ople
              "geslacht": "Geslacht"}
 
 
-@figuur("ww-totaal", "WW-uitkeringen", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
+@figuur("ww-totaal", "WW-uitkeringen", leeg=verdeling.UWV_LEEG)
 def ww_totaal(ctx: Context) -> Figuur | None:
     rijen = db.rijen("ww_totaal", regio=ctx.regio, vergelijk=ctx.vergelijk)
     stand = next((r for r in rijen if r["regio_code"] == ctx.regio and r["maat"] == "aantal"), None)
@@ -24,19 +24,10 @@ def ww_totaal(ctx: Context) -> Figuur | None:
                   stand["bron"], stand["peildatum"], definitie=definities.WW)
 
 
-def _ww(kenmerk: str):
-    def maak(ctx: Context, periode: str | None = None) -> Figuur | None:
-        return verdeling.figuur(ctx, "ww_uitkeringen", kenmerk, "WW-uitkeringen", definities.WW, f"ww-{kenmerk}",
-                                tot=periode)
-    return maak
+verdeling.aanmelden("ww", "ww_uitkeringen", KENMERKEN, "WW-uitkeringen", definities.WW)
 
 
-for _kenmerk in KENMERKEN:
-    figuur(f"ww-{_kenmerk}", f"WW-uitkeringen naar {fmt.dimensie(_kenmerk)}",
-           leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")(_ww(_kenmerk))
-
-
-@figuur("ww-jongeren", "Jongeren in de WW", leeg="Voor {regio_naam} zijn nog geen UWV-cijfers ingelezen.")
+@figuur("ww-jongeren", "Jongeren in de WW", leeg=verdeling.UWV_LEEG)
 def ww_jongeren(ctx: Context) -> Figuur | None:
     rijen = db.rijen("ww_jongeren", regio=ctx.regio)
     if not rijen:
