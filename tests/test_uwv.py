@@ -148,7 +148,7 @@ def test_reimporting_a_period_replaces_it_and_keeps_the_earlier_import_as_histor
                                      "dataset = 'vacatures_beroepsklasse'") == [(25,)]
     imports = rows(inst.warehouse_path, "select bestand, door, rijen, rijen_in_gebruik from marts.uwv_imports "
                                         "where regio_code = 'AM12' and tabel = 'vacatures_beroepsklasse' "
-                                        "order by geimporteerd_op")
+                                        "order by import_id")
     assert imports == [("volgend_kwartaal_lang.csv", "Test Analist", 25, 0), ("correctie.csv", "Test Analist", 1, 1)]
 
 

@@ -18,4 +18,5 @@ renamed as (
 select r.*, g.naam as regio_naam
 from renamed r
 left join marts.regios g on g.code = r.regio_code
-order by geimporteerd_op desc, tabel, regio_code
+-- import_id is the snapshot folder (a timestamp to the microsecond): the order of import, also within a second
+order by import_id desc, tabel, regio_code
