@@ -410,3 +410,23 @@ def test_a_semicolon_csv_with_a_bom_in_the_long_layout_is_read(inst, tmp_path):
                   "AM12;2025-Q3;vacatures_beroepsklasse;;Managers;aantal;1.400;UWV;Q3 2025\n".encode())
     feiten = uwv.controleer(p.name, p.read_bytes(), inst.raw_dir)[0]
     assert [(f.categorie, f.waarde) for f in feiten] == [("Managers", 1400.0)]
+
+
+def test_a_ww_month_far_ahead_of_the_vacatures_is_not_set_beside_the_old_quarter(inst, tmp_path):
+    """marts.mismatch (the page's default) and marts.mismatch_perioden pair the two sources by one rule:
+    a WW month more than six months after the latest vacatures quarter does not replace september 2025."""
+    build(inst.raw_dir, inst.warehouse_path)
+    voor = rows(inst.warehouse_path, "select beroepsklasse, vacatures, ww_uitkeringen, ww_periode from marts.mismatch "
+                                     "where regio_code = 'AM12' order by all")
+    # testfixture, verzonnen waarden: WW in juni 2026 for two beroepsklassen, no new vacatures quarter
+    later = write(tmp_path, "ww_later.csv", KOP + "AM12,2026-06,ww_beroepsklasse,,Managers,aantal,999,UWV,juni 2026\n"
+                                                  "AM12,2026-06,ww_beroepsklasse,,Totaal,aantal,999,UWV,juni 2026\n")
+    assert run_import(inst, later) == 0
+    assert rows(inst.warehouse_path, "select max(periode) from marts.feiten where regio_code = 'AM12' "
+                                     "and indicator = 'ww_uitkeringen' and dimensie = 'beroepsklasse'") == [("2026-06",)]
+    na = rows(inst.warehouse_path, "select beroepsklasse, vacatures, ww_uitkeringen, ww_periode from marts.mismatch "
+                                   "where regio_code = 'AM12' order by all")
+    assert na == voor and {r[3] for r in na} == {"2025-09"}
+    laatste = rows(inst.warehouse_path, "select beroepsklasse, vacatures, ww_uitkeringen, ww_periode "
+                                        "from marts.mismatch_perioden where regio_code = 'AM12' and is_laatste order by all")
+    assert laatste == na

@@ -1,7 +1,12 @@
--- marts.mismatch for every period of openstaande vacatures, not only the latest: the period choice on
--- the Mismatch page and the trend per beroepsklasse. Same columns as marts.mismatch plus `keuze`
--- (the vacatures period the row belongs to) and `is_laatste`.
--- Business rule: each vacatures quarter is paired with the latest WW-uitkeringen period that starts
+-- Openstaande vacatures beside WW-uitkeringen per beroepsklasse for every period of openstaande vacatures:
+-- the period choice on the Mismatch page, the trend per beroepsklasse, and (its latest rows) marts.mismatch.
+-- Columns: those of marts.mismatch plus `keuze` (the vacatures period the row belongs to), `keuze_datum`
+-- and `is_laatste`.
+-- Business rule (Bijlage 1): more WW-uitkeringen than vacatures is a kwantitatieve mismatch (too few
+-- jobs); more vacatures than WW-uitkeringen means vacatures that cannot be filled from the WW: a
+-- kwalitatieve mismatch. WW-uitkeringen without beroepsklasse (printed total minus the rows) are a row of
+-- their own, not dropped.
+-- Pairing rule: each vacatures quarter is paired with the latest WW-uitkeringen period that starts
 -- less than six months after the quarter starts (Q2 2025 -> september 2025, as in Bijlage 1); the two
 -- peildata stay on every row so the page says they differ.
 with vac_alle as (
@@ -61,6 +66,7 @@ totalen as (
 ),
 
 zonder_klasse as (
+    -- only where the printed total exceeds the rows; a shortfall is rounding (see marts.discrepanties)
     select
         regio_code, keuze, 'zonder' as beroepsklasse_code, 'Zonder beroepsklasse' as beroepsklasse, true as is_rest,
         case when vacatures_totaal > vacatures_som then vacatures_totaal - vacatures_som end as vacatures,
