@@ -21,6 +21,7 @@ from functools import lru_cache
 from dashboard.figuren.figuur import Figuur
 from dashboard.kern import db
 from dashboard.kern.context import Context
+from dashboard.kern.geheugen import eenmalig
 
 # modules of this package that hold no figures
 _GEEN_ONDERWERP = {"register", "figuur", "charts", "samenvatting", "views", "definities", "tonen"}
@@ -77,7 +78,7 @@ def aanmelding(sleutel: str) -> Aanmelding:
         raise KeyError(f"onbekende figuur {sleutel!r}; bekend zijn {', '.join(sorted(FIGUREN))}") from None
 
 
-@lru_cache(maxsize=512)
+@eenmalig(maxsize=512)
 def _maak(sleutel: str, ctx: Context, keuzes: tuple, build: str) -> Figuur | None:
     return aanmelding(sleutel).maak(ctx, **dict(keuzes))
 

@@ -3,8 +3,6 @@ Each figure renders inside its own guard, so a figure whose data is missing
 says so and the rest of the page still renders."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +10,7 @@ from dashboard.figuren import register
 from dashboard.figuren.figuur import Figuur, Grafiek
 from dashboard.kern import components
 from dashboard.kern.context import Context
+from dashboard.kern.geheugen import eenmalig
 
 
 def figuur(ctx: Context, sleutel: str, **keuzes) -> None:
@@ -33,7 +32,7 @@ def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
         figuur(ctx, sleutel, **keuzes)
 
 
-@lru_cache(maxsize=512)
+@eenmalig(maxsize=512)
 def _plotly(recept: Grafiek):
     return components.leesbaar(recept.plotly())
 
@@ -75,7 +74,7 @@ def tabel_uit_grafiek(plotly_fig) -> pd.DataFrame | None:
     return pd.DataFrame([{as_titel: c, **{n: w.get(n) for n in namen}} for c, w in rijen.items()])
 
 
-@lru_cache(maxsize=512)
+@eenmalig(maxsize=512)
 def _grafiek_tabel(recept: Grafiek) -> pd.DataFrame | None:
     return tabel_uit_grafiek(_plotly(recept))
 

@@ -7,7 +7,6 @@ import numbers
 import re
 import weakref
 from contextlib import contextmanager
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -16,6 +15,7 @@ import streamlit as st
 
 from dashboard.kern import db
 from dashboard.kern import format as fmt
+from dashboard.kern.geheugen import eenmalig
 
 REFRESH_HINT = "Ververs het datawarehouse met `python -m etl.refresh --offline` (of `make run`)."
 
@@ -50,7 +50,7 @@ def _alt(fig) -> str:
     return ("Grafiek van " + ", ".join(namen) if namen else "Grafiek") + "; de cijfers staan in de tabel eronder."
 
 
-@lru_cache(maxsize=512)
+@eenmalig(maxsize=512)
 def _figuur(builder, args: tuple, kwargs: tuple):
     """Any builder (dashboard.figuren.charts, dashboard.monitor.charts), called once per distinct input."""
     return leesbaar(builder(*args, **dict(kwargs)))

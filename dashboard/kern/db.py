@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache, lru_cache
+from functools import cache
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from basis import instellingen as settings
+from dashboard.kern.geheugen import eenmalig
 
 
 class WarehouseOntbreekt(Exception):
@@ -63,11 +64,12 @@ def _sql(name: str) -> str:
 
 
 # Query results are cached per (query, parameters, warehouse file): a refresh
-# changes the key, so the next rerun reads the new build. functools.lru_cache,
+# changes the key, so the next rerun reads the new build. An lru_cache (geheugen.eenmalig: computed once
+# when many sessions miss together),
 # not st.cache_data: that unpickles a copy on every hit and hashes its
 # arguments through inspect (together ~1 ms a call, dozens per page). Results
 # are shared and read-only: pages derive new frames and never modify these.
-@lru_cache(maxsize=1024)
+@eenmalig(maxsize=1024)
 def _run(name: str, params: tuple, key: str) -> pd.DataFrame:
     cursor = _connection(key).cursor()  # a cursor per query: connections are shared across sessions
     try:
@@ -123,7 +125,7 @@ def rijen(name: str, **params) -> list[dict]:
     return [dict(r) for r in _view(records, (), name, tuple(sorted(params.items())), huidige_build())]
 
 
-@lru_cache(maxsize=1024)
+@eenmalig(maxsize=1024)
 def _view(fn, args: tuple, name: str, params: tuple, key: str):
     return fn(_run(name, params, key), *args)
 
