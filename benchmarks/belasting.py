@@ -69,7 +69,8 @@ class Server:
 
     def __init__(self, map: Path, env: dict):
         self.poort = vrije_poort()
-        self.log = open(map / f"server-{self.poort}.log", "w")
+        # the log goes beside the benchmark's warehouse (a temp dir), never into the repository
+        self.log = open(Path(env["WAREHOUSE_PATH"]).parent / f"server-{self.poort}.log", "w")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.poort),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
