@@ -12,6 +12,7 @@ Scenarios (issue "A full room at once"):
   a  30 viewers arriving within 2 s, each visiting every page once, no pause
   b  100 viewers with a 5 s pause between pages for 10 minutes (soak; RSS each minute)
   c  one viewer, every page warm
+  k  scenario a on freshly started servers: every cache cold, as after a restart (reports server CPU too)
 Goals: a: p95 <= 1 s, 0 errors, throughput >= 0.6x the empty app's; b: p95 <= 1 s, 0 errors,
 RSS growth <= 10% between minute 2 and the end; c: every page <= 1.3x the empty page.
 --check exits 1 when a goal is missed. Uses the websockets client (in the lockfile through Streamlit's server)."""
@@ -87,6 +88,11 @@ class Server:
             if self.proc.poll() is not None or time.monotonic() > eind:
                 raise RuntimeError(f"server in {map} start niet; zie {self.log.name}")
             time.sleep(0.2)
+
+    def cpu_s(self) -> float:
+        """User + system CPU seconds the server process has used so far."""
+        velden = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
     def rss_mb(self) -> float:
         for regel in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
@@ -210,7 +216,7 @@ def regel(naam: str, wij: Uitkomst, leeg: Uitkomst) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.belasting")
-    p.add_argument("--scenario", default="c,a", help="a, b, c (komma's); b duurt 10 minuten")
+    p.add_argument("--scenario", default="c,a", help="a, b, c, k (komma's); b duurt 10 minuten")
     p.add_argument("--check", action="store_true", help="exitcode 1 als een doel niet gehaald wordt")
     p.add_argument("--minuten", type=float, default=10.0, help="duur van scenario b")
     args = p.parse_args(argv)
@@ -248,6 +254,20 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"   fout: {f} (x{w.fouten.count(f)})")
                     if percentiel(w.alle, 95) > 1.0 or w.fouten or w.doorvoer() < 0.6 * e.doorvoer():
                         gemist.append("a")
+                elif s == "k":
+                    # cold: fresh servers (every cache empty, as after a restart or refresh), then scenario a
+                    uit = {}
+                    for naam, map, paginas in (("wij", REPO, PAGINAS), ("leeg", leeg_map, leeg_paginas)):
+                        vers = Server(map, env)
+                        try:
+                            c0 = vers.cpu_s()
+                            uit[naam] = (asyncio.run(scenario(vers, paginas, 30, 1, 2.0)), vers.cpu_s() - c0)
+                        finally:
+                            vers.stop()
+                    (w, wcpu), (e, ecpu) = uit["wij"], uit["leeg"]
+                    print("k: als a, maar op een vers gestarte server (koude caches)")
+                    print("   " + regel("alle pagina's", w, e))
+                    print(f"   server-CPU {wcpu:.1f} s (leeg {ecpu:.1f} s)")
                 elif s == "b":
                     w = asyncio.run(scenario(wij, PAGINAS, 100, 1, 10.0, bedenktijd=5.0, minuten=args.minuten))
                     e = asyncio.run(scenario(leeg, leeg_paginas, 100, 1, 10.0, bedenktijd=5.0, minuten=args.minuten))
@@ -259,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                     if percentiel(w.alle, 95) > 1.0 or w.fouten or groei > 10:
                         gemist.append("b")
                 else:
-                    print(f"onbekend scenario {s!r}: kies uit a, b, c", file=sys.stderr)
+                    print(f"onbekend scenario {s!r}: kies uit a, b, c, k", file=sys.stderr)
                     return 2
         finally:
             wij.stop()
