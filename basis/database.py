@@ -33,6 +33,10 @@ class Onbereikbaar(Exception):
     """The store could not be read or written (database down, file not writable); Dutch message."""
 
 
+class Dubbel(Exception):
+    """An insert met a primary key that is already there (the transaction is rolled back)."""
+
+
 class Transactie:
     """A cursor that takes `?` placeholders on either database."""
 
@@ -43,8 +47,19 @@ class Transactie:
     def execute(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         if self._postgres:
             sql = sql.replace("?", "%s")
-        self._cursor.execute(sql, tuple(params))
+        try:
+            self._cursor.execute(sql, tuple(params))
+        except Exception as exc:
+            if _dubbel(exc):
+                raise Dubbel(str(exc)) from exc
+            raise
         return self._cursor.fetchall() if self._cursor.description else []
+
+
+def _dubbel(exc: Exception) -> bool:
+    if isinstance(exc, sqlite3.IntegrityError):
+        return "UNIQUE constraint failed" in str(exc)
+    return type(exc).__name__ == "UniqueViolation"   # psycopg.errors.UniqueViolation
 
 
 class Database:

@@ -129,17 +129,22 @@ SLA_OP = textwrap.dedent("""
 """)
 
 
-def test_two_processes_saving_the_same_project_the_second_is_refused_as_stale(opslag_soort, tmp_path):
+def tegelijk(script: str, tmp_path: Path) -> list[str]:
+    """Run `script` in two processes ("Eerste", "Tweede") released at the same moment; their output, sorted."""
     start = tmp_path / "start"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    processen = [subprocess.Popen([sys.executable, "-c", SLA_OP, str(start), naam], cwd=REPO, env=env,
+    processen = [subprocess.Popen([sys.executable, "-c", script, str(start), naam], cwd=REPO, env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for naam in ("Eerste", "Tweede")]
     time.sleep(1.5)   # both have started and wait at the same line
     start.touch()
     uit = [p.communicate(timeout=120) for p in processen]
     assert all(p.returncode == 0 for p in processen), [e for _, e in uit]
-    regels = sorted(o.strip() for o, _ in uit)
+    return sorted(o.strip() for o, _ in uit)
+
+
+def test_two_processes_saving_the_same_project_the_second_is_refused_as_stale(opslag_soort, tmp_path):
+    regels = tegelijk(SLA_OP, tmp_path)
     assert regels[0] == "geweigerd: " + regels[0].removeprefix("geweigerd: ") and regels[1] == "opgeslagen", regels
     records = opslag.lees()
     assert len(records) == 1
@@ -193,3 +198,62 @@ def test_postgres_is_only_used_when_a_database_url_is_set(monitor_dir, monkeypat
     db = opslag.db()
     assert db.soort == "postgresql"
     assert db.omschrijving() == "PostgreSQL-database dashboard op db.voorbeeld:5433"   # never the password
+
+
+# --- saved versions of the Analyse arbeidsmarkt -----------------------------------------------------------
+
+def klein_doc(regio: str = "AM12") -> dict:
+    return {"regio": regio, "regio_naam": "Gooi en Vechtstreek", "gemaakt": "2026-05-07", "secties": [],
+            "build": {"build_id": "voorbeeld"}}
+
+
+def test_version_folders_of_the_older_release_are_copied_in_once(opslag_soort, versies_dir):
+    from dashboard.analyse import versies
+    from tests.versiemap import in_opslag, oude_versiemap
+    mei = oude_versiemap(versies_dir, klein_doc(), "Regionaal Beraad mei", opgeslagen="2026-05-07T10:00:00+00:00")
+    juni = oude_versiemap(versies_dir, klein_doc(), "Beraad juni", opgeslagen="2026-06-07T10:00:00+00:00")
+    weg = {"door": "Annette Keates", "op": "2026-06-08T09:00:00+00:00", "reden": "verkeerde regio"}
+    (juni / "ingetrokken.json").write_text(json.dumps(weg), encoding="utf-8")
+    voor = {p: p.read_bytes() for p in versies_dir.rglob("*") if p.is_file()}
+
+    assert [m["naam"] for m in versies.lijst()] == ["Regionaal Beraad mei"]   # juni was retired
+    manifest, doc = versies.laad("Regionaal Beraad mei")
+    assert doc["build"] == {"build_id": "voorbeeld"} and manifest["door"] == "tester"
+    with pytest.raises(versies.VersieFout, match="is ingetrokken .door Annette Keates op 2026-06-08"):
+        versies.laad("Beraad juni")
+    rijen = in_opslag()
+    assert [r[0] for r in rijen] == ["beraad-juni", "regionaal-beraad-mei", "beraad-juni"]
+    assert bytes(rijen[1][4]) == (mei / "analyse.json").read_bytes()          # byte for byte
+    assert rijen[1][3] == (mei / "manifest.json").read_text(encoding="utf-8")
+    # once: a second use copies nothing, and the folders stay as they were
+    assert versies.lijst()[0]["naam"] == "Regionaal Beraad mei" and in_opslag() == rijen
+    assert {p: p.read_bytes() for p in versies_dir.rglob("*") if p.is_file() and p.parent != versies_dir} == {
+        p: b for p, b in voor.items()}
+    # a new version beside them; the name of a copied one is still taken
+    versies.bewaar(klein_doc(), "Beraad juli", door="Piet")
+    with pytest.raises(versies.VersieFout, match="Versies worden nooit overschreven"):
+        versies.bewaar(klein_doc(), "Regionaal beraad mei")
+    assert [m["naam"] for m in versies.lijst()] == ["Beraad juli", "Regionaal Beraad mei"]
+
+
+BEWAAR = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from dashboard.analyse import versies
+    start = Path(sys.argv[1])
+    while not start.exists():
+        time.sleep(0.01)
+    try:
+        versies.bewaar({"regio": "AM12", "secties": [], "gemaakt": sys.argv[2]}, "Beraad mei", door=sys.argv[2])
+        print("opgeslagen")
+    except versies.VersieFout as exc:
+        print("geweigerd: " + str(exc))
+""")
+
+
+def test_two_processes_saving_one_version_name_the_second_is_refused(opslag_soort, tmp_path):
+    from dashboard.analyse import versies
+    regels = tegelijk(BEWAAR, tmp_path)
+    assert regels[1] == "opgeslagen" and regels[0].startswith("geweigerd: Er bestaat al een versie"), regels
+    manifest, doc = versies.laad("Beraad mei")
+    assert manifest["door"] == doc["gemaakt"]   # one whole version, not a mix of the two

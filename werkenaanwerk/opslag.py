@@ -46,10 +46,10 @@ SCHEMA = {
                volgnummer bigint primary key, wijziging text not null, project_id text not null,
                revisie integer not null, record text not null)""",
         "create index if not exists monitor_mutaties_project on monitor_mutaties (project_id, volgnummer)",
-        """create or replace function monitor_alleen_toevoegen() returns trigger language plpgsql as
+        """create or replace function alleen_toevoegen() returns trigger language plpgsql as
            $$ begin raise exception '% is append-only', tg_table_name; end $$""",
         """create or replace trigger monitor_mutaties_alleen_toevoegen before update or delete
-           on monitor_mutaties for each row execute function monitor_alleen_toevoegen()""",
+           on monitor_mutaties for each row execute function alleen_toevoegen()""",
         """create table if not exists opslag_migraties (
                naam text primary key, op text not null, rijen integer not null, sha256 text not null)""",
     ],
