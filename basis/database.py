@@ -152,9 +152,9 @@ class Database:
     def _onbereikbaar(self, exc: Exception) -> Onbereikbaar:
         uitleg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return Onbereikbaar(
-            f"Niet opgeslagen en niet gelezen: de opslag ({self.omschrijving()}) is nu niet bereikbaar ({uitleg}). "
-            "Er is niets half opgeslagen. Probeer het opnieuw zodra de database weer draait; blijft dit zo, "
-            "meld het dan aan de beheerder.")
+            f"De opslag ({self.omschrijving()}) is nu niet bereikbaar (melding: {uitleg}). Er is niets half "
+            "opgeslagen. Probeer het opnieuw zodra de database weer draait; blijft dit zo, meld het dan aan de "
+            "beheerder.")
 
 
 _open: dict[tuple, Database] = {}

@@ -177,8 +177,7 @@ def test_postgres_stopped_during_a_save_stores_nothing_and_the_save_works_once_i
             invoer.corrigeer("zorgstart", wijziging, 1, "Piet", vandaag=VANDAAG)
         assert gestopt
         melding = str(exc.value)
-        assert melding.startswith("Niet opgeslagen en niet gelezen: de opslag (PostgreSQL-database postgres op "
-                                  "127.0.0.1:"), melding
+        assert melding.startswith("Niet opgeslagen. De opslag (PostgreSQL-database postgres op 127.0.0.1:"), melding
         assert "is nu niet bereikbaar" in melding and "Er is niets half opgeslagen" in melding
         with pytest.raises(opslag.NietBereikbaar):   # while it is down, reading says the same
             opslag.lees()

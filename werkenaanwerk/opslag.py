@@ -84,14 +84,18 @@ def db(instellingen: settings.Instellingen | None = None) -> database.Database:
 
 
 class _bereikbaar:
-    """Turns database.Onbereikbaar into NietBereikbaar, which the page and the CLI already show."""
+    """Turns database.Onbereikbaar into NietBereikbaar, which the page and the CLI already show;
+    `voor` starts the message (a save says it was not saved)."""
+
+    def __init__(self, voor: str = ""):
+        self.voor = voor
 
     def __enter__(self):
         return self
 
     def __exit__(self, soort, exc, tb):
         if isinstance(exc, database.Onbereikbaar) and not isinstance(exc, NietBereikbaar):
-            raise NietBereikbaar(str(exc)) from exc
+            raise NietBereikbaar(self.voor + str(exc)) from exc
         return False
 
 
@@ -135,7 +139,7 @@ def toevoegen(mutaties: list[dict], door: str, via: str, basis: dict[str, int]) 
     if not projecten <= set(basis):
         raise ValueError(f"geen basisrevisie voor {sorted(projecten - set(basis))}")
     winkel = db()
-    with _bereikbaar(), winkel.transactie(schrijven=True) as t:
+    with _bereikbaar("Niet opgeslagen. "), winkel.transactie(schrijven=True) as t:
         if winkel.postgres:
             # one writer at a time; readers are not blocked (EXCLUSIVE still allows SELECT)
             t.execute("lock table monitor_mutaties in exclusive mode")

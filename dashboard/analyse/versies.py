@@ -137,7 +137,7 @@ def _opslag(wat: str):
 
         def __exit__(self, soort, exc, tb):
             if isinstance(exc, database.Onbereikbaar):
-                raise VersieFout(f"Kan {wat}: {exc}") from exc
+                raise VersieFout(f"Kan {wat}. {exc}") from exc
             return False
     return _Vertaal()
 
