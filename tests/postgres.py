@@ -40,16 +40,20 @@ class Cluster:
         self.data = self.map / "data"
         self.poort = _vrije_poort()
         self._als: list[str] = []
-        if os.geteuid() == 0:
-            try:
-                gebruiker = pwd.getpwnam("postgres")
-            except KeyError as exc:
-                raise GeenPostgres("running as root and there is no 'postgres' user to run the server as") from exc
-            os.chown(self.map, gebruiker.pw_uid, gebruiker.pw_gid)
-            self._als = ["runuser", "-u", "postgres", "--"]
-        self._draai([_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                     "--no-sync", "--locale=C.UTF-8"])
-        self.start()
+        try:
+            if os.geteuid() == 0:
+                try:
+                    gebruiker = pwd.getpwnam("postgres")
+                except KeyError as exc:
+                    raise GeenPostgres("running as root and there is no 'postgres' user to run the server as") from exc
+                os.chown(self.map, gebruiker.pw_uid, gebruiker.pw_gid)
+                self._als = ["runuser", "-u", "postgres", "--"]
+            self._draai([_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                         "--no-sync", "--locale=C.UTF-8"])
+            self.start()
+        except BaseException:
+            shutil.rmtree(self.map, ignore_errors=True)
+            raise
 
     def _draai(self, opdracht: list[str]) -> None:
         uit = subprocess.run(self._als + opdracht, capture_output=True, text=True, timeout=120)
