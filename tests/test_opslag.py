@@ -77,6 +77,26 @@ def test_an_older_log_is_moved_in_once_losing_nothing(opslag_soort, raw_dir, war
     con.close()
 
 
+def test_unusable_lines_of_an_older_log_are_left_out_reported_and_kept(opslag_soort, raw_dir, caplog):
+    """A log edited by hand: a line that is no record, and a committed record with a 20-digit volgnummer."""
+    regels = OUDE_LOG.read_text(encoding="utf-8").split("\n")
+    kapot = {**json.loads(regels[8]), "wijziging": "kapot", "volgnummer": 10**20}
+    tekst = "\n".join(regels[:10] + ["dit is geen json", json.dumps(kapot),
+                                      json.dumps({"soort": "commit", "wijziging": "kapot", "rijen": 1})]) + "\n"
+    oud = opslag.log_pad()
+    oud.parent.mkdir(parents=True)
+    oud.write_text(tekst, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="werkenaanwerk.opslag_migratie"):
+        records = opslag.lees()
+    assert [r["volgnummer"] for r in records] == [1, 2, 3, 4, 5, 6, 7]
+    assert [m for m in caplog.messages if "niet overgezet" in m] == [
+        f"{oud}, regel 11: niet overgezet naar de opslag: geen leesbaar record (geen JSON-object met soort en "
+        "wijziging)",
+        f"{oud}, regel 12: niet overgezet naar de opslag: veld 'volgnummer' is geen geldig volgnummer "
+        "(100000000000000000000)"]
+    assert oud.with_name("mutaties.jsonl.overgezet").read_text(encoding="utf-8") == tekst   # kept whole
+
+
 def test_an_older_log_that_disagrees_with_the_store_is_refused_not_merged(opslag_soort, raw_dir):
     invoer.corrigeer("zorgstart", [Q1], 0, "Iemand", vandaag=VANDAAG)
     voor = opslag.lees()

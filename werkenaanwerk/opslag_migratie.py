@@ -7,41 +7,76 @@ whose save was committed counted (an unfinished last line or a save without
 its commit line was an interrupted save). Exactly those committed records are
 copied, with their own volgnummer, revisie, tijdstip and door, in one
 transaction. The file is then renamed to mutaties.jsonl.overgezet (kept as it
-was, for reference). Running it again adds nothing: records already in the
-store are recognised, and a log that disagrees with what the store holds is
-refused with a Dutch message instead of being merged."""
+was, for reference). A committed line that cannot be a row (unreadable, or
+without a usable volgnummer, revisie or project: written by hand) is not
+copied but logged with its line number; it stays in the kept file. Running
+it again adds nothing: records already in the store are recognised, and a
+log that disagrees with what the store holds is refused with a Dutch message
+instead of being merged."""
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
 from basis import database
 
 OVERGEZET = ".overgezet"
+log = logging.getLogger("werkenaanwerk.opslag_migratie")
 
 
 class MigratieFout(database.Onbereikbaar):
     """The old log cannot be moved into the store without losing or mixing up records; Dutch message."""
 
 
-def lees_jsonl(tekst: str) -> list[dict]:
-    """The committed records of an older release's log, oldest first (its own reader, unchanged)."""
+def record(regel: str) -> dict | None:
+    """One line of the old log as a record (None: not a JSON object with soort and wijziging)."""
+    try:
+        rec = json.loads(regel)
+        rec["soort"], rec["wijziging"]
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return rec
+
+
+def _sleutels_fout(rec: dict) -> str | None:
+    """Why a record cannot be a row of the store (its key columns), or None."""
+    for veld in ("volgnummer", "revisie"):
+        if not isinstance(rec.get(veld), int) or isinstance(rec.get(veld), bool) or not 0 < rec[veld] < 2**62:
+            return f"veld '{veld}' is geen geldig volgnummer ({str(rec.get(veld))[:30]})"
+    if not isinstance(rec.get("project_id"), str) or not rec["project_id"]:
+        return "het project ontbreekt"
+    return None
+
+
+def lees_jsonl(tekst: str) -> tuple[list[dict], list[tuple[int, str]]]:
+    """The committed records of an older release's log, oldest first (its own reading: an unfinished
+    last line or a save without its commit line does not count), and (line, why) for each committed
+    line that cannot be copied: not readable, or without a usable volgnummer, revisie or project."""
     regels = tekst.split("\n")
     if regels and regels[-1]:
         regels = regels[:-1]  # an unfinished last line: an interrupted save
-    per_wijziging: dict[str, list[dict]] = {}
+    per_wijziging: dict[str, list[tuple[int, dict]]] = {}
     uit: list[dict] = []
-    for regel in regels:
+    overgeslagen: list[tuple[int, str]] = []
+    for nummer, regel in enumerate(regels, start=1):
         if not regel:
             continue
-        rec = json.loads(regel)
-        if rec["soort"] == "commit":
-            uit.extend(per_wijziging.pop(rec["wijziging"], []))
+        rec = record(regel)
+        if rec is None:
+            overgeslagen.append((nummer, "geen leesbaar record (geen JSON-object met soort en wijziging)"))
+        elif rec["soort"] == "commit":
+            for n, r in per_wijziging.pop(rec["wijziging"], []):
+                fout = _sleutels_fout(r)
+                if fout:
+                    overgeslagen.append((n, fout))
+                else:
+                    uit.append(r)
         else:
-            per_wijziging.setdefault(rec["wijziging"], []).append(rec)
-    return uit
+            per_wijziging.setdefault(rec["wijziging"], []).append((nummer, rec))
+    return uit, overgeslagen
 
 
 def migreer(winkel: database.Database, pad: Path) -> int:
@@ -53,11 +88,9 @@ def migreer(winkel: database.Database, pad: Path) -> int:
         data = pad.read_bytes()
     except FileNotFoundError:
         return 0   # another process moved it just now
-    try:
-        records = lees_jsonl(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError) as exc:
-        raise MigratieFout(f"Het oude monitorbestand {pad} kan niet worden overgezet naar de opslag: het is "
-                           f"beschadigd ({exc}). Er is niets overgezet; het bestand staat er nog.") from exc
+    records, overgeslagen = lees_jsonl(data.decode("utf-8", errors="replace"))
+    for nummer, waarom in overgeslagen:   # the file itself is kept (renamed), so these lines are not lost
+        log.warning("%s, regel %d: niet overgezet naar de opslag: %s", pad, nummer, waarom)
     toegevoegd = 0
     with winkel.transactie(schrijven=True) as t:
         if winkel.postgres:
