@@ -1,7 +1,8 @@
 # Two commands do all set-up on a fresh machine:
 #   make run   - virtualenv, install from requirements.lock, build the warehouse if missing or stale,
 #                serve on 127.0.0.1:8501 (PORT=8502 make run for another port)
-#   make test  - virtualenv, install from requirements-test.lock (and Debian's chromium, poppler-utils),
+#   make test  - virtualenv, install from requirements-test.lock (and Debian's chromium, poppler-utils,
+#                postgresql),
 #                ruff, then the whole suite
 # Dependencies come only from the hashed lockfiles; `make lock` regenerates them from pyproject.toml.
 PYTHON ?= python3
@@ -17,7 +18,7 @@ ETL_INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.tom
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler haproxy axe clean
+.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler haproxy postgresql axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +61,13 @@ haproxy:
 poppler:
 	@command -v pdftoppm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
 
+# PostgreSQL's server binaries: the monitor store's tests also run against a throwaway cluster that the
+# suite starts itself (tests/postgres.py; with CI set they fail, not skip, when it cannot start).
+# The dashboard needs no PostgreSQL unless DATABASE_URL is set.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 \
+	|| { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql; }
+
 # make run only wants chromium for the PDF export: installed when root or password-less sudo can,
 # otherwise a note and the dashboard starts anyway.
 chromium-optional:
@@ -86,7 +94,7 @@ lint: $(VENV)/.installed-test
 
 # ruff first, then pytest; pytest runs even when ruff finds something, and the target fails
 # if either failed. pytest's own exit status is passed on unchanged (5 = no tests collected fails too).
-test: $(VENV)/.installed-test chromium poppler haproxy $(AXE)
+test: $(VENV)/.installed-test chromium poppler haproxy postgresql $(AXE)
 	@status=0; \
 	$(BIN)/ruff check . || status=$$?; \
 	$(BIN)/python -m pytest || status=$$?; \

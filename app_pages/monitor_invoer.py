@@ -11,9 +11,12 @@ st.caption(f"Cijfers per project en kwartaal aanleveren voor {ctx.regio_naam}: v
            "kleine correctie, direct in de tabel. Elke wijziging wordt bewaard met wie en wanneer; niets wordt "
            "overschreven.")
 bezig = monitor_invoer.voortgang()
-monitor_invoer.sjabloon(ctx)
-door = login.inloggen()
-if door:
-    monitor_invoer.upload(door, ctx.regio)
-    monitor_invoer.correctie(ctx, door, bezig)
-    monitor_invoer.projectgegevens(ctx, door, bezig)
+try:
+    monitor_invoer.sjabloon(ctx)
+    door = login.inloggen()
+    if door:
+        monitor_invoer.upload(door, ctx.regio)
+        monitor_invoer.correctie(ctx, door, bezig)
+        monitor_invoer.projectgegevens(ctx, door, bezig)
+except monitor_invoer.opslag.NietBereikbaar as exc:   # the database is down: say so, in Dutch
+    st.error(str(exc))

@@ -33,6 +33,7 @@ OMGEVING = {
     "SNAPSHOTS_BEWAREN": "snapshots_bewaren",
     "UWV_INBOX": "uwv_inbox",
     "PDOK_URL": "pdok_url",
+    "DATABASE_URL": "database_url",
 }
 
 
@@ -52,6 +53,9 @@ class Instellingen:
     # UWV files dropped here are imported by `python -m etl.refresh` (then moved to verwerkt/ or geweigerd/)
     uwv_inbox: Path = ROOT / "data" / "inbox" / "uwv"
     pdok_url: str = DEFAULT_PDOK_URL
+    # empty: the monitor store and the saved versions are SQLite files in monitor_dir and versies_dir;
+    # postgresql://user@host:5432/db: both live in that PostgreSQL database, shared by every worker and machine
+    database_url: str = ""
 
     def __post_init__(self):
         for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog", "uwv_inbox"):
@@ -97,6 +101,10 @@ def status_path() -> Path:
 
 def versies_dir() -> Path:
     return Instellingen.uit_omgeving().versies_dir
+
+
+def database_url() -> str:
+    return Instellingen.uit_omgeving().database_url
 
 
 def cbs_odata3_url() -> str:

@@ -19,7 +19,6 @@ from basis.fouten import Fout
 from basis.instellingen import Instellingen
 from basis.proces import leeft
 from etl.load import load_bronnen, load_monitor, load_raw
-from werkenaanwerk import opslag
 
 log = logging.getLogger("etl.build")
 
@@ -116,7 +115,7 @@ def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResul
     try:
         bestanden = load_raw(con, raw, instellingen.catalog)
         bestanden += load_bronnen(con, raw, instellingen.catalog)
-        bestanden += load_monitor(con, raw, instellingen.monitor_dir / opslag.LOG)
+        bestanden += load_monitor(con, raw, instellingen)
         con.execute("create schema staging")
         for f in sql_files("staging"):
             con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())

@@ -3,6 +3,8 @@ catalog through its own folder under etl/bronnen/ (seed files, the latest
 CBS snapshots), and the Werken aan Werk monitor register and log."""
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -69,11 +71,11 @@ MONITOR_MUTATIE_TYPEN = {
 }
 
 
-def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[dict]:
+def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, instellingen=None) -> list[dict]:
     """raw.monitor_projecten and raw.monitor_projectstatus (the register from
     data/raw/monitor, text with line numbers) and raw.monitor_mutaties (every
-    committed record of the monitor's own log, typed). Returns file facts for
-    meta.sources."""
+    saved record of the monitor's store, werkenaanwerk.opslag: SQLite or
+    PostgreSQL, typed). Returns file facts for meta.sources."""
     from werkenaanwerk import opslag
 
     fouten, bestanden = [], []
@@ -92,7 +94,7 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[d
                               "checksum": sha256(path)})
     if fouten:
         raise LoadError(fouten)
-    records = opslag.lees(log)
+    records = opslag.lees(instellingen)
     mutaties = pd.DataFrame(records, columns=list(MONITOR_MUTATIE_TYPEN))
     mutaties["tijdstip"] = pd.to_datetime(mutaties["tijdstip"], utc=True, format="ISO8601")
     mutaties = mutaties.astype(MONITOR_MUTATIE_TYPEN)
@@ -100,6 +102,7 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[d
     con.execute("create or replace table raw.monitor_mutaties as select * from mutaties_df")
     con.unregister("mutaties_df")
     bestanden.append({"dataset": "monitor_resultaten", "titel": "Resultaten Werken aan Werk (ingevoerd)",
-                      "bestand": str(log), "rijen": len(records),
-                      "checksum": sha256(log) if log.exists() else None})
+                      "bestand": opslag.omschrijving(instellingen), "rijen": len(records),
+                      "checksum": hashlib.sha256(json.dumps(records, ensure_ascii=False).encode()).hexdigest()
+                      if records else None})
     return bestanden

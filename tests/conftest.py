@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import time
 import types
 from pathlib import Path
@@ -77,6 +79,7 @@ def monitor_dir(tmp_path, monkeypatch) -> Path:
     """Every test gets its own empty monitor log: the real data/monitor/ is never touched."""
     path = tmp_path / "monitor"
     monkeypatch.setenv("MONITOR_DIR", str(path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)   # never a real database: fixture postgres sets one
     return path
 
 
@@ -105,11 +108,11 @@ def warehouse_path(tmp_path, monkeypatch) -> Path:
     return path
 
 
-def inputs_fingerprint(raw: Path, monitor: Path) -> list[tuple[str, bytes]]:
-    """Everything a build reads from outside the repository's code: data/raw and the monitor log."""
-    return [(f"{label}/{p.relative_to(root)}", p.read_bytes())
-            for label, root in (("raw", raw), ("monitor", monitor))
-            for p in sorted(root.rglob("*")) if p.is_file()]
+def inputs_fingerprint(raw: Path) -> list[tuple[str, bytes]]:
+    """Everything a build reads from outside the repository's code: data/raw and the monitor's store."""
+    from werkenaanwerk import opslag
+    return [(f"raw/{p.relative_to(raw)}", p.read_bytes()) for p in sorted(raw.rglob("*")) if p.is_file()] + [
+        ("monitor", json.dumps(opslag.lees()).encode())]
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +128,7 @@ def built_warehouse(tmp_path_factory) -> tuple[Path, list]:
         mp.setenv("MONITOR_DIR", str(monitor))
         mp.setenv("WAREHOUSE_PATH", str(path))
         build(raw, path)
-    return path, inputs_fingerprint(raw, monitor)
+        return path, inputs_fingerprint(raw)
 
 
 @pytest.fixture
@@ -135,7 +138,7 @@ def warehouse(raw_dir, warehouse_path, built_warehouse) -> Path:
     when a fixture set up before this one already changed raw_dir or the monitor log. A test that
     breaks raw_dir itself and wants that in the warehouse calls `build(raw_dir, warehouse)`."""
     built, fingerprint = built_warehouse
-    if inputs_fingerprint(raw_dir, settings.monitor_dir()) == fingerprint:
+    if inputs_fingerprint(raw_dir) == fingerprint:
         warehouse_path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built, warehouse_path)
     else:
@@ -164,3 +167,40 @@ def pdok_url(pdok_fixture_url, monkeypatch) -> str:
     """A full `etl.refresh` in a test fetches the geometry from loopback, never from the internet."""
     monkeypatch.setenv("PDOK_URL", pdok_fixture_url)
     return pdok_fixture_url
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throwaway PostgreSQL server for the session (tests/postgres.py), or the reason there is none."""
+    from tests.postgres import Cluster, GeenPostgres
+    try:
+        cluster = Cluster()
+    except (GeenPostgres, OSError, subprocess.SubprocessError) as exc:
+        yield str(exc)
+        return
+    yield cluster
+    cluster.opruimen()
+
+
+@pytest.fixture
+def postgres(postgres_cluster, monkeypatch):
+    """A fresh PostgreSQL database as the store (DATABASE_URL). Without PostgreSQL the test skips
+    with the reason, and fails when CI is set: CI must test the PostgreSQL store."""
+    if isinstance(postgres_cluster, str):
+        melding = f"PostgreSQL could not be started: {postgres_cluster}"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set, so the PostgreSQL store must be tested, but {melding}")
+        pytest.skip(melding)
+    url = postgres_cluster.nieuwe_database()
+    monkeypatch.setenv("DATABASE_URL", url)
+    return postgres_cluster
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def opslag_soort(request, monkeypatch) -> str:
+    """Runs a test once with the default SQLite store and once with PostgreSQL."""
+    if request.param == "postgresql":
+        request.getfixturevalue("postgres")
+    else:
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+    return request.param

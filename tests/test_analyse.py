@@ -17,6 +17,7 @@ from dashboard.figuren import register
 from dashboard.kern import db
 from etl.build import build
 from tests.conftest import REPO, replace_in_file
+from tests.versiemap import in_opslag, oude_versiemap
 
 SECTIES = ["Inwoners in de regio", "Werkenden", "Onbenut talent", "Onbenut talent: de WW",
            "Algemene schets arbeidsmarkt", "Vacatures en tekortsectoren", "Mismatch",
@@ -120,10 +121,10 @@ def test_version_survives_rebuilds_and_compares_with_live(raw_dir, warehouse):
 def test_a_version_is_never_overwritten(warehouse, versies_dir):
     doc = analyse.maak("AM12")
     versies.bewaar(doc, "Regionaal Beraad 7 mei 2026")
-    voor = {p: p.read_bytes() for p in versies_dir.rglob("*") if p.is_file()}
+    voor = in_opslag()
     with pytest.raises(versies.VersieFout, match="Versies worden nooit overschreven"):
         versies.bewaar({**doc, "gemaakt": "anders"}, "regionaal beraad 7 mei 2026")
-    assert {p: p.read_bytes() for p in versies_dir.rglob("*") if p.is_file()} == voor
+    assert in_opslag() == voor
     with pytest.raises(versies.VersieFout, match="Geef de versie een naam"):
         versies.bewaar(doc, "   ")
 
@@ -132,14 +133,16 @@ def test_damaged_and_unknown_versions_are_refused(warehouse, versies_dir):
     versies.bewaar(analyse.maak("AM12"), "Beraad")
     with pytest.raises(versies.VersieFout, match="Er is geen versie 'Onbekend'. Bekende versies: Beraad"):
         versies.laad("Onbekend")
-    bestand = versies_dir / "beraad" / "analyse.json"
+    # versions of the older release (folders) that were damaged on disk before they were moved in
+    bestand = oude_versiemap(versies_dir, analyse.maak("AM12"), "Oud beraad") / "analyse.json"
     bestand.write_text(bestand.read_text().replace("4.950", "4.951"))
-    with pytest.raises(versies.VersieFout, match="beschadigd: de inhoud van beraad/analyse.json klopt niet"):
-        versies.laad("Beraad")
-    (versies_dir / "beraad" / "manifest.json").unlink()
+    with pytest.raises(versies.VersieFout, match="beschadigd: de inhoud van oud-beraad/analyse.json klopt niet"):
+        versies.laad("Oud beraad")
+    (oude_versiemap(versies_dir, analyse.maak("AM12"), "Zonder manifest") / "manifest.json").unlink()
     with pytest.raises(versies.VersieFout, match="manifest.json ontbreekt"):
-        versies.laad("Beraad")
-    assert versies.lijst()[0]["beschadigd"]
+        versies.laad("zonder-manifest")
+    assert [m["naam"] for m in versies.lijst() if m.get("beschadigd")] == ["zonder-manifest"]
+    assert versies.laad("Beraad")[0]["naam"] == "Beraad"
 
 
 def test_html_export_is_self_contained_with_every_section_and_number(warehouse):
@@ -228,7 +231,7 @@ def test_saving_a_version_on_the_page(warehouse, versies_dir):
     at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["Vastgelegd als versie 'Regionaal Beraad test' door Annette Keates."]
-    assert (versies_dir / "regionaal-beraad-test" / "analyse.json").is_file()
+    assert versies.laad("Regionaal Beraad test")[0]["door"] == "Annette Keates"
     at.text_input[0].set_value("Regionaal Beraad test")
     at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
     assert "Versies worden nooit overschreven" in at.error[0].value

@@ -3,6 +3,8 @@ empty-to-empty row), saving and retiring need a login with the 'versies' role, a
 version is hidden but never deleted, and names are shown as plain text."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,6 +14,7 @@ from dashboard.kern import db
 from etl.build import build
 from tests.conftest import REPO
 from tests.test_analyse import zorg_onder_landelijk
+from tests.versiemap import in_opslag, oude_versiemap
 from werkenaanwerk import wachtwoord
 
 WACHTWOORD = "lang genoeg wachtwoord"
@@ -54,9 +57,9 @@ def test_empty_on_both_sides_is_not_a_change():
     assert [(v["wat"], v["versie"], v["nu"]) for v in versies.vergelijk(doc(None), doc(5))] == [("x · Aantal", "leeg", "5")]
 
 
-def test_a_retired_version_is_hidden_refused_by_name_and_kept_on_disk(warehouse, versies_dir):
+def test_a_retired_version_is_hidden_refused_by_name_and_kept(warehouse, versies_dir):
     versies.bewaar(analyse.maak("AM12"), "Beraad mei", door="tester")
-    bestanden = {p: p.read_bytes() for p in versies_dir.rglob("*") if p.is_file()}
+    bewaard = in_opslag()
     with pytest.raises(versies.VersieFout, match="alleen als u bent ingelogd"):
         versies.trek_in("Beraad mei", door="")
     weg = versies.trek_in("Beraad mei", door="Annette Keates", reden="verkeerde regio")
@@ -64,8 +67,8 @@ def test_a_retired_version_is_hidden_refused_by_name_and_kept_on_disk(warehouse,
     assert versies.lijst() == []
     with pytest.raises(versies.VersieFout, match="is ingetrokken .door Annette Keates"):
         versies.laad("Beraad mei")
-    for p, inhoud in bestanden.items():   # nothing deleted, nothing changed
-        assert p.read_bytes() == inhoud
+    assert in_opslag()[:len(bewaard)] == bewaard   # nothing deleted, nothing changed; the retirement beside it
+    assert in_opslag()[len(bewaard):] == [("beraad-mei", json.dumps(weg, ensure_ascii=False, indent=1))]
 
 
 def test_names_are_plain_text():
@@ -109,26 +112,18 @@ def test_saving_a_version_needs_a_login_with_the_versies_role(warehouse):
 
 
 def oude_versie(versies_dir, naam: str) -> None:
-    """Rewrite a saved version as an older release would have stored it: without the comparison's
+    """A version as an older release stored it: a folder (before the store), without the comparison's
     name, a figure's peildatum and the sections' presentation flag; checksum matching."""
-    import hashlib
-    import json
-    map_ = versies_dir / versies.map_naam(naam)
-    doc = json.loads((map_ / "analyse.json").read_text(encoding="utf-8"))
+    doc = analyse.maak("AM12")
     del doc["vergelijk_naam"]
     for s in doc["secties"]:
         s.pop("presentatie", None)
         for f in s["figuren"]:
             f.pop("peildatum", None)
-    data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-    (map_ / "analyse.json").write_bytes(data)
-    manifest = json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
-    manifest["sha256"] = hashlib.sha256(data).hexdigest()
-    (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    oude_versiemap(versies_dir, doc, naam)
 
 
 def test_a_version_of_an_older_release_opens_with_a_note(warehouse, versies_dir, tmp_path):
-    versies.bewaar(analyse.maak("AM12"), "Beraad mei", door="tester")
     oude_versie(versies_dir, "Beraad mei")
     manifest, doc = versies.laad("Beraad mei")
     assert "oudere uitgave" in manifest["opmerking"] and "vergelijk_naam" in manifest["opmerking"]

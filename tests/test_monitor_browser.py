@@ -8,11 +8,12 @@ import shutil
 
 import pytest
 
+from basis.instellingen import Instellingen
 from etl.build import build
 from tests.conftest import REPO
 from tests.test_browser import SHOTS, browser_type_launch_args, serve, wait_for_text, wait_rendered  # noqa: F401
 from tests.test_monitor import TWEE_PROJECTEN, ingevuld
-from werkenaanwerk import wachtwoord
+from werkenaanwerk import opslag, wachtwoord
 
 pytestmark = pytest.mark.browser
 WACHTWOORD = "een lang wachtwoord"
@@ -68,7 +69,7 @@ def test_upload_on_the_page_then_see_the_figures(monitor_app, page):
     wait_for_text(page, "Het datawarehouse is ververst; de monitor toont het nu.", timeout=120_000)
     wait_rendered(page)
     page.screenshot(path=str(SHOTS / "monitor_invoer.png"), full_page=True)
-    assert (monitor / "mutaties.jsonl").read_text().count('"door": "Annette Keates"') == 4
+    assert [r["door"] for r in opslag.lees(Instellingen(monitor_dir=monitor))] == ["Annette Keates"] * 4
 
     page.get_by_role("link", name="Monitor Werken aan Werk", exact=True).click()
     wait_rendered(page)

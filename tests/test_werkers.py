@@ -141,6 +141,18 @@ def test_a_killed_worker_hands_its_viewers_to_the_other_and_a_refresh_reaches_bo
         assert "249.000" in draai(pagina(url, werker, ""))
 
 
+def test_a_version_saved_in_another_process_is_listed_by_both_workers(twee_werkers, monkeypatch):
+    from dashboard.analyse import versies
+    url, proc, log, raw, warehouse = twee_werkers
+    monkeypatch.setenv("VERSIES_DIR", str(log.parent / "versions"))   # the workers' store
+    for werker in ("w1", "w2"):
+        assert "Beraad tussen werkers" not in draai(pagina(url, werker, "analyse"))
+    versies.bewaar({"regio": "AM12", "regio_naam": "Gooi en Vechtstreek", "secties": []}, "Beraad tussen werkers",
+                   door="tester")
+    for werker in ("w1", "w2"):
+        assert "Beraad tussen werkers" in draai(pagina(url, werker, "analyse"))
+
+
 def test_without_any_worker_the_proxy_answers_in_dutch(twee_werkers):
     url, proc, log, raw, warehouse = twee_werkers
     proc.send_signal(signal.SIGSTOP)          # the supervisor may not restart them for this test

@@ -76,7 +76,11 @@ def _ga_naar(**params) -> None:
 
 def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
     """Version choice, presenting, saving, comparing, exporting."""
-    alle = versies.lijst()
+    try:
+        alle = versies.lijst()
+    except versies.VersieFout as exc:   # the store is unreachable: the live analysis still shows
+        st.warning(str(exc))
+        alle = []
     lijst = [m for m in alle if not m.get("beschadigd")]
     kapot = [m for m in alle if m.get("beschadigd")]
     opties = [LIVE] + [m["naam"] for m in lijst]

@@ -1,23 +1,53 @@
 """Saved versions of the Analyse arbeidsmarkt: what the Regionaal Beraad saw,
-stored outside the rebuildable warehouse under data/versions/<naam>/ as the
-analysis document (analyse.json: text, figures' data, bron/peildatum, build)
-plus a manifest with its checksum. A version is written to a temporary folder
-and renamed into place, so it is complete or absent; an existing version is
-never overwritten."""
+stored outside the rebuildable warehouse as the analysis document
+(analyse.json: text, figures' data, bron/peildatum, build) plus a manifest
+with its checksum, in the store of basis.database (versies.sqlite in
+data/versions by default, PostgreSQL when DATABASE_URL is set). A version is
+one row written in one transaction, so it is complete or absent; the table
+refuses UPDATE and DELETE and the name is its key, so an existing version is
+never overwritten, not even by two workers saving the same name at once.
+
+Folders of an older release (data/versions/<naam>/analyse.json, manifest.json,
+ingetrokken.json) are copied into the store as they are, the first time the
+store is used; the folders stay where they are."""
 from __future__ import annotations
 
 import hashlib
 import json
-import os
+import logging
 import re
-import tempfile
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
+from basis import database
 from basis import instellingen as settings
 
 MAX_NAAM = 120
+DATABASE = "versies.sqlite"
+log = logging.getLogger("dashboard.analyse.versies")
+
+_TABELLEN = """
+    create table if not exists analyse_versies (
+        map text primary key, naam text not null, opgeslagen text not null, manifest text not null, inhoud {blob})
+    --
+    create table if not exists analyse_versies_ingetrokken (map text primary key, gegevens text not null)
+    --
+    create table if not exists opslag_migraties (
+        naam text primary key, op text not null, rijen integer not null, sha256 text not null)
+"""
+SCHEMA = {
+    "sqlite": [*(q.strip() for q in _TABELLEN.format(blob="blob").split("--")), *(
+        f"""create trigger if not exists {tabel}_{wat} before {wat} on {tabel}
+            begin select raise(abort, '{tabel} is append-only'); end"""
+        for tabel in ("analyse_versies", "analyse_versies_ingetrokken") for wat in ("update", "delete"))],
+    "postgresql": [*(q.strip() for q in _TABELLEN.format(blob="bytea").split("--")),
+                   """create or replace function alleen_toevoegen() returns trigger language plpgsql as
+                      $$ begin raise exception '% is append-only', tg_table_name; end $$""", *(
+        f"""create or replace trigger {tabel}_alleen_toevoegen before update or delete on {tabel}
+            for each row execute function alleen_toevoegen()"""
+        for tabel in ("analyse_versies", "analyse_versies_ingetrokken"))],
+}
 
 
 class VersieFout(Exception):
@@ -45,88 +75,154 @@ def _checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _db() -> database.Database:
+    """The store, with an older release's version folders copied in first."""
+    root = settings.versies_dir()
+    winkel = database.open_(root / DATABASE, SCHEMA)
+    if root.is_dir():
+        mappen = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
+                  and ((p / "manifest.json").exists() or (p / "analyse.json").exists())]
+        if mappen:
+            _migreer(winkel, mappen)
+    return winkel
+
+
+def _migreer(winkel: database.Database, mappen: list[Path]) -> None:
+    """Copy version folders of an older release into the store, byte for byte; once per folder."""
+    with winkel.transactie(schrijven=True) as t:
+        for map_ in sorted(mappen):
+            sleutel = f"versies/{map_.name}"
+            if t.execute("select 1 from opslag_migraties where naam = ?", (sleutel,)):
+                continue
+            if t.execute("select 1 from analyse_versies where map = ?", (map_.name,)):
+                log.warning("versiemap %s niet overgezet: er is al een versie met die naam in de opslag", map_)
+                continue
+            manifest_tekst = _lees_tekst(map_ / "manifest.json")
+            try:
+                analyse = (map_ / "analyse.json").read_bytes()
+            except OSError:
+                analyse = None
+            manifest = _manifest(manifest_tekst)
+            t.execute("insert into analyse_versies (map, naam, opgeslagen, manifest, inhoud) values (?, ?, ?, ?, ?)",
+                      (map_.name, manifest.get("naam") or map_.name, manifest.get("opgeslagen") or "",
+                       manifest_tekst, analyse))
+            weg = _lees_tekst(map_ / INGETROKKEN)
+            if weg:
+                t.execute("insert into analyse_versies_ingetrokken (map, gegevens) values (?, ?)", (map_.name, weg))
+            t.execute("insert into opslag_migraties (naam, op, rijen, sha256) values (?, ?, ?, ?)",
+                      (sleutel, datetime.now(UTC).isoformat(timespec="seconds"), 1,
+                       _checksum(manifest_tekst.encode() + (analyse or b""))))
+
+
+def _lees_tekst(pad: Path) -> str:
+    try:
+        return pad.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _manifest(tekst: str) -> dict:
+    try:
+        m = json.loads(tekst)
+    except json.JSONDecodeError:
+        return {}
+    return m if isinstance(m, dict) else {}
+
+
+def _opslag(wat: str):
+    """Turns an unreachable store into a VersieFout with the store's Dutch message."""
+    class _Vertaal:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, soort, exc, tb):
+            if isinstance(exc, database.Onbereikbaar):
+                raise VersieFout(f"Kan {wat}. {exc}") from exc
+            return False
+    return _Vertaal()
+
+
 def bewaar(doc: dict, naam: str, door: str = "") -> dict:
     """Store `doc` as version `naam`. Refuses (VersieFout) when a version with
     that name exists: saved versions are never overwritten."""
     naam = _controleer_naam(naam)
-    root = settings.versies_dir()
-    doel = root / map_naam(naam)
-    if doel.exists():
-        raise VersieFout(f"Er bestaat al een versie '{lees_manifest(doel).get('naam', naam)}' "
-                         f"(map {doel.name}). Versies worden nooit overschreven: kies een andere naam.")
+    sleutel = map_naam(naam)
     data = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
-    manifest = {"naam": naam, "map": doel.name, "opgeslagen": datetime.now(UTC).isoformat(timespec="seconds"),
+    manifest = {"naam": naam, "map": sleutel, "opgeslagen": datetime.now(UTC).isoformat(timespec="seconds"),
                 "door": door, "regio": doc.get("regio"), "regio_naam": doc.get("regio_naam"),
                 "build": doc.get("build", {}), "analyse_gemaakt": doc.get("gemaakt"),
                 "sha256": _checksum(data), "formaat": doc.get("formaat")}
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{doel.name}.", dir=root))
-    except OSError as exc:
-        raise VersieFout(f"Kan de versie niet opslaan in {root}: {exc.strerror}.") from exc
-    try:
-        (tmp / "analyse.json").write_bytes(data)
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.rename(tmp, doel)   # fails if doel appeared meanwhile: no overwrite
-    except OSError as exc:
-        for f in tmp.glob("*"):
-            f.unlink()
-        tmp.rmdir()
-        if doel.exists():
+    with _opslag("de versie niet opslaan"):
+        try:
+            with _db().transactie(schrijven=True) as t:
+                bestaand = t.execute("select manifest from analyse_versies where map = ?", (sleutel,))
+                if bestaand:
+                    raise VersieFout(f"Er bestaat al een versie '{_manifest(bestaand[0][0]).get('naam', naam)}' "
+                                     f"(map {sleutel}). Versies worden nooit overschreven: kies een andere naam.")
+                t.execute("insert into analyse_versies (map, naam, opgeslagen, manifest, inhoud) "
+                          "values (?, ?, ?, ?, ?)",
+                          (sleutel, naam, manifest["opgeslagen"], json.dumps(manifest, ensure_ascii=False, indent=1),
+                           data))
+        except database.Dubbel as exc:   # another worker saved the same name a moment ago
             raise VersieFout(f"Er bestaat al een versie met de naam '{naam}': kies een andere naam.") from exc
-        raise VersieFout(f"Kan de versie niet opslaan in {root}: {exc.strerror}.") from exc
     return manifest
-
-
-def lees_manifest(map_: Path) -> dict:
-    try:
-        return json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return {}
 
 
 def lijst() -> list[dict]:
     """All versions, newest first; a damaged one is listed with `beschadigd`."""
-    root = settings.versies_dir()
-    if not root.is_dir():
-        return []
+    with _opslag("de versies niet lezen"):
+        winkel = _db()
+        if not winkel.bestaat():
+            return []
+        with winkel.transactie() as t:
+            rijen = t.execute("select map, manifest from analyse_versies where map not in "
+                              "(select map from analyse_versies_ingetrokken) order by map")
     uit = []
-    for map_ in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if ingetrokken(map_):
-            continue
-        m = lees_manifest(map_)
+    for sleutel, tekst in rijen:
+        m = _manifest(tekst)
         if not m.get("naam"):
-            m = {"naam": map_.name, "map": map_.name, "opgeslagen": "", "beschadigd": "manifest.json ontbreekt of is onleesbaar"}
+            m = {"naam": sleutel, "map": sleutel, "opgeslagen": "",
+                 "beschadigd": "manifest.json ontbreekt of is onleesbaar"}
         uit.append(m)
     return sorted(uit, key=lambda m: m.get("opgeslagen", ""), reverse=True)
 
 
-def _zoek(naam: str) -> Path:
-    root = settings.versies_dir()
-    for map_ in (root / map_naam(naam or ""), root / (naam or "")):
-        if naam and map_.is_dir() and map_.parent == root:
-            return map_
-    bekend = [m["naam"] for m in lijst()]
-    raise VersieFout(f"Er is geen versie '{naam}'."
-                     + (f" Bekende versies: {', '.join(bekend)}." if bekend else " Er zijn nog geen versies opgeslagen."))
+def _zoek(naam: str) -> tuple[str, str, bytes | None, dict | None]:
+    """(map, manifest text, analyse.json bytes, retirement or None) of version `naam`."""
+    with _opslag("de versie niet lezen"):
+        winkel = _db()
+        rij = None
+        if naam and winkel.bestaat():
+            with winkel.transactie() as t:
+                for sleutel in dict.fromkeys((map_naam(naam), naam)):
+                    gevonden = t.execute(
+                        "select v.map, v.manifest, v.inhoud, i.gegevens from analyse_versies v left join "
+                        "analyse_versies_ingetrokken i on i.map = v.map where v.map = ?", (sleutel,))
+                    if gevonden:
+                        rij = gevonden[0]
+                        break
+    if rij is None:
+        bekend = [m["naam"] for m in lijst()]
+        raise VersieFout(f"Er is geen versie '{naam}'."
+                         + (f" Bekende versies: {', '.join(bekend)}." if bekend else
+                            " Er zijn nog geen versies opgeslagen."))
+    sleutel, manifest, analyse, weg = rij
+    return sleutel, manifest, bytes(analyse) if analyse is not None else None, _manifest(weg) if weg else None
 
 
 def laad(naam: str) -> tuple[dict, dict]:
     """(manifest, analysis document) of version `naam`, checked against its checksum."""
-    map_ = _zoek(naam)
-    weg = ingetrokken(map_)
+    sleutel, tekst, data, weg = _zoek(naam)
     if weg:
         raise VersieFout(f"Versie '{naam}' is ingetrokken (door {weg.get('door') or 'onbekend'} op "
                          f"{weg.get('op', '')[:10]}) en wordt niet meer getoond.")
-    manifest = lees_manifest(map_)
+    manifest = _manifest(tekst)
     if not manifest:
-        raise VersieFout(f"Versie '{naam}' is beschadigd: {map_.name}/manifest.json ontbreekt of is onleesbaar.")
-    try:
-        data = (map_ / "analyse.json").read_bytes()
-    except OSError:
-        raise VersieFout(f"Versie '{naam}' is beschadigd: {map_.name}/analyse.json ontbreekt.") from None
+        raise VersieFout(f"Versie '{naam}' is beschadigd: {sleutel}/manifest.json ontbreekt of is onleesbaar.")
+    if data is None:
+        raise VersieFout(f"Versie '{naam}' is beschadigd: {sleutel}/analyse.json ontbreekt.")
     if _checksum(data) != manifest.get("sha256"):
-        raise VersieFout(f"Versie '{naam}' is beschadigd: de inhoud van {map_.name}/analyse.json klopt niet meer "
+        raise VersieFout(f"Versie '{naam}' is beschadigd: de inhoud van {sleutel}/analyse.json klopt niet meer "
                          "met de controlesom in manifest.json.")
     try:
         doc = json.loads(data)
@@ -249,31 +345,23 @@ def vergelijk(oud: dict, nieuw: dict) -> list[dict]:
 
 # --- retiring a version: hidden from the list, never deleted ------------------------------
 
-INGETROKKEN = "ingetrokken.json"
-
-
-def ingetrokken(map_: Path) -> dict | None:
-    """{door, op, reden} when the version in `map_` was retired, else None."""
-    try:
-        return json.loads((map_ / INGETROKKEN).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return None
+INGETROKKEN = "ingetrokken.json"   # where an older release wrote a retirement, beside the version
 
 
 def trek_in(naam: str, door: str, reden: str = "") -> dict:
     """Retire version `naam`: it disappears from the list and cannot be opened by name any more,
-    but its files stay on disk untouched; who and when are written beside them."""
+    but it stays in the store untouched; who and when are recorded beside it."""
     if not (door or "").strip():
         raise VersieFout("Intrekken kan alleen als u bent ingelogd: er is geen naam van wie intrekt.")
-    map_ = _zoek(naam)
-    if ingetrokken(map_):
+    sleutel, _, _, weg = _zoek(naam)
+    if weg:
         raise VersieFout(f"Versie '{naam}' is al ingetrokken.")
     gegevens = {"door": door.strip(), "op": datetime.now(UTC).isoformat(timespec="seconds"), "reden": reden.strip()}
-    tmp = map_ / f".{INGETROKKEN}.tmp"
-    try:
-        tmp.write_text(json.dumps(gegevens, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, map_ / INGETROKKEN)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise VersieFout(f"Kan versie '{naam}' niet intrekken: {exc.strerror}.") from exc
+    with _opslag(f"versie '{naam}' niet intrekken"):
+        try:
+            with _db().transactie(schrijven=True) as t:
+                t.execute("insert into analyse_versies_ingetrokken (map, gegevens) values (?, ?)",
+                          (sleutel, json.dumps(gegevens, ensure_ascii=False, indent=1)))
+        except database.Dubbel as exc:
+            raise VersieFout(f"Versie '{naam}' is al ingetrokken.") from exc
     return gegevens

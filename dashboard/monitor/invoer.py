@@ -77,8 +77,7 @@ def sjabloon(ctx: Context) -> None:
     st.subheader("1. Sjabloon downloaden")
     st.markdown("Het Excel-sjabloon bevat de projecten en de cijfers die nu zijn opgeslagen. Vul per project en "
                 "kwartaal één regel in; de definities staan op het blad *Info*.")
-    pad = opslag.log_pad()
-    stand = (pad.stat().st_mtime_ns, pad.stat().st_size) if pad.exists() else (0, 0)
+    stand = (opslag.laatste_volgnummer(),)   # the store only grows: a new number is a new template
     st.download_button("Sjabloon (Excel)", data=_sjabloon(stand, ctx.regio),
                        file_name=f"sjabloon_monitor_werken_aan_werk_{ctx.regio}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -52,7 +52,7 @@ herkomst_monitor as (
         'monitor_resultaten',
         'Monitor Werken aan Werk, ingevoerd door de projectleiders',
         coalesce('t/m ' || right(max(kwartaal), 2) || ' ' || left(max(kwartaal), 4), 'nog geen resultaten ingevoerd'),
-        'data/monitor/mutaties.jsonl (append-only)',
+        'monitor-opslag (append-only): ' || (select max(bestand) from bestanden_df where dataset = 'monitor_resultaten'),
         max(kwartaal_datum)
     from marts.monitor_resultaten
 ),
