@@ -28,6 +28,8 @@ import pandas as pd
 
 from basis.fouten import Fout
 from etl.bronnen.uwv import controle, lezen, vormen
+from etl.bronnen.uwv.downloaden import fetch  # noqa: F401 - an entry with `url` is fetched by etl.refresh
+from etl.bronnen.uwv.downloaden import url as _url
 
 RAW_TABLE = "uwv_feiten"
 FEIT_KOLOMMEN = ["regio", "periode", "periode_type", "indicator", "dimensie", "categorie", "maat", "waarde",
@@ -66,6 +68,11 @@ class Uitkomst:
         wat = (f"{self.feiten} cijfers voor {', '.join(self.regios)}, perioden {', '.join(self.perioden)}, "
                f"tabellen {', '.join(self.tabellen)}")
         return f"{self.bestand}: " + (f"ingelezen, {wat}." if self.opgeslagen else f"goedgekeurd (niet opgeslagen), {wat}.")
+
+
+def ophaalbaar(entry) -> bool:
+    """Only an entry with a download URL is fetched; the others come in through the inbox or the CLI."""
+    return _url(entry) is not None
 
 
 # --- reference lists (data/raw/referentie) ------------------------------------------------------------------
