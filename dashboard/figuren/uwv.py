@@ -5,6 +5,8 @@ from __future__ import annotations
 from dashboard.figuren import charts
 from dashboard.figuren.figuur import Figuur, grafiek
 from dashboard.figuren.register import figuur
+from dashboard.figuren.sinds import sinds as _sinds
+from dashboard.figuren.sinds import verschil as _delta
 from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
@@ -41,32 +43,6 @@ def periode_keuze(ctx: Context, tabel: str, label: str = "Periode") -> str | Non
         return None
     gekozen = context.keuze("periode", opties, label)
     return None if gekozen == next(iter(opties)) else gekozen
-
-
-def _delta(nu: float | None, vorig: float | None) -> str:
-    if nu is None or vorig is None:
-        return ""
-    verschil = nu - vorig
-    pct = f" ({fmt.met_teken(fmt.procent(100 * verschil / vorig, 1), verschil)})" if vorig else ""
-    return fmt.met_teken(fmt.getal(verschil), verschil) + pct
-
-
-def _sinds(vorig_code: str, nu_code: str, vorig_label: str) -> str:
-    """'sinds vorig kwartaal (Q2 2025)', 'sinds vorig jaar (...)' or 'sinds <period>'."""
-    def index(code):
-        if "-Q" in code:
-            return int(code[:4]) * 4 + int(code[-1]), 4
-        if len(code) == 7:
-            return int(code[:4]) * 12 + int(code[5:]), 12
-        return int(code[:4]), 1
-    (a, per_jaar), (b, _) = index(vorig_code), index(nu_code)
-    if b - a == 1 and per_jaar == 4:
-        return f"sinds vorig kwartaal ({vorig_label})"
-    if b - a == per_jaar:
-        return f"sinds vorig jaar ({vorig_label})"
-    if b - a == 1 and per_jaar == 12:
-        return f"sinds vorige maand ({vorig_label})"
-    return f"sinds {vorig_label}"
 
 
 @figuur("uwv-spanning", "Spanningsindicator per beroepsklasse",
