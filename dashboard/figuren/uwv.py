@@ -45,6 +45,84 @@ def periode_keuze(ctx: Context, tabel: str, label: str = "Periode") -> str | Non
     return None if gekozen == next(iter(opties)) else gekozen
 
 
+# --- the Analyse's UWV period (issue 13): one choice, the vacatures quarter; the WW and GWU figures and facts
+# take the WW period paired with it (marts.mismatch_perioden), as the Mismatch page pairs them.
+FIGUREN_VACATURES = {"vacatures", "mismatch", "uwv-spanning"}
+FIGUREN_WW = {"ww-jaarmutatie"}            # ... and the GWU/WW figures per kenmerk (verdeling.aanmelden)
+SECTIES_VACATURES = {"vacatures", "mismatch"}   # Analyse sections whose facts follow the period
+SECTIES_WW = {"ww", "onbenut"}
+
+def analyse_perioden(ctx: Context) -> list[dict]:
+    """The Analyse's UWV periods for the region, newest first: {code, label, ww, ww_label, laatste}."""
+    rijen = db.rijen("uwv_analyse_perioden", regio=ctx.regio)
+    return [{"code": r["keuze"], "label": fmt.periode(r["keuze"], r["vacatures_periode_type"]),
+             "ww": r["ww_periode"], "ww_label": fmt.periode(r["ww_periode"], r["ww_periode_type"]), "laatste": i == 0}
+            for i, r in enumerate(rijen)]
+
+
+def analyse_periode(ctx: Context, code: str | None = None) -> dict | None:
+    """The period `code` (default: the latest) as {code, label, ww, ww_label, laatste}; None when the region
+    has no such period."""
+    perioden = analyse_perioden(ctx)
+    return next((p for p in perioden if p["code"] == code), None) if code else next(iter(perioden), None)
+
+
+def figuur_keuzes(sleutel: str, periode: dict | None) -> dict:
+    """The keyword arguments with which figure `sleutel` follows the chosen period: {} for the latest (the
+    figures' own default) or for a figure that is not a UWV figure."""
+    from dashboard.figuren import werkzoekenden, ww
+    if not periode or periode["laatste"]:
+        return {}
+    if sleutel in FIGUREN_VACATURES:
+        return {"periode": periode["code"]}
+    if sleutel in FIGUREN_WW | {f"ww-{k}" for k in ww.KENMERKEN} | {f"gwu-{k}" for k in werkzoekenden.INDELINGEN}:
+        return {"periode": periode["ww"]}
+    return {}
+
+
+def sectie_keuzes(sectie: str, periode: dict | None) -> dict:
+    """The same for the facts of Analyse section `sectie`."""
+    if not periode or periode["laatste"]:
+        return {}
+    if sectie in SECTIES_VACATURES:
+        return {"periode": periode["code"]}
+    return {"periode": periode["ww"]} if sectie in SECTIES_WW else {}
+
+
+def analyse_periode_keuze(ctx: Context) -> dict | None:
+    """The Analyse page's UWV period choice, bound to the URL (?periode=Q2 2025); shown only with two or more
+    periods (the latest is the default). None without UWV periods."""
+    from dashboard.kern import context
+    try:
+        perioden = analyse_perioden(ctx)
+    except (db.WarehouseOntbreekt, db.DataOntbreekt):
+        return None
+    if len(perioden) < 2:
+        return next(iter(perioden), None)
+    gekozen = analyse_periode(ctx, context.keuze("periode", {p["code"]: p["label"] for p in perioden},
+                                                 "Periode van de UWV-cijfers (vacatures)"))
+    if gekozen and not gekozen["laatste"]:
+        import streamlit as st
+        st.caption(f"Vacatures {gekozen['label']}; WW-uitkeringen {gekozen['ww_label']} (de WW-periode die bij "
+                   f"dat kwartaal hoort, zoals op de pagina Mismatch); werkzoekenden: de laatste periode tot en met "
+                   f"{gekozen['ww_label']}.")
+    return gekozen
+
+
+def gekozen_analyse_periode(ctx: Context) -> str | None:
+    """The code of the UWV period chosen on the Analyse page (the widget's state, else ?periode= in the URL,
+    by its label); None for the latest."""
+    import streamlit as st
+    label = st.session_state.get("periode") or st.query_params.get("periode")
+    if not label:
+        return None
+    try:
+        gekozen = next((p for p in analyse_perioden(ctx) if label in (p["label"], p["code"])), None)
+        return gekozen["code"] if gekozen and not gekozen["laatste"] else None
+    except (db.WarehouseOntbreekt, db.DataOntbreekt):
+        return None
+
+
 @figuur("uwv-spanning", "Spanningsindicator per beroepsklasse",
         leeg="Geen vacatures en WW-uitkeringen per beroepsklasse voor {regio_naam}.")
 def spanning(ctx: Context, periode: str | None = None) -> Figuur | None:
