@@ -190,6 +190,68 @@ def spanning(ctx: Context, periode: str | None = None) -> Figuur | None:
                   bestandsnaam=f"spanning_{ctx.regio}_{periode}")
 
 
+CBS_SPANNING_UITLEG = (
+    "**Spanning volgens CBS**: alle openstaande vacatures in Nederland aan het eind van het kwartaal, per 100 "
+    "werklozen, beide seizoengecorrigeerd (CBS StatLine 80474ned en 85224NED; hier berekend als 100 × vacatures "
+    "/ werklozen). **Een andere maat dan de UWV-spanningsindicator**: UWV deelt vacatures door WW-uitkeringen "
+    "korter dan 6 maanden, per beroepsklasse en per regio; CBS deelt alle vacatures door alle werklozen, "
+    "landelijk, ook wie geen WW heeft. De twee getallen zijn daarom niet als hoger of lager te vergelijken.")
+
+
+@figuur("cbs-spanning", "Spanning volgens CBS: vacatures per 100 werklozen (Nederland)",
+        leeg="De spanning volgens CBS (openstaande vacatures per 100 werklozen, landelijk) verschijnt zodra CBS-tabel "
+             "80474ned en 85224NED zijn opgehaald (python -m etl.refresh).")
+def cbs_spanning(ctx: Context, periode: str | None = None) -> Figuur | None:
+    """CBS's own tension measure beside UWV's spanningsindicator: national, all occupations. `periode`: the
+    page's vacatures quarter; CBS's quarters up to it are shown (None: all)."""
+    import pandas as pd
+
+    from dashboard.figuren import verdeling
+    rijen = db.rijen("cbs_spanning", tot=verdeling.periode_einde(periode) if periode else None)
+    berekend = [r for r in rijen if r["herkomst"] == "berekend"]
+    if not berekend:
+        geciteerd = next(iter(rijen), None)
+        if geciteerd is None:
+            return None
+        return Figuur(
+            "cbs-spanning", "Nog geen actuele spanning volgens CBS",
+            f"CBS-tabel 80474ned (vacatures, seizoengecorrigeerd) is nog niet opgehaald; `python -m etl.refresh` "
+            f"haalt haar op. Het laatste CBS-cijfer dat het dashboard kent: "
+            f"{fmt.getal(geciteerd['vacatures_per_100_werklozen'])} vacatures per 100 werklozen in "
+            f"{fmt.periode(geciteerd['periode'], geciteerd['periode_type'])} ({geciteerd['bron']}). Dat is een "
+            "andere periode en een andere maat dan de UWV-spanningsindicator hierboven.",
+            geciteerd["bron"], geciteerd["peildatum"], definitie=CBS_SPANNING_UITLEG)
+    nu = berekend[0]
+    reeks = list(reversed(berekend))
+    labels = [fmt.periode(r["periode"], r["periode_type"]) for r in reeks]
+    zin = (f"In {fmt.periode(nu['periode'], nu['periode_type'])} stonden in {nu['regio_naam']} "
+           f"{fmt.getal(nu['vacatures_per_100_werklozen'])} openstaande vacatures tegenover elke 100 werklozen "
+           f"({fmt.getal(nu['vacatures'])} vacatures, {fmt.getal(nu['werklozen'])} werklozen)")
+    if len(berekend) > 1:
+        vorig = berekend[1]
+        verschil = nu["vacatures_per_100_werklozen"] - vorig["vacatures_per_100_werklozen"]
+        zin += (f", {fmt.met_teken(fmt.getal(verschil, 1), verschil)} "
+                + _sinds(vorig["periode"], nu["periode"], fmt.periode(vorig["periode"], vorig["periode_type"])))
+    zin += ". Dit is CBS' eigen maat, landelijk en over alle beroepen: niet dezelfde als de UWV-spanningsindicator."
+    tabel = pd.DataFrame({"Periode": labels,
+                          "Vacatures per 100 werklozen": [fmt.getal(r["vacatures_per_100_werklozen"], 1) for r in reeks],
+                          "Openstaande vacatures": [fmt.getal(r["vacatures"]) for r in reeks],
+                          "Werklozen": [fmt.getal(r["werklozen"]) for r in reeks],
+                          "Status": [r["kwalificatie"] or "" for r in reeks]})
+    export = pd.DataFrame({"Periode": [r["periode"] for r in reeks],
+                           "Vacatures per 100 werklozen": [r["vacatures_per_100_werklozen"] for r in reeks],
+                           "Openstaande vacatures": [r["vacatures"] for r in reeks],
+                           "Werklozen": [r["werklozen"] for r in reeks]})
+    return Figuur("cbs-spanning",
+                  f"Spanning volgens CBS: {fmt.getal(nu['vacatures_per_100_werklozen'])} vacatures per 100 werklozen "
+                  f"in {nu['regio_naam']}", zin, nu["bron"], nu["peildatum"], definitie=CBS_SPANNING_UITLEG,
+                  grafiek=grafiek(charts.lijnen, [(nu["regio_naam"], labels,
+                                                   [r["vacatures_per_100_werklozen"] for r in reeks])],
+                                  hoogte=280, nadruk=nu["regio_naam"]),
+                  notities=[f"Status: {nu['kwalificatie']}."] if nu["kwalificatie"] else [],
+                  tabel=tabel, export=export, bestandsnaam="cbs_spanning")
+
+
 @figuur("mismatch-trend", "Vacatures en WW per beroepsklasse door de tijd",
         leeg="Een trend per beroepsklasse verschijnt zodra er voor {regio_naam} twee of meer perioden zijn "
              "ingelezen (python -m etl.uwv import).")
