@@ -410,3 +410,15 @@ def test_a_semicolon_csv_with_a_bom_in_the_long_layout_is_read(inst, tmp_path):
                   "AM12;2025-Q3;vacatures_beroepsklasse;;Managers;aantal;1.400;UWV;Q3 2025\n".encode())
     feiten = uwv.controleer(p.name, p.read_bytes(), inst.raw_dir)[0]
     assert [(f.categorie, f.waarde) for f in feiten] == [("Managers", 1400.0)]
+
+
+def test_a_printed_table_names_a_region_whose_own_name_starts_with_regio(inst):
+    """AM36 is called 'Regio Zwolle'; 'Regio Gooi en Vechtstreek' is AM12 with a prefix (testfixture, verzonnen
+    waarden: the Tabel 5 layout with two made-up counts)."""
+    tekst = ("Tabel 5. Openstaande vacatures;;;;\n;;Regio Zwolle;;Regio Gooi en Vechtstreek;\n"
+             "Periode;Beroepsklasse;Openstaand;Aandeel;Openstaand;Aandeel\n"
+             "Q2 2025;Managers;120;100%;400;100%\nTotaal;;120;;400;\nBron: UWV;;;;\n")
+    feiten = uwv.controleer("zwolle.csv", tekst.encode("utf-8"), inst.raw_dir)[0]
+    assert sorted({(f.regio, f.categorie, f.maat, f.waarde) for f in feiten if f.maat == "aantal"}) == [
+        ("AM12", "Managers", "aantal", 400.0), ("AM12", "Totaal", "aantal", 400.0),
+        ("AM36", "Managers", "aantal", 120.0), ("AM36", "Totaal", "aantal", 120.0)]
