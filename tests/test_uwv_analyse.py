@@ -107,3 +107,16 @@ def test_the_analyse_page_offers_the_period_in_the_url(twee_perioden):
     tekst = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
     assert "Vacatures Q2 2025; WW-uitkeringen september 2025" in tekst
     assert "Q2 2025 (vacatures), september 2025 (WW)" in tekst and "Q3 2025 (vacatures)" not in tekst
+
+
+def test_choosing_a_period_on_the_analyse_page_redraws_it_at_that_period(twee_perioden):
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/analyse.py").run()
+    tekst = "\n".join(c.value for c in at.caption)
+    assert "Q3 2025 (vacatures), december 2025 (WW)" in tekst
+    keuze = next(b for b in at.get("button_group") if "UWV" in b.proto.label)
+    keuze.set_value("Q2 2025").run()
+    assert not at.exception, [e.message for e in at.exception]
+    tekst = "\n".join(c.value for c in at.caption)
+    assert "Q2 2025 (vacatures), september 2025 (WW)" in tekst and "Q3 2025 (vacatures)" not in tekst
