@@ -215,7 +215,7 @@ def alle_feiten(raw_dir: Path) -> pd.DataFrame:
 @lru_cache(maxsize=4)
 def _alle_feiten(mappen: tuple[str, ...]) -> pd.DataFrame:
     frames = []
-    for m in mappen:
+    for volgorde, m in enumerate(mappen):   # oldest first: the folder names start with the import time
         folder = Path(m)
         man = manifest(folder)
         df = pd.read_csv(folder / FEITEN, dtype=str, keep_default_na=False)
@@ -227,12 +227,13 @@ def _alle_feiten(mappen: tuple[str, ...]) -> pd.DataFrame:
         df["door"] = man["door"]
         df["geimporteerd_op"] = man["geimporteerd_op"]
         df["regel"] = df["regel"].astype("int64")
+        df["_volgorde"] = volgorde
         frames.append(df)
     if not frames:
         return pd.DataFrame({k: pd.Series(dtype=DTYPES[k]) for k in KOLOMMEN})
     df = pd.concat(frames, ignore_index=True)
-    laatste = df.groupby(["dataset", "regio", "periode"])["import_id"].transform("max")
-    df["in_gebruik"] = df["import_id"] == laatste
+    laatste = df.groupby(["dataset", "regio", "periode"], sort=False)["_volgorde"].transform("max")
+    df["in_gebruik"] = df["_volgorde"] == laatste
     return df[KOLOMMEN].astype(DTYPES)
 
 
