@@ -88,8 +88,14 @@ def progress_printer(table_id: str):
 
 
 def fetchable(instellingen: Instellingen) -> list:
-    """The catalog entries whose source has something to fetch (not the seed files)."""
-    return [e for e in catalog.entries(instellingen.catalog) if hasattr(bronnen.module(e.bron), "fetch")]
+    """The catalog entries whose source has something to fetch (not the seed files; a source may say per
+    entry, with `ophaalbaar(entry)`: a UWV table kind only with a download URL)."""
+    uit = []
+    for e in catalog.entries(instellingen.catalog):
+        mod = bronnen.module(e.bron)
+        if hasattr(mod, "fetch") and getattr(mod, "ophaalbaar", lambda _e: True)(e):
+            uit.append(e)
+    return uit
 
 
 def list_catalog(status: dict, instellingen: Instellingen) -> None:

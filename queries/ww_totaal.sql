@@ -1,8 +1,10 @@
 -- The region's latest WW total (stand, jaarmutatie) and the comparison's figures
--- from the same table and period, so the two are comparable.
+-- from the same table and period, so the two are comparable. With $tot: the latest period that starts on
+-- or before $tot (the Analyse's period choice; NULL = the latest of all).
 with regio as (
     select * from marts.feiten
     where indicator = 'ww_uitkeringen' and dimensie = 'totaal' and is_totaal and regio_code = $regio
+      and ($tot is null or periode_datum <= $tot)
     qualify periode_datum = max(periode_datum) over ()
 )
 

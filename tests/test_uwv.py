@@ -430,3 +430,15 @@ def test_a_ww_month_far_ahead_of_the_vacatures_is_not_set_beside_the_old_quarter
     laatste = rows(inst.warehouse_path, "select beroepsklasse, vacatures, ww_uitkeringen, ww_periode "
                                         "from marts.mismatch_perioden where regio_code = 'AM12' and is_laatste order by all")
     assert laatste == na
+
+
+def test_a_printed_table_names_a_region_whose_own_name_starts_with_regio(inst):
+    """AM36 is called 'Regio Zwolle'; 'Regio Gooi en Vechtstreek' is AM12 with a prefix (testfixture, verzonnen
+    waarden: the Tabel 5 layout with two made-up counts)."""
+    tekst = ("Tabel 5. Openstaande vacatures;;;;\n;;Regio Zwolle;;Regio Gooi en Vechtstreek;\n"
+             "Periode;Beroepsklasse;Openstaand;Aandeel;Openstaand;Aandeel\n"
+             "Q2 2025;Managers;120;100%;400;100%\nTotaal;;120;;400;\nBron: UWV;;;;\n")
+    feiten = uwv.controleer("zwolle.csv", tekst.encode("utf-8"), inst.raw_dir)[0]
+    assert sorted({(f.regio, f.categorie, f.maat, f.waarde) for f in feiten if f.maat == "aantal"}) == [
+        ("AM12", "Managers", "aantal", 400.0), ("AM12", "Totaal", "aantal", 400.0),
+        ("AM36", "Managers", "aantal", 120.0), ("AM36", "Totaal", "aantal", 120.0)]

@@ -128,3 +128,28 @@ def test_spanning_shows_the_national_counterpart_when_the_file_gives_it(raw_dir,
     tabel = next(f for f in html_frames(at) if "Spanning Nederland" in f.columns)
     managers = tabel[tabel["Beroepsklasse"] == "Managers"].iloc[0]
     assert (managers["Spanning Nederland"], managers["Band Nederland"]) == ("5,95", "zeer krap")
+
+
+def _kaarten_html(at: AppTest) -> str:
+    return "\n".join(e.proto.body for e in at.get("html")) + "\n".join(m.value for m in at.markdown)
+
+
+def test_overzicht_tiles_say_the_change_since_the_previous_period_of_the_same_source(met_import):
+    at = run("app_pages/overzicht.py")
+    html = _kaarten_html(at)
+    # vacatures: fixture 4.581 in Q3 2025 against the seed's 4.950 in Q2 2025 (Tabel 5): -369, -7,45 %
+    assert "-369 (-7,5%) sinds vorig kwartaal (Q2 2025)" in html
+    # WW-uitkeringen per beroepsklasse: fixture 3.729 in december 2025 against the seed's 2.914 (Tabel 6,
+    # september 2025): +815, +27,97 %; not a month or quarter apart, so the period is named
+    assert "+815 (+28,0%) sinds september 2025" in html
+    # Banen (Tabel 4): 151.900 in 2024 against 130.200 in 2017, the same source's previous period
+    assert "+21.700 (+16,7%) sinds 2017" in html
+    from tests.test_toegankelijk import html_frames
+    tabel = next(f for f in html_frames(at) if "Verandering" in f.columns)
+    assert tabel.loc[tabel["Kerncijfer"] == "Openstaande vacatures", "Verandering"].iloc[0] == \
+        "-369 (-7,5%) sinds vorig kwartaal (Q2 2025)"
+
+
+def test_overzicht_tiles_without_a_previous_period_show_no_change(warehouse):
+    html = _kaarten_html(run("app_pages/overzicht.py"))
+    assert "sinds vorig kwartaal" not in html and "sinds september" not in html

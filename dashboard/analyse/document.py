@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from dashboard.figuren import figuur, register, samenvatting
+from dashboard.figuren import figuur, register, samenvatting, uwv
 from dashboard.kern import context, db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
@@ -83,9 +83,11 @@ def alineas(sectie_id: str, feiten: dict, regio_naam: str) -> list[str]:
 
 # --- facts and figures per section: from the figure register ------------------
 
-def feiten(ctx: Context) -> dict[str, dict]:
-    """The numbers each section's text names: the same facts the figures' sentences use."""
-    return {s["id"]: register.sectie_feiten(s["id"], ctx) if s.get("alineas") else {} for s in teksten()["sectie"]}
+def feiten(ctx: Context, periode: dict | None = None) -> dict[str, dict]:
+    """The numbers each section's text names: the same facts the figures' sentences use (at the chosen UWV
+    period, `periode` from uwv.analyse_periode; None: the latest)."""
+    return {s["id"]: register.sectie_feiten(s["id"], ctx, **uwv.sectie_keuzes(s["id"], periode))
+            if s.get("alineas") else {} for s in teksten()["sectie"]}
 
 
 def _context(regio: str | None) -> Context:
@@ -95,19 +97,31 @@ def _context(regio: str | None) -> Context:
         raise AnalyseFout(f"Regiocode '{regio}' is onbekend in het datawarehouse.") from None
 
 
-def _maak(regio: str) -> dict:
+def _uwv_periode(ctx: Context, code: str | None) -> dict | None:
+    """The UWV period the document shows (the latest without `code`); AnalyseFout for an unknown one."""
+    gekozen = uwv.analyse_periode(ctx, code)
+    if code and gekozen is None:
+        bekend = ", ".join(p["code"] for p in uwv.analyse_perioden(ctx)) or "geen"
+        raise AnalyseFout(f"UWV-periode '{code}' is onbekend voor {ctx.regio_naam}; bekend zijn: {bekend}.")
+    return gekozen
+
+
+def _maak(regio: str, periode: str | None = None) -> dict:
     ctx = _context(regio)
     build = db.rijen("build")
-    feit = feiten(ctx)
+    uwv_periode = _uwv_periode(ctx, periode)
+    feit = feiten(ctx, uwv_periode)
     secties = []
     for s in teksten()["sectie"]:
-        figs = (register.maak(sleutel, ctx) for sleutel in s.get("figuren", []))
+        figs = (register.maak(sleutel, ctx, **uwv.figuur_keuzes(sleutel, uwv_periode))
+                for sleutel in s.get("figuren", []))
         f = [figuur.naar_dict(x) for x in figs if x is not None]
         secties.append({"id": s["id"], "titel": s["titel"], "alineas": alineas(s["id"], feit[s["id"]], ctx.regio_naam),
                         "dia": list(s.get("dia", [])), "presentatie": s.get("presentatie", True), "figuren": f})
     return {
         "formaat": FORMAAT, "regio": ctx.regio, "regio_naam": ctx.regio_naam, "vergelijk": ctx.vergelijk,
         "vergelijk_naam": ctx.vergelijk_naam,
+        "uwv_periode": uwv_periode,   # {code, label, ww, ww_label, laatste}: a saved version keeps it
         "build": {"build_id": str(build[0]["build_id"]), "built_at": build[0]["built_at"].isoformat()} if build else {},
         "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
         "secties": secties, "opgaven": teksten()["opgaven"],
@@ -115,13 +129,14 @@ def _maak(regio: str) -> dict:
 
 
 @lru_cache(maxsize=16)
-def _live(regio: str, key: str) -> dict:
-    return maak(regio)
+def _live(regio: str, periode: str | None, key: str) -> dict:
+    return maak(regio, periode)
 
 
-def live(regio: str) -> dict:
-    """The analysis for the page: made once per warehouse build (treat as read-only)."""
-    return _live(regio, db.build_key())
+def live(regio: str, periode: str | None = None) -> dict:
+    """The analysis for the page (at UWV period `periode`, a vacatures quarter code; None: the latest): made
+    once per warehouse build (treat as read-only)."""
+    return _live(regio, periode, db.build_key())
 
 
 def clear() -> None:
@@ -129,11 +144,12 @@ def clear() -> None:
     _live.cache_clear()
 
 
-def maak(regio: str) -> dict:
-    """The analysis of `regio` from the current warehouse, all of it from one build."""
+def maak(regio: str, periode: str | None = None) -> dict:
+    """The analysis of `regio` from the current warehouse, all of it from one build; `periode`: the UWV period
+    (a vacatures quarter such as '2025-Q2'; None: the latest)."""
     for _ in range(5):
         with db.een_build() as key:
-            doc = _maak(regio)
+            doc = _maak(regio, periode)
         if db.build_key() == key:   # the attached file was that build throughout
             return doc
     raise AnalyseFout("Het datawarehouse werd tijdens het maken van de analyse steeds opnieuw ververst; "

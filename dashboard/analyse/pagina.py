@@ -13,6 +13,7 @@ from dashboard.analyse import presentatie, versies
 from dashboard.export import report
 from dashboard.export.pdf import PdfFout
 from dashboard.export.powerpoint import PptxFout
+from dashboard.figuren import uwv
 from dashboard.kern import components, db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
@@ -31,7 +32,7 @@ def gekozen_document(ctx: Context) -> tuple[dict | None, dict | None]:
             st.error(f"{exc} De pagina toont de actuele stand.")
             del st.query_params["versie"]
     try:
-        return analyse.live(ctx.regio), None
+        return analyse.live(ctx.regio, uwv.gekozen_analyse_periode(ctx)), None
     except db.WarehouseOntbreekt as exc:
         st.error(f"Er is nog geen datawarehouse ({exc}). Bouw het met `python -m etl.refresh --offline` of `make run`.")
     except (db.DataOntbreekt, analyse.AnalyseFout) as exc:
@@ -44,6 +45,12 @@ def platte_tekst(tekst) -> str:
     version name or a name in "door" can never become a link, an image or formatting."""
     import re
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(tekst))
+
+
+def _periode_code(doc: dict) -> str | None:
+    """The UWV period to compare a document with: its own when it was an earlier one, else the latest."""
+    p = doc.get("uwv_periode")
+    return p["code"] if p and not p["laatste"] else None
 
 
 def _versie_label(manifest: dict | None) -> str:
@@ -64,6 +71,10 @@ def kopregel(doc: dict, manifest: dict | None) -> None:
         st.caption(f"Actuele stand: tekst en figuren gemaakt uit het datawarehouse van "
                    f"{fmt.datum_tijd(build.get('built_at'))}. Na een verversing noemt de tekst vanzelf de nieuwe "
                    "cijfers. Elke figuur noemt haar bron en peildatum.")
+    periode = doc.get("uwv_periode")
+    if manifest and periode:
+        st.caption(f"UWV-cijfers van deze versie: vacatures {periode['label']}, WW-uitkeringen {periode['ww_label']}"
+                   + ("" if periode["laatste"] else " (een eerdere periode, zo gekozen bij het vastleggen)") + ".")
 
 
 def _ga_naar(**params) -> None:
@@ -83,6 +94,8 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
         alle = []
     lijst = [m for m in alle if not m.get("beschadigd")]
     kapot = [m for m in alle if m.get("beschadigd")]
+    if manifest is None:
+        uwv.analyse_periode_keuze(ctx)   # the UWV period: re-runs the page with ?periode=
     opties = [LIVE] + [m["naam"] for m in lijst]
     per_naam = {m["naam"]: m["map"] for m in lijst}
     links, midden, rechts = st.columns([3, 1.2, 1.2], vertical_alignment="bottom")
@@ -162,7 +175,7 @@ def vastleggen(doc: dict) -> None:
         with st.form("versie-opslaan", clear_on_submit=False, border=False):
             naam = st.text_input("Naam", value=f"Regionaal Beraad {fmt.datum_tijd(date.today())}", max_chars=versies.MAX_NAAM)
             if st.form_submit_button("Vastleggen", icon=":material/save:"):
-                nu = analyse.live(doc["regio"])
+                nu = analyse.live(doc["regio"], _periode_code(doc))
                 if nu.get("build") != doc.get("build"):
                     st.error("De cijfers zijn intussen ververst. Bekijk de nieuwe stand en leg die dan vast.")
                     return
@@ -197,7 +210,7 @@ def intrekken(manifest: dict) -> None:
 def vergelijken(ctx: Context, doc: dict) -> None:
     with st.expander("Vergelijken met de actuele stand", icon=":material/difference:"):
         try:
-            nu = analyse.live(doc["regio"])
+            nu = analyse.live(doc["regio"], _periode_code(doc))
         except (db.WarehouseOntbreekt, db.DataOntbreekt, analyse.AnalyseFout) as exc:
             st.error(f"De actuele stand is niet beschikbaar: {exc}")
             return

@@ -51,6 +51,10 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
                      + (f" door {manifest['door']}" if manifest.get("door") else "")))
     if manifest and manifest.get("opmerking"):
         meta.append(("Let op", manifest["opmerking"]))
+    if doc.get("uwv_periode"):
+        p = doc["uwv_periode"]
+        meta.append(("UWV-periode", f"vacatures {p['label']}, WW-uitkeringen {p['ww_label']}"
+                     + ("" if p["laatste"] else " (een eerdere periode)")))
     meta += [("Cijfers uit", f"datawarehouse gebouwd {fmt.datum_tijd(build.get('built_at'))}"
               + (f" (build {build['build_id'][:8]})" if build.get("build_id") else "")),
              ("Geëxporteerd", fmt.datum_tijd(nu))]
@@ -61,8 +65,9 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
                           geexporteerd=fmt.datum_tijd(nu))
 
 
-def document(versie: str | None, regio: str) -> tuple[dict, dict | None]:
-    """(analysis document, manifest or None): a saved version, or the live state."""
+def document(versie: str | None, regio: str, periode: str | None = None) -> tuple[dict, dict | None]:
+    """(analysis document, manifest or None): a saved version (with the UWV period it was saved with), or the
+    live state at UWV period `periode` (None: the latest)."""
     from dashboard.analyse import document as analyse
     from dashboard.analyse import versies
     from dashboard.kern import db
@@ -70,7 +75,7 @@ def document(versie: str | None, regio: str) -> tuple[dict, dict | None]:
         manifest, doc = versies.laad(versie)
         return doc, manifest
     try:
-        return analyse.maak(regio), None
+        return analyse.maak(regio, periode), None
     except db.WarehouseOntbreekt as exc:
         raise ExportFout(f"Er is nog geen datawarehouse ({exc}). Bouw het met `python -m etl.refresh --offline`.") from exc
 
@@ -86,10 +91,14 @@ def pptx_bytes(doc: dict, manifest: dict | None) -> bytes:
     return powerpoint.maak(doc, manifest["naam"] if manifest else "actuele stand")
 
 
-def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | None = None) -> None:
+def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | None = None,
+              periode: str | None = None) -> None:
     if not doel.parent.is_dir():   # fail before the slow part
         raise ExportFout(f"De map {doel.parent} bestaat niet: kan {doel.name} niet schrijven.")
-    doc, manifest = document(versie, regio)
+    if versie and periode:
+        raise ExportFout("Een vastgelegde versie houdt haar eigen UWV-periode: geef --version of --periode, "
+                         "niet beide.")
+    doc, manifest = document(versie, regio, periode)
     if formaat == "html":
         data = html(doc, manifest).encode("utf-8")
     elif formaat == "pptx":
@@ -114,9 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, type=Path, help="het bestand dat wordt geschreven")
     p.add_argument("--version", default=None, help="naam van een vastgelegde versie (zonder: de actuele stand)")
     p.add_argument("--regio", help="regiocode voor de actuele stand (standaard de standaardregio van het dashboard)")
+    p.add_argument("--periode", help="UWV-periode voor de actuele stand, een kwartaal van de vacatures zoals "
+                                     "2025-Q2 (standaard de laatste)")
     args = p.parse_args(argv)
     try:
-        exporteer(args.format, args.out, args.version, args.regio)
+        exporteer(args.format, args.out, args.version, args.regio, args.periode)
     except (ExportFout, VersieFout, PdfFout, PptxFout, AnalyseFout) as exc:
         print(f"Export mislukt: {exc}", file=sys.stderr)
         return 1

@@ -75,12 +75,13 @@ KENMERKEN = ("geslacht", "leeftijd", "opleidingsniveau", "verstreken_duur")   # 
 
 @figuur("ww-jaarmutatie", "WW-uitkeringen: jaarmutatie per kenmerk",
         leeg="Geen jaarmutatie van de WW-uitkeringen voor {regio_naam}.")
-def ww_jaarmutatie(ctx: Context) -> Figuur | None:
-    """Tabel 3's jaarmutatie column as a chart: per kenmerk and category, region beside the comparison."""
+def ww_jaarmutatie(ctx: Context, periode: str | None = None) -> Figuur | None:
+    """Tabel 3's jaarmutatie column as a chart: per kenmerk and category, region beside the comparison;
+    `periode`: the Analyse's WW period (None: the latest)."""
     from dashboard.figuren import samenvatting, verdeling
     rijen = []
     for dimensie in KENMERKEN:
-        for r in verdeling.rijen(ctx, "ww_uitkeringen", dimensie):
+        for r in verdeling.rijen(ctx, "ww_uitkeringen", dimensie, periode):
             if not r["is_totaal"] and r.get("regio_jaarmutatie") is not None:
                 rijen.append({**r, "dimensie": dimensie})
     if not rijen:

@@ -44,8 +44,8 @@ def feiten_uit(mm: list[dict]) -> dict:
 
 
 @feiten("mismatch")
-def mismatch_feiten(ctx: Context) -> dict:
-    return feiten_uit(_rijen(ctx))
+def mismatch_feiten(ctx: Context, periode: str | None = None) -> dict:
+    return feiten_uit(_rijen(ctx, periode))
 
 
 @figuur("mismatch", "Vacatures en WW-uitkeringen per beroepsklasse",

@@ -89,9 +89,10 @@ def maak(sleutel: str, ctx: Context, **keuzes) -> Figuur | None:
     return _maak(sleutel, ctx, tuple(sorted(keuzes.items())), db.huidige_build())
 
 
-def sectie_feiten(sectie: str, ctx: Context) -> dict:
+def sectie_feiten(sectie: str, ctx: Context, **keuzes) -> dict:
+    """The facts of one Analyse section; `keuzes` (e.g. periode=...) go to sections that take them."""
     laad()
-    return FEITEN[sectie](ctx)
+    return FEITEN[sectie](ctx, **keuzes)
 
 
 def clear() -> None:

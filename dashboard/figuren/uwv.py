@@ -5,6 +5,8 @@ from __future__ import annotations
 from dashboard.figuren import charts
 from dashboard.figuren.figuur import Figuur, grafiek
 from dashboard.figuren.register import figuur
+from dashboard.figuren.sinds import sinds as _sinds
+from dashboard.figuren.sinds import verschil as _delta
 from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
@@ -43,30 +45,82 @@ def periode_keuze(ctx: Context, tabel: str, label: str = "Periode") -> str | Non
     return None if gekozen == next(iter(opties)) else gekozen
 
 
-def _delta(nu: float | None, vorig: float | None) -> str:
-    if nu is None or vorig is None:
-        return ""
-    verschil = nu - vorig
-    pct = f" ({fmt.met_teken(fmt.procent(100 * verschil / vorig, 1), verschil)})" if vorig else ""
-    return fmt.met_teken(fmt.getal(verschil), verschil) + pct
+# --- the Analyse's UWV period (issue 13): one choice, the vacatures quarter; the WW and GWU figures and facts
+# take the WW period paired with it (marts.mismatch_perioden), as the Mismatch page pairs them.
+FIGUREN_VACATURES = {"vacatures", "mismatch", "uwv-spanning"}
+FIGUREN_WW = {"ww-jaarmutatie"}            # ... and the GWU/WW figures per kenmerk (verdeling.aanmelden)
+SECTIES_VACATURES = {"vacatures", "mismatch"}   # Analyse sections whose facts follow the period
+SECTIES_WW = {"ww", "onbenut"}
+
+def analyse_perioden(ctx: Context) -> list[dict]:
+    """The Analyse's UWV periods for the region, newest first: {code, label, ww, ww_label, laatste}."""
+    rijen = db.rijen("uwv_analyse_perioden", regio=ctx.regio)
+    return [{"code": r["keuze"], "label": fmt.periode(r["keuze"], r["vacatures_periode_type"]),
+             "ww": r["ww_periode"], "ww_label": fmt.periode(r["ww_periode"], r["ww_periode_type"]), "laatste": i == 0}
+            for i, r in enumerate(rijen)]
 
 
-def _sinds(vorig_code: str, nu_code: str, vorig_label: str) -> str:
-    """'sinds vorig kwartaal (Q2 2025)', 'sinds vorig jaar (...)' or 'sinds <period>'."""
-    def index(code):
-        if "-Q" in code:
-            return int(code[:4]) * 4 + int(code[-1]), 4
-        if len(code) == 7:
-            return int(code[:4]) * 12 + int(code[5:]), 12
-        return int(code[:4]), 1
-    (a, per_jaar), (b, _) = index(vorig_code), index(nu_code)
-    if b - a == 1 and per_jaar == 4:
-        return f"sinds vorig kwartaal ({vorig_label})"
-    if b - a == per_jaar:
-        return f"sinds vorig jaar ({vorig_label})"
-    if b - a == 1 and per_jaar == 12:
-        return f"sinds vorige maand ({vorig_label})"
-    return f"sinds {vorig_label}"
+def analyse_periode(ctx: Context, code: str | None = None) -> dict | None:
+    """The period `code` (default: the latest) as {code, label, ww, ww_label, laatste}; None when the region
+    has no such period."""
+    perioden = analyse_perioden(ctx)
+    return next((p for p in perioden if p["code"] == code), None) if code else next(iter(perioden), None)
+
+
+def figuur_keuzes(sleutel: str, periode: dict | None) -> dict:
+    """The keyword arguments with which figure `sleutel` follows the chosen period: {} for the latest (the
+    figures' own default) or for a figure that is not a UWV figure."""
+    from dashboard.figuren import werkzoekenden, ww
+    if not periode or periode["laatste"]:
+        return {}
+    if sleutel in FIGUREN_VACATURES:
+        return {"periode": periode["code"]}
+    if sleutel in FIGUREN_WW | {f"ww-{k}" for k in ww.KENMERKEN} | {f"gwu-{k}" for k in werkzoekenden.INDELINGEN}:
+        return {"periode": periode["ww"]}
+    return {}
+
+
+def sectie_keuzes(sectie: str, periode: dict | None) -> dict:
+    """The same for the facts of Analyse section `sectie`."""
+    if not periode or periode["laatste"]:
+        return {}
+    if sectie in SECTIES_VACATURES:
+        return {"periode": periode["code"]}
+    return {"periode": periode["ww"]} if sectie in SECTIES_WW else {}
+
+
+def analyse_periode_keuze(ctx: Context) -> dict | None:
+    """The Analyse page's UWV period choice, bound to the URL (?periode=Q2 2025); shown only with two or more
+    periods (the latest is the default). None without UWV periods."""
+    from dashboard.kern import context
+    try:
+        perioden = analyse_perioden(ctx)
+    except (db.WarehouseOntbreekt, db.DataOntbreekt):
+        return None
+    if len(perioden) < 2:
+        return next(iter(perioden), None)
+    gekozen = analyse_periode(ctx, context.keuze("periode", {p["code"]: p["label"] for p in perioden},
+                                                 "Periode van de UWV-cijfers (vacatures)"))
+    if gekozen and not gekozen["laatste"]:
+        import streamlit as st
+        st.caption(f"Vacatures {gekozen['label']}; WW-uitkeringen {gekozen['ww_label']} (de WW-periode die bij "
+                   f"dat kwartaal hoort, zoals op de pagina Mismatch); werkzoekenden: de laatste periode tot en met "
+                   f"{gekozen['ww_label']}.")
+    return gekozen
+
+
+def gekozen_analyse_periode(ctx: Context) -> str | None:
+    """The code of the UWV period chosen on the Analyse page (the widget's state, else ?periode= in the URL,
+    by its label); None for the latest."""
+    import streamlit as st
+    label = st.session_state.get("periode") or st.query_params.get("periode")
+    if not label:
+        return None
+    try:
+        gekozen = next((p for p in analyse_perioden(ctx) if label in (p["label"], p["code"])), None)
+        return gekozen["code"] if gekozen and not gekozen["laatste"] else None
+    except (db.WarehouseOntbreekt, db.DataOntbreekt):
+        return None
 
 
 @figuur("uwv-spanning", "Spanningsindicator per beroepsklasse",
@@ -134,6 +188,68 @@ def spanning(ctx: Context, periode: str | None = None) -> Figuur | None:
                                   hoogte=140 + 36 * len(rijen)),
                   notities=notities, uitleg=BANDEN_UITLEG, tabel=tabel, export=export,
                   bestandsnaam=f"spanning_{ctx.regio}_{periode}")
+
+
+CBS_SPANNING_UITLEG = (
+    "**Spanning volgens CBS**: alle openstaande vacatures in Nederland aan het eind van het kwartaal, per 100 "
+    "werklozen, beide seizoengecorrigeerd (CBS StatLine 80474ned en 85224NED; hier berekend als 100 × vacatures "
+    "/ werklozen). **Een andere maat dan de UWV-spanningsindicator**: UWV deelt vacatures door WW-uitkeringen "
+    "korter dan 6 maanden, per beroepsklasse en per regio; CBS deelt alle vacatures door alle werklozen, "
+    "landelijk, ook wie geen WW heeft. De twee getallen zijn daarom niet als hoger of lager te vergelijken.")
+
+
+@figuur("cbs-spanning", "Spanning volgens CBS: vacatures per 100 werklozen (Nederland)",
+        leeg="De spanning volgens CBS (openstaande vacatures per 100 werklozen, landelijk) verschijnt zodra CBS-tabel "
+             "80474ned en 85224NED zijn opgehaald (python -m etl.refresh).")
+def cbs_spanning(ctx: Context, periode: str | None = None) -> Figuur | None:
+    """CBS's own tension measure beside UWV's spanningsindicator: national, all occupations. `periode`: the
+    page's vacatures quarter; CBS's quarters up to it are shown (None: all)."""
+    import pandas as pd
+
+    from dashboard.figuren import verdeling
+    rijen = db.rijen("cbs_spanning", tot=verdeling.periode_einde(periode) if periode else None)
+    berekend = [r for r in rijen if r["herkomst"] == "berekend"]
+    if not berekend:
+        geciteerd = next(iter(rijen), None)
+        if geciteerd is None:
+            return None
+        return Figuur(
+            "cbs-spanning", "Nog geen actuele spanning volgens CBS",
+            f"CBS-tabel 80474ned (vacatures, seizoengecorrigeerd) is nog niet opgehaald; `python -m etl.refresh` "
+            f"haalt haar op. Het laatste CBS-cijfer dat het dashboard kent: "
+            f"{fmt.getal(geciteerd['vacatures_per_100_werklozen'])} vacatures per 100 werklozen in "
+            f"{fmt.periode(geciteerd['periode'], geciteerd['periode_type'])} ({geciteerd['bron']}). Dat is een "
+            "andere periode en een andere maat dan de UWV-spanningsindicator hierboven.",
+            geciteerd["bron"], geciteerd["peildatum"], definitie=CBS_SPANNING_UITLEG)
+    nu = berekend[0]
+    reeks = list(reversed(berekend))
+    labels = [fmt.periode(r["periode"], r["periode_type"]) for r in reeks]
+    zin = (f"In {fmt.periode(nu['periode'], nu['periode_type'])} stonden in {nu['regio_naam']} "
+           f"{fmt.getal(nu['vacatures_per_100_werklozen'])} openstaande vacatures tegenover elke 100 werklozen "
+           f"({fmt.getal(nu['vacatures'])} vacatures, {fmt.getal(nu['werklozen'])} werklozen)")
+    if len(berekend) > 1:
+        vorig = berekend[1]
+        verschil = nu["vacatures_per_100_werklozen"] - vorig["vacatures_per_100_werklozen"]
+        zin += (f", {fmt.met_teken(fmt.getal(verschil, 1), verschil)} "
+                + _sinds(vorig["periode"], nu["periode"], fmt.periode(vorig["periode"], vorig["periode_type"])))
+    zin += ". Dit is CBS' eigen maat, landelijk en over alle beroepen: niet dezelfde als de UWV-spanningsindicator."
+    tabel = pd.DataFrame({"Periode": labels,
+                          "Vacatures per 100 werklozen": [fmt.getal(r["vacatures_per_100_werklozen"], 1) for r in reeks],
+                          "Openstaande vacatures": [fmt.getal(r["vacatures"]) for r in reeks],
+                          "Werklozen": [fmt.getal(r["werklozen"]) for r in reeks],
+                          "Status": [r["kwalificatie"] or "" for r in reeks]})
+    export = pd.DataFrame({"Periode": [r["periode"] for r in reeks],
+                           "Vacatures per 100 werklozen": [r["vacatures_per_100_werklozen"] for r in reeks],
+                           "Openstaande vacatures": [r["vacatures"] for r in reeks],
+                           "Werklozen": [r["werklozen"] for r in reeks]})
+    return Figuur("cbs-spanning",
+                  f"Spanning volgens CBS: {fmt.getal(nu['vacatures_per_100_werklozen'])} vacatures per 100 werklozen "
+                  f"in {nu['regio_naam']}", zin, nu["bron"], nu["peildatum"], definitie=CBS_SPANNING_UITLEG,
+                  grafiek=grafiek(charts.lijnen, [(nu["regio_naam"], labels,
+                                                   [r["vacatures_per_100_werklozen"] for r in reeks])],
+                                  hoogte=280, nadruk=nu["regio_naam"]),
+                  notities=[f"Status: {nu['kwalificatie']}."] if nu["kwalificatie"] else [],
+                  tabel=tabel, export=export, bestandsnaam="cbs_spanning")
 
 
 @figuur("mismatch-trend", "Vacatures en WW per beroepsklasse door de tijd",

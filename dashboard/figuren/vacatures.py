@@ -38,8 +38,8 @@ def feiten_uit(rijen: list[dict], drempel: float = DREMPEL_PP) -> dict:
 
 
 @feiten("vacatures")
-def vacatures_feiten(ctx: Context) -> dict:
-    return feiten_uit(db.view(views.verdeling_records, "verdeling", **_params(ctx)))
+def vacatures_feiten(ctx: Context, periode: str | None = None) -> dict:
+    return feiten_uit(db.view(views.verdeling_records, "verdeling", **_params(ctx, periode)))
 
 
 @figuur("vacatures", "Vacatures per beroepsklasse",

@@ -34,8 +34,8 @@ def rijen(ctx: Context, indicator: str, dimensie: str, tot: str | None = None) -
     return db.view(views.verdeling_records, query, **params)
 
 
-def per_categorie(ctx: Context, indicator: str, dimensie: str) -> dict[str, dict]:
-    return {r["categorie"]: r for r in rijen(ctx, indicator, dimensie)}
+def per_categorie(ctx: Context, indicator: str, dimensie: str, tot: str | None = None) -> dict[str, dict]:
+    return {r["categorie"]: r for r in rijen(ctx, indicator, dimensie, tot)}
 
 
 def paar(rij: dict | None) -> dict | None:

@@ -10,11 +10,25 @@ from dashboard.kern import format as fmt
 from dashboard.kern.db import records
 
 
+def verandering(r: dict) -> str:
+    """A tile's change since the previous period of the same source, the period named
+    ('+120 (+3,4%) sinds vorig kwartaal (Q2 2025)'); '' without a previous period."""
+    from dashboard.figuren import sinds
+    if not isinstance(r.get("regio_vorige_periode"), str):
+        return ""
+    tekst = sinds.verschil(r["regio_waarde"], r["regio_vorige_waarde"], r["eenheid"])
+    if not tekst:
+        return ""
+    vorig = fmt.periode(r["regio_vorige_periode"], r["regio_vorige_periode_type"])
+    return f"{tekst} {sinds.sinds(r['regio_vorige_periode'], r['regio_periode'], vorig)}"
+
+
 def kerncijfer_tabel(df: pd.DataFrame) -> pd.DataFrame:
     """The kerncijfers as an accessible table with Dutch-formatted values."""
     return pd.DataFrame({
         "Kerncijfer": df["kerncijfer"],
         "Regio": [fmt.waarde(v, e) for v, e in zip(df["regio_waarde"], df["eenheid"], strict=False)],
+        "Verandering": [verandering(r) or fmt.LEEG for r in df.to_dict("records")],
         "Peildatum": df["regio_peildatum"],
         "Vergelijking": [fmt.waarde(v, e) for v, e in zip(df["vergelijk_waarde"], df["eenheid"], strict=False)],
         "Peildatum vergelijking": df["vergelijk_peildatum"],
@@ -23,8 +37,8 @@ def kerncijfer_tabel(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def kerncijfer_export(df: pd.DataFrame) -> pd.DataFrame:
-    return df[["kerncijfer", "eenheid", "regio_waarde", "regio_peildatum", "regio_bron",
-               "vergelijk_waarde", "vergelijk_peildatum", "vergelijk_bron"]]
+    return df[["kerncijfer", "eenheid", "regio_waarde", "regio_peildatum", "regio_bron", "regio_vorige_waarde",
+               "regio_vorige_periode", "vergelijk_waarde", "vergelijk_peildatum", "vergelijk_bron"]]
 
 
 def waarden_per_indicator_regio(df: pd.DataFrame) -> dict:
@@ -44,6 +58,7 @@ KAART_CSS = """
 .kc-help[open] > div { font-size: 0.9rem; color: #3e4c59; margin: 0.3rem 0; }
 .kc-value { font-size: 2.1rem; line-height: 1.25; color: #1f2933; font-weight: 600; margin: 0.15rem 0; }
 .kc-qual, .kc-bron { font-size: 0.85rem; color: #616e7c; }
+.kc-delta { font-size: 0.9rem; color: #3e4c59; }
 .kc-vergelijk { font-size: 1rem; margin: 0.35rem 0; color: #1f2933; }
 .kc-let-op { font-size: 0.85rem; color: #b44d00; margin-top: 0.3rem; }
 </style>
@@ -72,6 +87,8 @@ def kerncijfer_kaarten(df: pd.DataFrame, vergelijk_naam: str, definities: tuple)
         delen.append(f'<div class="kc-value">{escape(fmt.waarde(r["regio_waarde"], r["eenheid"]))}</div>')
         if isinstance(r["regio_kwalificatie"], str):
             delen.append(f'<div class="kc-qual">{escape(r["regio_kwalificatie"])}</div>')
+        if verandering(r):
+            delen.append(f'<div class="kc-delta">{escape(verandering(r))}</div>')
         vergelijk = fmt.waarde(r["vergelijk_waarde"], r["eenheid"])
         if vergelijk == fmt.LEEG:
             delen.append(f'<div class="kc-vergelijk">{escape(vergelijk_naam)}: niet in de bronnen</div>')

@@ -17,10 +17,10 @@ verdeling.aanmelden("gwu", "gwu", INDELINGEN, "werkzoekenden", definities.GWU, v
 
 @figuur("gwu-uitkering", "Uitkering van de werkzoekenden", leeg=verdeling.UWV_LEEG)
 def gwu_uitkering(ctx: Context) -> Figuur | None:
-    rijen = db.rijen("gwu_uitkering", regio=ctx.regio)
+    rijen = db.rijen("gwu_uitkering", regio=ctx.regio, tot=None)
     if not rijen:
         return None
-    uitk = db.query("gwu_uitkering", regio=ctx.regio)
+    uitk = db.query("gwu_uitkering", regio=ctx.regio, tot=None)
     titel, zin = samenvatting.gwu_uitkering(rijen, ctx.regio_naam)
     return Figuur("gwu-uitkering", titel, zin, rijen[0]["bron"], rijen[0]["peildatum"], definitie=definities.GWU,
                   tabel=uitk, export=uitk, bestandsnaam=f"gwu_uitkering_{ctx.regio}")
@@ -45,20 +45,22 @@ def onbenut(ctx: Context) -> Figuur | None:
 
 
 @feiten("onbenut")
-def onbenut_feiten(ctx: Context) -> dict:
+def onbenut_feiten(ctx: Context, periode: str | None = None) -> dict:
+    """`periode`: the Analyse's GWU period (None: the latest)."""
     kaarten = db.rijen("bevolking_kaarten", regio=ctx.regio)
     rijen = db.rijen("onbenut", regio=ctx.regio)
     totaal = next((r for r in rijen if r["is_totaal"]), None)
     delen = sorted((r for r in rijen if not r["is_totaal"]), key=lambda r: r["waarde"], reverse=True)
     context = {r["indicator"]: r for r in db.rijen("onbenut_context", vergelijk=ctx.vergelijk)}
-    opleiding = verdeling.per_categorie(ctx, "gwu", "opleidingsniveau")
+    opleiding = verdeling.per_categorie(ctx, "gwu", "opleidingsniveau", periode)
     gwu = None
     hoog = [opleiding.get(c) for c in ("HBO/bachelor", "WO/master")]
     if opleiding.get("Totaal") and all(verdeling.paar(h) for h in hoog):
         t = opleiding["Totaal"]
         gwu = dict(totaal=t["regio_aantal"], periode=fmt.periode(t["periode"], t["periode_type"]),
                    hoog=sum(h["regio_pct"] for h in hoog), hoog_nl=sum(h["vergelijk_pct"] for h in hoog))
-    uitkering = db.rijen("gwu_uitkering", regio=ctx.regio)
+    uitkering = db.rijen("gwu_uitkering", regio=ctx.regio,
+                         tot=verdeling.periode_einde(periode) if periode else None)
     return dict(
         niet_beroepsbevolking=next((r for r in kaarten if r["label"] == "Niet-beroepsbevolking"), None),
         onbenut=None if not (totaal and delen) else dict(

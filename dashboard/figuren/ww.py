@@ -15,7 +15,7 @@ KENMERKEN = {"leeftijd": "Leeftijd", "verstreken_duur": "Verstreken duur", "ople
 
 @figuur("ww-totaal", "WW-uitkeringen", leeg=verdeling.UWV_LEEG)
 def ww_totaal(ctx: Context) -> Figuur | None:
-    rijen = db.rijen("ww_totaal", regio=ctx.regio, vergelijk=ctx.vergelijk)
+    rijen = db.rijen("ww_totaal", regio=ctx.regio, vergelijk=ctx.vergelijk, tot=None)
     stand = next((r for r in rijen if r["regio_code"] == ctx.regio and r["maat"] == "aantal"), None)
     if stand is None:
         return None
@@ -77,18 +77,21 @@ def werkloosheid_nederland(ctx: Context) -> Figuur | None:
 
 
 @feiten("ww")
-def ww_feiten(ctx: Context) -> dict:
-    totaal = {(r["regio_code"], r["maat"]): r for r in db.rijen("ww_totaal", regio=ctx.regio, vergelijk=ctx.vergelijk)}
+def ww_feiten(ctx: Context, periode: str | None = None) -> dict:
+    """`periode`: the Analyse's WW period (None: the latest)."""
+    tot = verdeling.periode_einde(periode) if periode else None
+    totaal = {(r["regio_code"], r["maat"]): r
+              for r in db.rijen("ww_totaal", regio=ctx.regio, vergelijk=ctx.vergelijk, tot=tot)}
     stand = totaal.get((ctx.regio, "aantal"))
     mut, mut_nl = totaal.get((ctx.regio, "jaarmutatie")), totaal.get((ctx.vergelijk, "jaarmutatie"))
-    opleiding = verdeling.per_categorie(ctx, "ww_uitkeringen", "opleidingsniveau")
+    opleiding = verdeling.per_categorie(ctx, "ww_uitkeringen", "opleidingsniveau", periode)
     jong = {r["maat"]: r for r in db.rijen("ww_jongeren", regio=ctx.regio)}
     return dict(
         ww=None if not stand else dict(stand=stand["waarde"], periode=fmt.periode(stand["periode"],
                                                                                    stand["periode_type"]),
                                        mutatie=mut and mut["waarde"], mutatie_nl=mut_nl and mut_nl["waarde"]),
         wo=verdeling.paar(opleiding.get("WO/master")), zonder_sk=verdeling.paar(opleiding.get("Geen startkwalificatie")),
-        kort=verdeling.paar(verdeling.per_categorie(ctx, "ww_uitkeringen", "verstreken_duur").get("< 6 maanden")),
+        kort=verdeling.paar(verdeling.per_categorie(ctx, "ww_uitkeringen", "verstreken_duur", periode).get("< 6 maanden")),
         jongeren=None if "aantal" not in jong else dict(
             instroom=jong["aantal"]["waarde"], periode=jong["aantal"]["periode"],
             zonder_sk=jong["aandeel"]["waarde"] if "aandeel" in jong else None,

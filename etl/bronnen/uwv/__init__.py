@@ -28,6 +28,8 @@ import pandas as pd
 
 from basis.fouten import Fout
 from etl.bronnen.uwv import controle, lezen, vormen
+from etl.bronnen.uwv.downloaden import fetch  # noqa: F401 - an entry with `url` is fetched by etl.refresh
+from etl.bronnen.uwv.downloaden import url as _url
 
 RAW_TABLE = "uwv_feiten"
 FEIT_KOLOMMEN = ["regio", "periode", "periode_type", "indicator", "dimensie", "categorie", "maat", "waarde",
@@ -66,6 +68,11 @@ class Uitkomst:
         wat = (f"{self.feiten} cijfers voor {', '.join(self.regios)}, perioden {', '.join(self.perioden)}, "
                f"tabellen {', '.join(self.tabellen)}")
         return f"{self.bestand}: " + (f"ingelezen, {wat}." if self.opgeslagen else f"goedgekeurd (niet opgeslagen), {wat}.")
+
+
+def ophaalbaar(entry) -> bool:
+    """Only an entry with a download URL is fetched; the others come in through the inbox or the CLI."""
+    return _url(entry) is not None
 
 
 # --- reference lists (data/raw/referentie) ------------------------------------------------------------------
@@ -208,7 +215,7 @@ def alle_feiten(raw_dir: Path) -> pd.DataFrame:
 @lru_cache(maxsize=4)
 def _alle_feiten(mappen: tuple[str, ...]) -> pd.DataFrame:
     frames = []
-    for m in mappen:
+    for volgorde, m in enumerate(mappen):   # oldest first: the folder names start with the import time
         folder = Path(m)
         man = manifest(folder)
         df = pd.read_csv(folder / FEITEN, dtype=str, keep_default_na=False)
@@ -220,12 +227,13 @@ def _alle_feiten(mappen: tuple[str, ...]) -> pd.DataFrame:
         df["door"] = man["door"]
         df["geimporteerd_op"] = man["geimporteerd_op"]
         df["regel"] = df["regel"].astype("int64")
+        df["_volgorde"] = volgorde
         frames.append(df)
     if not frames:
         return pd.DataFrame({k: pd.Series(dtype=DTYPES[k]) for k in KOLOMMEN})
     df = pd.concat(frames, ignore_index=True)
-    laatste = df.groupby(["dataset", "regio", "periode"])["import_id"].transform("max")
-    df["in_gebruik"] = df["import_id"] == laatste
+    laatste = df.groupby(["dataset", "regio", "periode"], sort=False)["_volgorde"].transform("max")
+    df["in_gebruik"] = df["_volgorde"] == laatste
     return df[KOLOMMEN].astype(DTYPES)
 
 

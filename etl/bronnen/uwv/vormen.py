@@ -272,8 +272,9 @@ def _regio(tekst: str, regios: dict[str, str]) -> str | None:
     t = tekst.strip().lower()
     if t in NATIONAAL:
         return "NL01"
-    t = re.sub(r"^regio\s+", "", t)
-    return regios.get(t)
+    # the name as written ('Regio Zwolle' is AM36's own name), else without a leading 'Regio ' ('Regio Gooi en
+    # Vechtstreek')
+    return regios.get(t) or regios.get(re.sub(r"^regio\s+", "", t))
 
 
 def _regio_uit_titel(titel: str, regios: dict[str, str]) -> str | None:

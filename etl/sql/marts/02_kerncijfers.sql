@@ -39,10 +39,37 @@ kandidaten as (
         and (d.dimensie is null or f.dimensie = d.dimensie)
         and (d.dataset is null or f.dataset = d.dataset)
     where not f.is_prognose
+),
+
+laatste as (
+    select * from kandidaten where rang = 1
+),
+
+-- the previous period of the same source (dataset) and kind of period, for the "sinds ..." delta on the
+-- tile; only when that period gives one value (otherwise no delta rather than a guess)
+vorige as (
+    select
+        l.volgorde, l.regio_code,
+        any_value(k.waarde) as vorige_waarde,
+        any_value(k.periode) as vorige_periode,
+        any_value(k.periode_type) as vorige_periode_type,
+        any_value(k.peildatum) as vorige_peildatum
+    from laatste l
+    join kandidaten k
+        on k.volgorde = l.volgorde and k.regio_code = l.regio_code and k.dataset = l.dataset
+        and k.periode_type = l.periode_type
+        and k.periode_datum = (
+            select max(k2.periode_datum) from kandidaten k2
+            where k2.volgorde = l.volgorde and k2.regio_code = l.regio_code and k2.dataset = l.dataset
+              and k2.periode_type = l.periode_type and k2.periode_datum < l.periode_datum
+        )
+    group by all
+    having count(distinct k.waarde) = 1
 )
 
 select
-    volgorde, kerncijfer, regio_code, indicator, waarde, eenheid, kwalificatie,
-    periode, periode_type, periode_datum, peildatum, bron, dataset, vindplaats, definitie
-from kandidaten
-where rang = 1
+    l.volgorde, l.kerncijfer, l.regio_code, l.indicator, l.waarde, l.eenheid, l.kwalificatie,
+    l.periode, l.periode_type, l.periode_datum, l.peildatum, l.bron, l.dataset, l.vindplaats, l.definitie,
+    v.vorige_waarde, v.vorige_periode, v.vorige_periode_type, v.vorige_peildatum
+from laatste l
+left join vorige v using (volgorde, regio_code)
