@@ -14,8 +14,9 @@ from dashboard.kern import components
 from dashboard.kern.context import Context
 
 
-def figuur(ctx: Context, sleutel: str, **keuzes) -> None:
-    """One registered figure; `keuzes` are the page's choices the figure takes (e.g. tot="2025-Q2")."""
+def figuur(ctx: Context, sleutel: str, bij_klik=None, **keuzes) -> None:
+    """One registered figure; `keuzes` are the page's choices the figure takes (e.g. tot="2025-Q2").
+    `bij_klik(widget_key)` makes the chart's points clickable: called with the chart's key after a click."""
     aanmelding = register.aanmelding(sleutel)
     titel, leeg = aanmelding.leeg_tekst(ctx)
     with components.figuur(titel):
@@ -25,7 +26,7 @@ def figuur(ctx: Context, sleutel: str, **keuzes) -> None:
                 st.markdown(f"#### {titel}")
                 st.info(leeg)
             return
-        toon(fig, key="-".join([sleutel, *map(str, keuzes.values())]))
+        toon(fig, key="-".join([sleutel, *map(str, keuzes.values())]), bij_klik=bij_klik)
 
 
 def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
@@ -38,11 +39,12 @@ def _plotly(recept: Grafiek):
     return components.leesbaar(recept.plotly())
 
 
-def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> None:
+def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None, bij_klik=None) -> None:
     """The chart without Streamlit's chart theme (it overrides the house style's label colours and
     sizes), with its title and sentence as the accessible name for screen readers."""
+    klik = dict(on_select=lambda: bij_klik(key), selection_mode="points") if bij_klik else {}
     st.plotly_chart(_plotly(recept), config={"displayModeBar": False, "locale": "nl"}, key=key,
-                    theme=None, alt=alt or None)
+                    theme=None, alt=alt or None, **klik)
 
 
 def tabel_uit_grafiek(plotly_fig) -> pd.DataFrame | None:
@@ -80,7 +82,7 @@ def _grafiek_tabel(recept: Grafiek) -> pd.DataFrame | None:
     return tabel_uit_grafiek(_plotly(recept))
 
 
-def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
+def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None) -> None:
     """A figure: title and sentence, chart or cards, notes, explanation,
     bron/peildatum, and (when it has one) its data as table with downloads."""
     if fig is None:
@@ -94,7 +96,8 @@ def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
     if fig.html is not None:
         st.html(fig.html)
     if fig.grafiek is not None:
-        toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".")
+        toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".",
+                     bij_klik=bij_klik)
     for notitie in fig.notities:
         st.caption(notitie)
     if fig.uitleg:
