@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.figuren import register
@@ -36,7 +37,18 @@ def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
 
 @lru_cache(maxsize=512)
 def _plotly(recept: Grafiek):
-    return components.leesbaar(recept.plotly())
+    return _Vast(components.leesbaar(recept.plotly()))
+
+
+class _Vast(go.Figure):
+    """A cached chart whose dict is made once. st.plotly_chart calls to_dict() on every rerun, and plotly deep-copies
+    every coordinate there: for the maps (hundreds of polygons) that was half of the page's warm render. The figure
+    is never changed after it is cached (it is shared by every session), so neither is its dict."""
+
+    def to_dict(self):
+        if getattr(self, "_als_dict", None) is None:
+            self._als_dict = super().to_dict()
+        return self._als_dict
 
 
 def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None, bij_klik=None) -> None:
