@@ -9,6 +9,8 @@ st.title("Regio's vergelijken")
 st.caption(f"Waar {ctx.regio_naam} staat tussen de arbeidsmarktregio's, op elk cijfer dat CBS voor alle regio's "
            "publiceert. Alle regio's met dezelfde bron en periode; plaats 1 is de hoogste waarde.")
 opties = regios.indicatoren()
+if melding := regios.nog_zonder_cijfers():
+    st.info(melding)
 indicator = context.keuze("indicator", opties, "Indicator") if opties else ""
 namen = regios.regio_namen()
 standaard = regios.standaard_peers(ctx.regio)
@@ -21,6 +23,6 @@ if standaard:
 tonen.figuur(ctx, "regio-rang", indicator=indicator, peers=peers)
 tonen.figuur(ctx, "regio-overzicht")
 tonen.figuur(ctx, "regio-peers", peers=peers)
-tonen.figuur(ctx, "kaart-regios", indicator=indicator, peers=peers)
+tonen.figuur(ctx, "kaart-regios", bij_klik=context.kies_op_kaart, indicator=indicator, peers=peers)
 tonen.figuur(ctx, "kaart-gemeenten")
 tonen.figuur(ctx, "gemeenten-index")

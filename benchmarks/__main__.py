@@ -34,15 +34,21 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
+def offline_refresh(env: dict) -> tuple[list[float], list[float]]:
+    """Wall times of `python -m etl.refresh --offline` (as a user runs it) and of `python -c pass` (baseline)."""
+    cmd = [sys.executable, "-m", "etl.refresh", "--offline"]
+    base = [timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True)) for _ in range(RUNS)]
+    runs = [timed(lambda: subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True))
+            for _ in range(RUNS)]
+    return runs, base
+
+
 def bench_refresh(tmp: Path) -> None:
     import shutil
     raw = tmp / "raw-offline"
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
     env = {**os.environ, "WAREHOUSE_PATH": str(tmp / "bench-refresh.duckdb"), "DASHBOARD_RAW_DIR": str(raw)}
-    cmd = [sys.executable, "-m", "etl.refresh", "--offline"]
-    base = [timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True)) for _ in range(RUNS)]
-    runs = [timed(lambda: subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True))
-            for _ in range(RUNS)]
+    runs, base = offline_refresh(env)
     print(f"etl.refresh --offline   median {median_ms(runs):7.0f} ms  (goal <= 3000 ms; "
           f"python start-up {median_ms(base):.0f} ms; min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f})")
 
@@ -130,13 +136,31 @@ def bench_monitor_import(tmp: Path) -> None:
     os.environ.pop("DASHBOARD_RAW_DIR")
 
 
-def bench_pages(tmp: Path) -> None:
-    import shutil
-
+def render(page: str) -> tuple[float, float]:
+    """(first render with cold caches, warm AppTest rerun median) of one page, in ms."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from dashboard.kern import db
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    db.clear()
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    at.run()
+    t0 = time.perf_counter()
+    if page != "app_pages/overzicht.py":
+        at.switch_page(page)
+    at.run()
+    first = (time.perf_counter() - t0) * 1000
+    assert not at.exception, [e.message for e in at.exception]
+    return first, median_ms([timed(at.run) for _ in range(RUNS * 3)])
+
+
+def bench_pages(tmp: Path) -> None:
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
     from etl.build import build
     warehouse = tmp / "bench-pages.duckdb"
     os.environ["WAREHOUSE_PATH"] = str(warehouse)
@@ -161,19 +185,7 @@ def bench_pages(tmp: Path) -> None:
     print(f"empty page rerun        median {base_ms:7.1f} ms  (baseline)")
 
     for page in PAGES:
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        db.clear()
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-        at.run()
-        t0 = time.perf_counter()
-        if page != "app_pages/overzicht.py":
-            at.switch_page(page)
-        at.run()
-        first = (time.perf_counter() - t0) * 1000
-        assert not at.exception, [e.message for e in at.exception]
-        warm = [timed(at.run) for _ in range(RUNS * 3)]
-        warm_ms = median_ms(warm)
+        first, warm_ms = render(page)
         print(f"{page:<23} first {first:6.0f} ms (goal <= 500), warm median {warm_ms:6.1f} ms "
               f"= {warm_ms / base_ms:4.1f}x empty page (goal <= 10x)")
 

@@ -3,8 +3,9 @@
 - 03759ned: the real CBS capture in ../shared/data (every gemeente, 2019-2026);
 - 86059NED Gebieden in Nederland: built in memory from ../shared/data/geo/gemeente_arbeidsmarktregio_2025_derived.csv
   (342 gemeenten -> 35 regions) in the v3 shape of the project's fixture;
-- 70072ned (groene/grijze druk) and 85554NED (personen met WW): the project's fixtures (made-up values, they say so)
-  extended in memory with one made-up row per arbeidsmarktregio, so every region has a value to rank.
+- 70072ned (groene/grijze druk), 85554NED (personen met WW) and 85494NED (netto arbeidsparticipatie, werkloosheid):
+  the project's fixtures (made-up values, they say so) extended in memory with one made-up row per
+  arbeidsmarktregio, so every region has a value to rank.
 
 Also `python -m tests.regios_replay <warehouse>` builds such a warehouse for a demo (nothing leaves loopback)."""
 from __future__ import annotations
@@ -52,6 +53,37 @@ def ww(n: int) -> int:
     return 1000 + 137 * n
 
 
+def participatie(n: int) -> float:
+    """Made-up netto arbeidsparticipatie and werkloosheid per region number n (fixture values, not CBS figures)."""
+    return 64.0 + (n * 11 % 31) / 4
+
+
+def werkloosheid(n: int) -> float:
+    return 2.5 + (n * 13 % 37) / 10
+
+
+def _lijsten(folder: Path, *namen: str) -> dict:
+    return {n: json.loads((folder / f"{n}.json").read_text())["value"] for n in namen}
+
+
+def _arbeid(folder: Path) -> dict:
+    lists = _lijsten(folder, "TableInfos", "DataProperties", "CategoryGroups", "Persoonskenmerken", "RegioS",
+                     "Perioden", "TypedDataSet")
+    bekend = {r["Key"].strip() for r in lists["RegioS"]}
+    rijen = [r for r in lists["TypedDataSet"] if not (r["RegioS"].startswith("AM") and r["Perioden"] == "2022JJ00")]
+    for code, naam in sorted(regios().items()):
+        n = int(code[2:])
+        if code not in bekend:
+            lists["RegioS"].append({"Key": code.ljust(10), "Title": f"{naam} (AM)", "Description": None,
+                                    "CategoryGroupID": None})
+        rijen.append({"ID": len(rijen), "Persoonskenmerken": "T009002", "RegioS": code.ljust(10),
+                      "Perioden": "2022JJ00", "BeroepsEnNietBeroepsbevolking_1": None,
+                      "WerkzameBeroepsbevolking_5": None, "Werkloosheidspercentage_9": werkloosheid(n),
+                      "NettoArbeidsparticipatie_12": participatie(n)})
+    lists["TypedDataSet"] = rijen
+    return lists
+
+
 def _gebieden(folder: Path) -> dict:
     mapping = indeling()
     return {
@@ -68,10 +100,8 @@ def _gebieden(folder: Path) -> dict:
 
 
 def _druk(folder: Path) -> dict:
-    def value(name):
-        return json.loads((folder / f"{name}.json").read_text())["value"]
-    lists = {n: value(n) for n in ("TableInfos", "DataProperties", "CategoryGroups", "RegioS", "Perioden")}
-    rijen = value("TypedDataSet")
+    lists = _lijsten(folder, "TableInfos", "DataProperties", "CategoryGroups", "RegioS", "Perioden")
+    rijen = _lijsten(folder, "TypedDataSet")["TypedDataSet"]
     for code, naam in sorted(regios().items()):
         n = int(code[2:])
         lists["RegioS"].append({"Key": code.ljust(10), "Title": f"{naam} (AM)", "Description": None,
@@ -124,18 +154,20 @@ class _Stil(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def ververs(tmp: Path, geo: Path | None = GEO) -> int:
-    """Fetch the four tables (and the geometry, unless geo is None) from loopback replays into DASHBOARD_RAW_DIR
-    and build WAREHOUSE_PATH."""
+def ververs(tmp: Path, geo: Path | None = GEO, arbeid: bool = True) -> int:
+    """Fetch the tables (85494NED unless arbeid is False; the geometry unless geo is None) from loopback replays
+    into DASHBOARD_RAW_DIR and build WAREHOUSE_PATH."""
     from basis.instellingen import Instellingen
     from etl import refresh
     tmp.mkdir(parents=True, exist_ok=True)
     v3 = CbsV3(table="86059NED", lists=_gebieden(FIXTURES / "cbs_v3" / "86059NED"), page_size=400)
     druk = CbsV3(table="70072ned", lists=_druk(FIXTURES / "cbs_v3" / "70072ned"), page_size=400)
-    server3, url3 = start([v3, druk])
+    server3, url3 = start([v3, druk] + ([CbsV3(table="85494NED", lists=_arbeid(FIXTURES / "cbs_v3" / "85494NED"),
+                                               page_size=400)] if arbeid else []))
     server4, url4 = start(CbsV4(tables={"03759ned": CAPTURE_03759, "85554NED": _ww(tmp)}, page_size=5000))
     kaarten = GeoServer(geo) if geo is not None else None
-    only = "03759ned,86059NED,70072ned,85554NED" + (",gebiedsindelingen" if kaarten else "")
+    only = ("03759ned,86059NED,70072ned,85554NED" + (",85494NED" if arbeid else "")
+            + (",gebiedsindelingen" if kaarten else ""))
     try:
         return refresh.main(["--only", only, "--cbs-odata3-url", url3, "--cbs-odata4-url", url4],
                             instellingen=Instellingen.uit_omgeving(pdok_url=kaarten.url if kaarten else None))

@@ -79,7 +79,7 @@ def test_bronnen_lists_datasets_status_and_discrepancies(warehouse):
     cbs, datasets, afwijkingen, uwv_actueel = frames[:4]   # the fourth: UWV tables' latest period (issue 13)
     assert "Laatste periode" in uwv_actueel.columns
     assert list(cbs["Tabel"]) == ["03759ned", "80590ned", "85224NED", "37789ksz", "85554NED", "80474ned",
-                                 "86059NED", "70072ned"]
+                                 "86059NED", "70072ned", "85494NED"]
     assert set(cbs["Laatste geslaagde ophaling"]) == {"nog nooit"}
     assert len(datasets) == 18  # 16 seed datasets + monitor register and results
     assert "Openstaande vacatures per beroepsklasse (Tabel 5)" in set(datasets["Dataset"])

@@ -17,7 +17,7 @@ CAPTURES = SHARED_DATA / "cbs-odata4"
 TABLES = ["03759ned", "80590ned", "85224NED", "37789ksz"]
 FIXTURES = REPO / "tests" / "fixtures"
 V4_FIXTURES = ["85554NED"]             # metadata captured, observations not: our own fixture
-V3_FIXTURES = ["86059NED", "70072ned", "80474ned"]  # nothing captured: our own fixtures
+V3_FIXTURES = ["86059NED", "70072ned", "80474ned", "85494NED"]  # nothing captured: our own fixtures
 pytestmark = pytest.mark.skipif(not (CAPTURES / "03759ned").exists(),
                                 reason="../shared/data/cbs-odata4 ontbreekt: de echte CBS-opnames staan alleen in "
                                        "shared/, niet in de repository")

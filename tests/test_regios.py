@@ -293,6 +293,10 @@ def test_each_map_has_35_regions_resp_the_gemeenten_of_the_region(alle_regios):
     regios_kaart = [t for t in kaarten[0]["data"] if t.get("fill") == "toself"]
     assert len(regios_kaart) == 35
     assert [t["name"] for t in regios_kaart if t["line"]["width"] == 3] == ["Gooi en Vechtstreek (gekozen)"]
+    # a click point (code in customdata) in every other region: plotly reports clicks on points, not on fills
+    stippen = next(t for t in kaarten[0]["data"] if t.get("name") == "Kies een regio")
+    assert sorted(stippen["customdata"]) == sorted(c for c in regios_replay.regios() if c != "AM12")
+    assert not any(t.get("name") == "Kies een regio" for t in kaarten[1]["data"])   # gemeenten: no switching
     leden = {m["gemeentenaam"].split(" (")[0] for m in regios_replay.indeling() if m["arbeidsmarktregiocode"] == "AM12"}
     # names as the dashboard spells them (the shipped list says "Laren", CBS "Laren (NH.)")
     assert {t["name"].split(" (")[0] for t in kaarten[1]["data"] if t.get("fill") == "toself"} == leden

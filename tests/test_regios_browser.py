@@ -1,5 +1,5 @@
 """Issue 12 in a real browser: pick a region in the sidebar, walk to another page (the region stays), open the
-comparison; an unknown ?regio= shows its message. Screenshots in test-artifacts/screenshots/regios-*.png."""
+comparison, click a region on the map to switch to it; an unknown ?regio= shows its message. Screenshots in test-artifacts/screenshots/regios-*.png."""
 from __future__ import annotations
 
 import os
@@ -101,3 +101,35 @@ def test_an_edited_peer_group_is_kept_in_the_url_and_a_link_reopens_it(app_35, p
     keuze = ander.locator('[data-testid="stMultiSelect"] [aria-label^="Remove "]')
     keuze.nth(3).wait_for(timeout=30_000)   # the chips render after the rest of the page
     assert keuze.count() == 4 and weg not in [keuze.nth(i).get_attribute("aria-label") for i in range(4)]
+
+
+def test_clicking_a_region_on_the_map_switches_to_it_and_keeps_it_in_the_url(app_35, page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_35 + "/regios-vergelijken?regio=AM12")
+    wait_for_text(page, "Inwoners op de kaart")
+    wait_rendered(page)
+    kaart = page.locator(".js-plotly-plot").nth(1)
+    kaart.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    # the dot of Groningen (AM01), placed by plotly's own axes
+    x, y = kaart.evaluate("""gd => { const t = gd._fullData.find(d => d.name === 'Kies een regio');
+        const i = t.customdata.indexOf('AM01'); const r = gd.getBoundingClientRect();
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+        return [r.left + xa._offset + xa.l2p(t.x[i]), r.top + ya._offset + ya.l2p(t.y[i])]; }""")
+    page.mouse.move(x, y)
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => location.search.includes('regio=AM01')", timeout=30_000)
+    wait_for_text(page, "Inwoners: Groningen op plaats")
+    wait_rendered(page)
+    # the sidebar picker follows, and the map outlines the new region
+    page.wait_for_function("() => document.querySelector("
+                           "'[data-testid=stSidebar] [data-testid=stSelectbox] input')?.value === 'Groningen'",
+                           timeout=30_000)
+    wait_for_text(page, "Groningen is oranje omlijnd")
+    assert page.locator("[data-testid=stException]").count() == 0
+    kaart = page.locator(".js-plotly-plot").nth(1)
+    kaart.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "regios-6-kaart-geklikt.png"))

@@ -124,8 +124,21 @@ def _maak(regio: str, periode: str | None = None) -> dict:
         "uwv_periode": uwv_periode,   # {code, label, ww, ww_label, laatste}: a saved version keeps it
         "build": {"build_id": str(build[0]["build_id"]), "built_at": build[0]["built_at"].isoformat()} if build else {},
         "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
-        "secties": secties, "opgaven": teksten()["opgaven"],
+        "secties": secties, "opgaven": opgaven(ctx),
     }
+
+
+def opgaven(ctx: Context) -> dict:
+    """The closing opgaven: quoted for the region they belong to; any other region gets a notice instead of
+    another region's agenda (empty list, same keys, so every renderer and export works unchanged)."""
+    o = {k: v for k, v in teksten()["opgaven"].items() if k not in ("regio", "elders")}
+    eigenaar = teksten()["opgaven"].get("regio")
+    if ctx.regio == eigenaar:
+        return o
+    rij = db.rijen("regio", regio=eigenaar)
+    naam = rij[0]["regio_naam"] if rij else eigenaar
+    inleiding = _omgeving().from_string(teksten()["opgaven"]["elders"]).render(regio=ctx.regio_naam, eigenaar=naam)
+    return {**o, "inleiding": inleiding, "lijst": []}
 
 
 @lru_cache(maxsize=16)

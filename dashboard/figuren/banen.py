@@ -63,7 +63,8 @@ def werkenden_feiten(ctx: Context) -> dict:
         gelijk = vergelijkbaar(participatie["periode"], participatie["bron"], p.get("vergelijk_periode"),
                                p.get("vergelijk_bron"))
         participatie.update(nl=p.get("vergelijk_waarde") if gelijk else None, nl_peildatum=p.get("vergelijk_peildatum"),
-                            nl_niet_vergelijkbaar=None if gelijk or not p else "niet vergelijkbaar: andere bron/periode")
+                            nl_niet_vergelijkbaar=None if gelijk or not p else "niet vergelijkbaar: andere bron/periode",
+                            nl_ander=None if gelijk else p.get("vergelijk_waarde"))
     rijen = db.view(views.banen, "banen", regio=ctx.regio)
     zelfstandigen = None
     if len(rijen) >= 2:

@@ -225,6 +225,21 @@ def _ringen(geometrie: dict) -> tuple[list, list]:
     return xs, ys
 
 
+def middelpunt(geometrie: dict) -> tuple[float, float]:
+    """The area centroid of the largest outer ring of a (Multi)Polygon: where the map puts an area's click point."""
+    veelhoeken = geometrie["coordinates"] if geometrie["type"] == "MultiPolygon" else [geometrie["coordinates"]]
+
+    def oppervlak_en_punt(ring):
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+            k = x0 * y1 - x1 * y0
+            a, cx, cy = a + k, cx + (x0 + x1) * k, cy + (y0 + y1) * k
+        if a == 0:
+            return 0.0, (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
+        return abs(a) / 2, (cx / (3 * a), cy / (3 * a))
+    return max((oppervlak_en_punt([tuple(p[:2]) for p in v[0]]) for v in veelhoeken), key=lambda t: t[0])[1]
+
+
 def _kleur(v: float, laag: float, hoog: float) -> str:
     """A value's colour between light and the house colour (linear)."""
     t = 0.5 if hoog == laag else (v - laag) / (hoog - laag)
@@ -233,11 +248,12 @@ def _kleur(v: float, laag: float, hoog: float) -> str:
 
 
 def kaart(geojson: str, codes: list[str], waarden: list[float | None], namen: list[str], gekozen: str = "",
-          eenheid: str = "", legenda: str = "", hoogte: int = 560) -> go.Figure:
+          eenheid: str = "", legenda: str = "", hoogte: int = 560, klik: bool = False) -> go.Figure:
     """A choropleth of areas (GeoJSON text, features keyed by properties.statcode) as filled polygons on plain
     axes: no tile server and no base map to download (plotly's geo fetches one from its CDN), so it draws offline
     and in the PDF. The chosen area gets a thick orange outline and "(gekozen)" in its hover text; areas without
-    a value are grey and say "geen cijfer"."""
+    a value are grey and say "geen cijfer". With `klik`, every other area gets a dot in its middle carrying its code
+    (customdata): plotly reports clicks on points, not on filled shapes, so the dot is what a viewer clicks."""
     vorm = {f["properties"]["statcode"]: f["geometry"] for f in json.loads(geojson)["features"]}
     bekend = [v for v in waarden if v is not None]
     laag, hoog = (min(bekend), max(bekend)) if bekend else (0, 1)
@@ -258,6 +274,14 @@ def kaart(geojson: str, codes: list[str], waarden: list[float | None], namen: li
             line=dict(color=ACCENT_KLEUR if eigen else "white", width=3 if eigen else 0.6),
             name=f"{naam} (gekozen)" if eigen else naam, text=f"{naam}{' (gekozen)' if eigen else ''}: {tekst(v)}",
             hoverinfo="text"))
+    if klik:
+        punten = [(code, naam, middelpunt(vorm[code])) for code, naam in zip(codes, namen, strict=True)
+                  if code in vorm and code != gekozen]
+        traces.append(go.Scatter(
+            x=[p[2][0] for p in punten], y=[p[2][1] for p in punten], mode="markers", showlegend=False,
+            name="Kies een regio", customdata=[p[0] for p in punten], hoverinfo="text",
+            text=[f"{p[1]}: klik om deze regio te kiezen" for p in punten],
+            marker=dict(size=11, color="white", line=dict(color="#1f2937", width=1.5))))
     # the colour scale as a legend (one invisible point carries the colour bar)
     traces.append(go.Scatter(
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",

@@ -54,9 +54,9 @@ def kaart_regios(ctx: Context, indicator: str = "", peers: tuple = ()) -> Figuur
         "kaart-regios", f"{eerste['label']} op de kaart", zin, eerste["bron"], eerste["peildatum"],
         definitie=eerste["definitie"],
         grafiek=grafiek(charts.kaart, _geojson(vormen), codes, waarden, [r["naam"] for r in vormen], ctx.regio,
-                        eenheid=eenheid, legenda=eerste["label"]),
-        notities=["Grenzen: CBS/PDOK gebiedsindelingen (gegeneraliseerd). Kies een regio in de zijbalk om haar "
-                  "gemeenten te zien."],
+                        eenheid=eenheid, legenda=eerste["label"], klik=True),
+        notities=["Klik op de stip in een regio (of kies in de zijbalk) om naar die regio te gaan; de kaart van haar "
+                  "gemeenten staat hieronder. Grenzen: CBS/PDOK gebiedsindelingen (gegeneraliseerd)."],
         tabel=tabel, export=tabel, bestandsnaam=f"kaart_regios_{indicator}")
 
 

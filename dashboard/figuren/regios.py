@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from dashboard.figuren import charts
+from dashboard.figuren import charts, samenvatting
 from dashboard.figuren.figuur import Figuur, grafiek
 from dashboard.figuren.register import figuur
 from dashboard.kern import db
@@ -28,6 +28,10 @@ PEER_UITLEG = ("Vergelijkbaar = de vijf regio's die het dichtst bij liggen op dr
                "de drie. U kunt de groep zelf aanpassen; de keuze staat in de adresbalk.")
 LEEG = ("De vergelijking met de andere arbeidsmarktregio's verschijnt zodra de CBS-tabellen en de indeling van "
         "gemeenten in arbeidsmarktregio's zijn opgehaald (zie Bronnen en actualiteit).")
+# every indicator marts.regio_vergelijking can hold (etl/sql/marts/10_regio_vergelijking.sql), in its order: the page
+# names the ones still without figures instead of leaving them out silently
+VERGELIJKING = ("inwoners", "netto_arbeidsparticipatie", "groene_druk", "grijze_druk", "werkloosheidspercentage",
+                "inwonersgroei", "ww_per_1000_inwoners")
 
 
 def _alle() -> list[dict]:
@@ -40,6 +44,21 @@ def _alle() -> list[dict]:
 def indicatoren() -> dict[str, str]:
     """The indicators compared (code -> Dutch label), in the reference list's order."""
     return {r["indicator"]: r["label"] for r in _alle()}
+
+
+def nog_zonder_cijfers() -> str:
+    """One line naming the compared indicators that have no figures yet (their CBS table not fetched), or ''.
+    Empty too when nothing was fetched at all: LEEG says that."""
+    aanwezig = indicatoren()
+    if not aanwezig:
+        return ""
+    labels = {r["indicator"]: r["label"] for r in db.rijen("indicatoren")}
+    ontbreekt = [labels.get(i, i) for i in VERGELIJKING if i not in aanwezig]
+    if not ontbreekt:
+        return ""
+    namen = samenvatting.opsomming([ontbreekt[0]] + [n[0].lower() + n[1:] for n in ontbreekt[1:]])
+    return (f"{namen} per arbeidsmarktregio {'verschijnt' if len(ontbreekt) == 1 else 'verschijnen'} hier zodra "
+            "de CBS-tabel is opgehaald (zie Bronnen en actualiteit); tot dan geen cijfer en geen rangorde.")
 
 
 def _van(indicator: str) -> list[dict]:

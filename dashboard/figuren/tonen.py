@@ -4,6 +4,7 @@ says so and the rest of the page still renders."""
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.figuren import register
@@ -13,8 +14,9 @@ from dashboard.kern.context import Context
 from dashboard.kern.geheugen import eenmalig
 
 
-def figuur(ctx: Context, sleutel: str, **keuzes) -> None:
-    """One registered figure; `keuzes` are the page's choices the figure takes (e.g. tot="2025-Q2")."""
+def figuur(ctx: Context, sleutel: str, bij_klik=None, **keuzes) -> None:
+    """One registered figure; `keuzes` are the page's choices the figure takes (e.g. tot="2025-Q2").
+    `bij_klik(widget_key)` makes the chart's points clickable: called with the chart's key after a click."""
     aanmelding = register.aanmelding(sleutel)
     titel, leeg = aanmelding.leeg_tekst(ctx)
     with components.figuur(titel):
@@ -24,7 +26,7 @@ def figuur(ctx: Context, sleutel: str, **keuzes) -> None:
                 st.markdown(f"#### {titel}")
                 st.info(leeg)
             return
-        toon(fig, key="-".join([sleutel, *map(str, keuzes.values())]))
+        toon(fig, key="-".join([sleutel, *map(str, keuzes.values())]), bij_klik=bij_klik)
 
 
 def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
@@ -34,14 +36,26 @@ def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
 
 @eenmalig(maxsize=512)
 def _plotly(recept: Grafiek):
-    return components.leesbaar(recept.plotly())
+    return _Vast(components.leesbaar(recept.plotly()))
 
 
-def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> None:
+class _Vast(go.Figure):
+    """A cached chart whose dict is made once. st.plotly_chart calls to_dict() on every rerun, and plotly deep-copies
+    every coordinate there: for the maps (hundreds of polygons) that was half of the page's warm render. The figure
+    is never changed after it is cached (it is shared by every session), so neither is its dict."""
+
+    def to_dict(self):
+        if getattr(self, "_als_dict", None) is None:
+            self._als_dict = super().to_dict()
+        return self._als_dict
+
+
+def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None, bij_klik=None) -> None:
     """The chart without Streamlit's chart theme (it overrides the house style's label colours and
     sizes), with its title and sentence as the accessible name for screen readers."""
+    klik = dict(on_select=lambda: bij_klik(key), selection_mode="points") if bij_klik else {}
     st.plotly_chart(_plotly(recept), config={"displayModeBar": False, "locale": "nl"}, key=key,
-                    theme=None, alt=alt or None)
+                    theme=None, alt=alt or None, **klik)
 
 
 def tabel_uit_grafiek(plotly_fig) -> pd.DataFrame | None:
@@ -79,7 +93,7 @@ def _grafiek_tabel(recept: Grafiek) -> pd.DataFrame | None:
     return tabel_uit_grafiek(_plotly(recept))
 
 
-def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
+def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None) -> None:
     """A figure: title and sentence, chart or cards, notes, explanation,
     bron/peildatum, and (when it has one) its data as table with downloads."""
     if fig is None:
@@ -93,7 +107,8 @@ def toon(fig: Figuur | None, key: str, leeg: str = "") -> None:
     if fig.html is not None:
         st.html(fig.html)
     if fig.grafiek is not None:
-        toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".")
+        toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".",
+                     bij_klik=bij_klik)
     for notitie in fig.notities:
         st.caption(notitie)
     if fig.uitleg:

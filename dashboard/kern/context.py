@@ -70,10 +70,24 @@ def kiesbaar(regios: dict[str, dict]) -> dict[str, str]:
 
 
 def _wissel(widget_key: str) -> None:
-    code = st.session_state.get(widget_key)
-    if code:
+    kies(st.session_state.get(widget_key))
+
+
+def kies(code: str | None) -> None:
+    """Switch to region `code` (put in ?regio= and remembered for the session); ignored unless pickable."""
+    try:
+        opties = kiesbaar(_regios())
+    except (db.WarehouseOntbreekt, db.DataOntbreekt):
+        return
+    if code in opties:
         st.session_state[_GEKOZEN] = code
         st.query_params["regio"] = code
+
+
+def kies_op_kaart(widget_key: str) -> None:
+    """A click on a map (a point carrying a region code in customdata) switches to that region."""
+    selectie = (st.session_state.get(widget_key) or {}).get("selection") or {}
+    kies(next((p.get("customdata") for p in selectie.get("points", []) if p.get("customdata")), None))
 
 
 def kiezer(opties: dict[str, str], huidige: str | None, plek=None) -> None:

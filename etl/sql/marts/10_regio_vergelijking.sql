@@ -3,7 +3,9 @@
 -- without a value for that period is left out of the ranking (not ranked on an older figure).
 -- inwoners: CBS 03759ned, the region as the sum of its gemeenten; inwonersgroei: first to last year of that table;
 -- groene/grijze druk: CBS 70072ned as published per arbeidsmarktregio;
--- ww_per_1000_inwoners: CBS 85554NED (latest month) per 1.000 inwoners (all ages, 1 January of the latest year).
+-- ww_per_1000_inwoners: CBS 85554NED (latest month) per 1.000 inwoners (all ages, 1 January of the latest year);
+-- netto_arbeidsparticipatie and werkloosheidspercentage: CBS 85494NED as published per arbeidsmarktregio (a yearly
+-- survey figure: a percentage, never summed from gemeenten).
 with regios as (
     select code as regio_code, naam as regio_naam, soort = 'land' as is_land
     from marts.regios
@@ -16,7 +18,8 @@ feiten as (
     join regios r using (regio_code)
     where f.herkomst = 'cbs' and f.is_totaal and f.waarde is not null
       and (f.dataset, f.indicator) in (('03759ned', 'inwoners'), ('70072ned', 'groene_druk'),
-                                       ('70072ned', 'grijze_druk'), ('85554NED', 'personen_met_ww'))
+                                       ('70072ned', 'grijze_druk'), ('85554NED', 'personen_met_ww'),
+                                       ('85494NED', 'netto_arbeidsparticipatie'), ('85494NED', 'werkloosheidspercentage'))
 ),
 
 laatste as (
