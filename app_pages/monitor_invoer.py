@@ -11,6 +11,7 @@ st.caption(f"Cijfers per project en kwartaal aanleveren voor {ctx.regio_naam}: v
            "kleine correctie, direct in de tabel. Elke wijziging wordt bewaard met wie en wanneer; niets wordt "
            "overschreven.")
 bezig = monitor_invoer.voortgang()
+monitor_invoer.afgekeurd()
 monitor_invoer.sjabloon(ctx)
 door = login.inloggen()
 if door:

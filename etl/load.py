@@ -3,6 +3,7 @@ catalog through its own folder under etl/bronnen/ (seed files, the latest
 CBS snapshots), and the Werken aan Werk monitor register and log."""
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import pandas as pd
 from etl import bronnen, catalog
 from etl.bronnen import seed
 from etl.bronnen.gemeenschappelijk.csvbestand import LoadError, read_csv_rows, sha256  # noqa: F401 - used here and by callers
+
+logger = logging.getLogger("etl.load")
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, raw: Path, catalog_path: Path | None = None) -> list[dict]:
@@ -74,7 +77,7 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[d
     data/raw/monitor, text with line numbers) and raw.monitor_mutaties (every
     committed record of the monitor's own log, typed). Returns file facts for
     meta.sources."""
-    from werkenaanwerk import opslag
+    from werkenaanwerk import opslag, validatie
 
     fouten, bestanden = [], []
     for tabel, bestand, kolommen in [("monitor_projecten", "projecten.csv", MONITOR_PROJECT_KOLOMMEN),
@@ -92,7 +95,18 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[d
                               "checksum": sha256(path)})
     if fouten:
         raise LoadError(fouten)
-    records = opslag.lees(log)
+    goed, afgekeurd = validatie.controleer_log(log)
+    for fout in afgekeurd:
+        logger.warning("monitor: %s", fout.tekst())
+    # a skipped record still counts for its project's revision, so a save based on it is not refused
+    records = goed + [{"soort": "afgekeurd", **{k: r[k] for k in ("volgnummer", "wijziging", "project_id", "revisie", "tijdstip")}}
+                for r in opslag.lees(log) if r.get("soort") in ("resultaat", "project") and validatie.record_fout(r)
+                and _bruikbaar_voor_revisie(r)]
+    con.register("afgekeurd_df", pd.DataFrame([(f.bestand, f.regel, f.melding) for f in afgekeurd],
+                                              columns=["bestand", "regel", "melding"]).astype(
+        {"bestand": "string", "regel": "Int64", "melding": "string"}))
+    con.execute("create or replace table raw.monitor_afgekeurd as select * from afgekeurd_df")
+    con.unregister("afgekeurd_df")
     mutaties = pd.DataFrame(records, columns=list(MONITOR_MUTATIE_TYPEN))
     mutaties["tijdstip"] = pd.to_datetime(mutaties["tijdstip"], utc=True, format="ISO8601")
     mutaties = mutaties.astype(MONITOR_MUTATIE_TYPEN)
@@ -100,6 +114,17 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, log: Path) -> list[d
     con.execute("create or replace table raw.monitor_mutaties as select * from mutaties_df")
     con.unregister("mutaties_df")
     bestanden.append({"dataset": "monitor_resultaten", "titel": "Resultaten Werken aan Werk (ingevoerd)",
-                      "bestand": str(log), "rijen": len(records),
+                      "bestand": str(log), "rijen": len(goed),
                       "checksum": sha256(log) if log.exists() else None})
     return bestanden
+
+
+def _bruikbaar_voor_revisie(rec: dict) -> bool:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(str(rec.get("tijdstip")))
+    except ValueError:
+        return False
+    return (isinstance(rec.get("project_id"), str) and isinstance(rec.get("wijziging"), str)
+            and all(isinstance(rec.get(k), int) and 0 < rec[k] < 2**62 for k in ("volgnummer", "revisie")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from basis import instellingen as settings
 from basis.fouten import Fout
@@ -50,6 +50,28 @@ class Uitkomst:
         return "Opgeslagen: " + ", ".join(delen) + "."
 
 
+def _teken(c: str) -> str:
+    return {"\t": "een tab", "\r": "een regelterugloop"}.get(c, f"'{c}'")
+
+
+def _records() -> list[dict]:
+    """The usable records of the log (a bad record written by hand or an older version is left out here
+    as in the build)."""
+    return validatie.controleer_log()[0]
+
+
+def _voor_opslaan(mutaties: list[dict]) -> None:
+    """The last check before the log: every record meets the bounds the build checks, so nothing stored
+    can stop a build (a caller that skipped a rule is stopped here, not in every build after it)."""
+    nu = datetime.now(UTC).isoformat()
+    fouten = [Fout("opslaan", None, m.get("project_id"), f"niet opgeslagen: {melding}")
+              for m in mutaties
+              if (melding := validatie.record_fout({"volgnummer": 1, "revisie": 1, "tijdstip": nu, "wijziging": "x",
+                                                    "door": "x", "via": "x", **m}))]
+    if fouten:
+        raise InvoerFout(fouten)
+
+
 def _regio_en_einde(schoon: list[dict], records: list[dict], projecten: dict[str, str],
                     regio: str | None) -> list[Fout]:
     """A file for one region holds only that region's projects; no results after a project ended."""
@@ -76,7 +98,7 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
     gelezen = bestand.lees(naam, inhoud)
     if gelezen.fouten:
         raise InvoerFout(gelezen.fouten)
-    records = opslag.lees()
+    records = _records()
     opgeslagen = opslag.huidige_resultaten(records)
     projecten = register.bekende_projecten(records)
     schoon, fouten = validatie.controleer(gelezen.rijen, projecten, opgeslagen, vandaag, plek=naam)
@@ -91,14 +113,14 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
 def sjabloon(regio: str | None = None) -> bytes:
     """The Excel template with the register and what is stored now; with a
     region, only that region's projects (a result's region is its project's)."""
-    records = opslag.lees()
+    records = _records()
     projecten = register.bekende_projecten(records)
     regios = register.regio_per_project(records)
     if regio is not None:
         projecten = {p: n for p, n in projecten.items() if regios.get(p) == regio}
     resultaten = sorted((r for r in opslag.huidige_resultaten(records).values() if r["project_id"] in projecten),
                         key=lambda r: (r["project_id"], r["kwartaal"]))
-    return bestand.sjabloon(projecten, resultaten, opslag.revisies(records),
+    return bestand.sjabloon(projecten, resultaten, opslag.revisies(opslag.lees()),
                             {p: regios.get(p, "") for p in projecten})
 
 
@@ -106,7 +128,7 @@ def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
               vandaag: date | None = None) -> Uitkomst:
     """Save the table of one project as edited on the page: changed and added
     kwartalen become new records, kwartalen taken out become removals."""
-    records = opslag.lees()
+    records = _records()
     projecten = register.bekende_projecten(records)
     opgeslagen = opslag.huidige_resultaten(records)
     invoer = [bestand.Rij(PAGINA, i, {d.KOLOM_PROJECT: project_id, **r}) for i, r in enumerate(rijen, start=1)]
@@ -139,7 +161,8 @@ def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, re
                         not alleen_controleren)
     if alleen_controleren or not mutaties:
         return uitkomst
-    huidig = opslag.revisies(records)
+    _voor_opslaan(mutaties)
+    huidig = opslag.revisies(opslag.lees())
     opgeslagen = opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
     uitkomst.volgnummer = opgeslagen[-1]["volgnummer"]
     return uitkomst
@@ -164,7 +187,7 @@ def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisi
 def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisie: int,
                     vandaag: date | None = None) -> Uitkomst:
     vandaag = vandaag or date.today()
-    records = opslag.lees()
+    records = _records()
     projecten = register.bekende_projecten(records)
     velden = {k: (v.strip() if isinstance(v, str) else v) for k, v in velden.items() if k in PROJECTVELDEN}
     velden = {k: v for k, v in velden.items() if v not in (None, "")}
@@ -178,6 +201,9 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         project_id = re.sub(r"[^a-z0-9]+", "_", naam.casefold()).strip("_")
         if not naam:
             fout("naam", "een nieuw project heeft een naam nodig")
+        elif naam.startswith(d.FORMULE_BEGIN):
+            fout("naam", f"een projectnaam mag niet beginnen met {_teken(naam[0])}: in Excel wordt zo'n naam een "
+                         "formule. Begin de naam met een letter of cijfer")
         elif register.zoek(projecten, naam) or project_id in projecten:
             fout("naam", f"er is al een project '{naam}'")
         if "regio" not in velden:
@@ -227,8 +253,34 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         fout(None, "er is niets ingevuld om op te slaan")
     if fouten:
         raise InvoerFout(fouten)
-    opgeslagen = opslag.toevoegen([{"soort": "project", "project_id": project_id, **velden}], door, "pagina",
+    mutatie = {"soort": "project", "project_id": project_id, **velden}
+    _voor_opslaan([mutatie])
+    opgeslagen = opslag.toevoegen([mutatie], door, "pagina",
                                   {project_id: basis_revisie})
     naam = velden.get("naam") or projecten.get(project_id, project_id)
     return Uitkomst(0, 0, 0, 0, [project_id], True, opgeslagen[-1]["volgnummer"],
                     f"Projectgegevens van '{naam}' opgeslagen.")
+
+
+def herroep(volgnummer: int, door: str) -> str:
+    """Revoke a bad record of the log (one the build skips and reports) by appending a record that says
+    so: the log is never edited by hand, and the history keeps both. Only a record that breaks the rules
+    can be revoked; a wrong but valid figure is corrected by entering the right one. Returns the message."""
+    alle = opslag.lees()
+    doel = [r for r in alle if r.get("volgnummer") == volgnummer and r.get("soort") != "herroepen"]
+    if not doel:
+        raise InvoerFout([Fout("herroepen", None, None, f"er is geen record met volgnummer {volgnummer} in het "
+                                                        "log")])
+    melding = validatie.record_fout(doel[0])
+    if melding is None:
+        raise InvoerFout([Fout("herroepen", None, None, f"record {volgnummer} is in orde en kan niet worden "
+                                                        "herroepen; verbeter een cijfer door het juiste in te voeren "
+                                                        "(pagina Invoer monitor of python -m etl.monitor import)")])
+    if any(r.get("soort") == "herroepen" and r.get("herroept") == volgnummer for r in alle):
+        raise InvoerFout([Fout("herroepen", None, None, f"record {volgnummer} is al herroepen")])
+    project = doel[0].get("project_id") if isinstance(doel[0].get("project_id"), str) else "onbekend"
+    mutatie = {"soort": "herroepen", "project_id": project, "herroept": volgnummer}
+    _voor_opslaan([mutatie])
+    opslag.toevoegen([mutatie], door, "herroepen", {project: opslag.revisies(alle).get(project, 0)})
+    return (f"Record {volgnummer} (project {project}) herroepen: de build slaat het voortaan zonder melding over "
+            f"({melding}). Voer het juiste cijfer nu gewoon opnieuw in.")

@@ -61,12 +61,24 @@ def lees(pad: Path | None = None) -> list[dict]:
     for regel in regels:
         if not regel:
             continue
-        rec = json.loads(regel)
+        rec = record(regel)
+        if rec is None:
+            continue  # unreadable: skipped here, reported with its line by werkenaanwerk.validatie.controleer_log
         if rec["soort"] == "commit":
             uit.extend(per_wijziging.pop(rec["wijziging"], []))
         else:
             per_wijziging.setdefault(rec["wijziging"], []).append(rec)
     return uit
+
+
+def record(regel: str) -> dict | None:
+    """One line of the log as a record (None: not a JSON object with soort and wijziging)."""
+    try:
+        rec = json.loads(regel)
+        rec["soort"], rec["wijziging"]
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return rec
 
 
 def revisies(records: list[dict]) -> dict[str, int]:

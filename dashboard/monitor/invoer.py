@@ -62,6 +62,19 @@ def voortgang() -> bool:
     return False
 
 
+def afgekeurd() -> None:
+    """Records of the log the last build skipped (a bad record written by hand or an older version):
+    the build went on without them; this says which and how to revoke them. Shown as plain text."""
+    rijen = db.rijen("monitor_afgekeurd")
+    if not rijen:
+        return
+    st.warning(f"{len(rijen)} record(s) in het monitorlog voldoen niet aan de invoerregels en worden bij het bouwen "
+               "overgeslagen. Herroep zo'n record met `python -m etl.monitor herroep VOLGNUMMER --door NAAM` en voer "
+               "het juiste cijfer daarna opnieuw in.", icon=":material/warning:")
+    with st.expander("Overgeslagen records"):
+        st.text("\n".join(f"regel {r['regel']}: {r['melding']}" for r in rijen))
+
+
 def _fouten(exc: opslaan.InvoerFout) -> None:
     st.error(f"**Niet opgeslagen: {len(exc.fouten)} fout{'en' if len(exc.fouten) != 1 else ''}.** Er is niets "
              "bewaard; verbeter het en probeer het opnieuw.\n\n" + "\n".join(f"- {f.tekst()}" for f in exc.fouten[:50])
