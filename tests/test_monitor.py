@@ -160,7 +160,7 @@ def test_one_bad_row_among_good_ones_stores_none_of_them(raw_dir):
 
 
 def test_a_csv_with_the_same_columns_is_read(raw_dir):
-    regels = [";".join(KOP)] + [";".join(str(v) for v in r) for r in TWEE_PROJECTEN]
+    regels = [";".join(KOP + ["Revisie (niet wijzigen)"])] + [";".join(str(v) for v in [*r, 0]) for r in TWEE_PROJECTEN]
     uitkomst = importeer(("\n".join(regels)).encode("utf-8"), "monitor.csv")
     assert (uitkomst.nieuw, uitkomst.gecorrigeerd) == (4, 0)
     stand = opslag.huidige_resultaten(opslag.lees())
@@ -183,7 +183,7 @@ def test_the_template_made_by_the_app_round_trips(raw_dir):
     assert (opnieuw.nieuw, opnieuw.gecorrigeerd, opnieuw.ongewijzigd) == (0, 0, 4)
     assert opslag.lees() == records
     wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon()), read_only=True)
-    rijen = [list(r) for r in wb[d.BLAD_RESULTATEN].iter_rows(values_only=True)]
+    rijen = [list(r)[:-1] for r in wb[d.BLAD_RESULTATEN].iter_rows(values_only=True)]  # last: the revision
     assert rijen[0] == KOP
     assert sorted(rijen[1:]) == sorted([r[0], d.kwartaal_label(d.kwartaal_code(r[1])), *r[2:]] for r in TWEE_PROJECTEN)
 
@@ -230,8 +230,12 @@ def test_a_stale_template_is_refused_for_a_project_changed_since(met_gegevens):
          "uitstroom_opleiding": 0, "nog_in_traject": 5}],  # Q2 taken out: a removal
         opslag.revisies(opslag.lees())["zorgstart"], "Iemand", vandaag=VANDAAG)
     voor = log_bytes()
-    with pytest.raises(opslag.Conflict):
-        importeer(ingevuld([["Zorgstart", "2024-Q3", 2, 2, 0, 0, 0, 8]], oud_sjabloon))
+    fouten = afgewezen(ingevuld([["Zorgstart", "2024-Q3", 2, 2, 0, 0, 0, 8]], oud_sjabloon))
+    # the removed Q2 row (still in the old template) and the new Q3 row are both refused as stale
+    assert [f.split(": ", 1)[0] for f in fouten] == [f"{BLAD}, regel {n}, kolom 'Revisie (niet wijzigen)'"
+                                                     for n in (5, 6)], fouten
+    assert "verouderd: deze regel gaat uit van revisie 1 van Zorgstart, maar intussen is het revisie 2 (laatst " \
+           "gewijzigd door Iemand)" in fouten[0]
     assert log_bytes() == voor
 
 

@@ -173,3 +173,156 @@ def test_a_project_name_that_is_a_formula_is_refused(raw_dir, naam, teken):
         f"projectgegevens, kolom 'naam': een projectnaam mag niet beginnen met {teken}: in Excel wordt zo'n naam "
         "een formule. Begin de naam met een letter of cijfer"]
     assert log_bytes() == b""
+
+
+# --- oversized workbooks, formulas, the error cap ---------------------------------------------------------
+
+def groot_werkboek(rijen: int, dimensie: bool) -> bytes:
+    """The app's template with its Resultaten sheet (sheet1.xml) replaced by `rijen` rows of one number each,
+    written as XML directly (openpyxl would take minutes), with or without a <dimension> saying how many."""
+    import io
+    import zipfile
+
+    kop = "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{k}</t></is></c>' for i, k in enumerate(KOP))
+    delen = ['<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+             f'<dimension ref="A1:H{rijen + 1}"/>' if dimensie else "", f'<sheetData><row r="1">{kop}</row>',
+             "".join(f'<row r="{n}"><c r="D{n}"><v>1</v></c></row>' for n in range(2, rijen + 2)),
+             "</sheetData></worksheet>"]
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(invoer.sjabloon())) as bron, \
+            zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as doel:
+        for item in bron.infolist():
+            doel.writestr(item.filename, "".join(delen) if item.filename == "xl/worksheets/sheet1.xml"
+                          else bron.read(item.filename))
+    return uit.getvalue()
+
+
+METEN = '''
+import sys, time
+from werkenaanwerk import invoer
+inhoud = open(sys.argv[1], "rb").read()
+def piek():  # this process's peak RSS in kB (VmHWM: unlike ru_maxrss, not inherited across exec)
+    return int(next(r for r in open("/proc/self/status") if r.startswith("VmHWM")).split()[1])
+voor = piek()
+t = time.perf_counter()
+try:
+    invoer.importeer("groot.xlsx", inhoud, "Iemand")
+except invoer.InvoerFout as exc:
+    melding = exc.fouten[0].tekst()
+else:
+    melding = "NIET GEWEIGERD"
+print(time.perf_counter() - t, voor, piek(), melding, sep="\\t")
+'''
+
+
+def _weiger_gemeten(tmp_path, inhoud: bytes) -> tuple[float, float, float, str]:
+    """Refuse `inhoud` in a fresh process: (seconds, MB before, MB peak, message)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pad = tmp_path / "groot.xlsx"
+    pad.write_bytes(inhoud)
+    repo = Path(__file__).resolve().parent.parent
+    uit = subprocess.run([sys.executable, "-c", METEN, str(pad)], capture_output=True, text=True, check=True,
+                         cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)}).stdout.strip().split("\t")
+    return float(uit[0]), int(uit[1]) / 1024, int(uit[2]) / 1024, uit[3]
+
+
+def test_a_2_million_row_workbook_is_refused_within_2_s_and_200_mb(raw_dir, tmp_path):
+    inhoud = groot_werkboek(2_000_000, dimensie=False)
+    assert len(inhoud) < 10 * 1024 * 1024   # under the upload limit: only the unpacked size gives it away
+    seconden, voor, piek, melding = _weiger_gemeten(tmp_path, inhoud)
+    print(f"2 miljoen regels, {len(inhoud) / 1e6:.1f} MB: {seconden:.3f} s, RSS {voor:.0f} -> {piek:.0f} MB")
+    assert "groot.xlsx: de werkmap is uitgepakt" in melding and "de grens is 50,0 MB" in melding, melding
+    assert seconden <= 2.0
+    assert piek - voor <= 200
+    assert log_bytes() == b""
+
+
+@pytest.mark.parametrize("dimensie", [True, False])
+def test_a_sheet_over_10_000_rows_is_refused_before_reading_it_all(raw_dir, tmp_path, dimensie):
+    inhoud = groot_werkboek(150_000, dimensie)   # small enough unpacked; too many rows
+    seconden, voor, piek, melding = _weiger_gemeten(tmp_path, inhoud)
+    print(f"150.000 regels (dimensie: {dimensie}): {seconden:.3f} s, RSS {voor:.0f} -> {piek:.0f} MB")
+    assert melding == ("groot.xlsx: een werkblad heeft 150.001 regels; de grens is 10.000 regels met resultaten en "
+                       "een kopregel. Lever de resultaten per project en kwartaal aan, zonder andere gegevens.")
+    assert seconden <= 2.0 and piek - voor <= 200
+
+
+def test_exactly_10_000_rows_are_read_and_one_more_is_refused(raw_dir):
+    from werkenaanwerk import bestand
+    gelezen = bestand.lees("groot.xlsx", groot_werkboek(10_000, dimensie=False))
+    assert not gelezen.fouten and len(gelezen.rijen) == 10_000
+    assert "een werkblad heeft 10.002 regels" in bestand.lees("groot.xlsx", groot_werkboek(10_001, True)).fouten[0].tekst()
+
+
+def test_a_formula_is_refused_with_its_cell_and_nothing_computed(raw_dir):
+    fouten = afgewezen(ingevuld([["Zorgstart", "2024-Q1", 10, "=4+4", 1, 2, 0, 5]]))
+    assert fouten == [f"{BLAD}, regel 2: cel D2 bevat een formule (=4+4); vul de waarde zelf in. Formules worden "
+                      "niet uitgerekend en niet opgeslagen"]
+
+
+def test_after_50_errors_the_rest_are_counted(raw_dir, tmp_path, capsys):
+    inhoud = ingevuld([["Zorgstart", f"{2000 + n // 4}-Q{n % 4 + 1}", 1, "x", 0, 0, 0, 1] for n in range(60)])
+    with pytest.raises(invoer.InvoerFout) as exc:
+        importeer(inhoud)
+    assert (exc.value.totaal, len(exc.value.fouten), exc.value.meer) == (60, 50, 10)
+    assert exc.value.regels()[-1] == "… en nog 10 fouten (niet getoond)"
+    pad = tmp_path / "veel.xlsx"
+    pad.write_bytes(inhoud)
+    assert cli.main(["import", str(pad), "--door", "Piet", "--controleer"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "Niet ingelezen: 60 fout(en) in veel.xlsx. Er is niets opgeslagen."
+    assert len(err) == 52 and err[-1] == "  - … en nog 10 fouten (niet getoond)"
+    assert log_bytes() == b""
+
+
+def test_a_csv_over_10_000_lines_is_refused(raw_dir):
+    regels = [",".join(KOP + ["Revisie"])] + ["Zorgstart,2024-Q1,1,1,0,0,0,1,0"] * 10_001
+    assert afgewezen("\n".join(regels).encode(), "m.csv") == [
+        "m.csv: het bestand heeft 10.002 regels; de grens is 10.000 regels met resultaten en een kopregel. Lever de "
+        "resultaten per project en kwartaal aan, zonder andere gegevens."]
+
+
+# --- every upload carries the revision it was based on -------------------------------------------------------
+
+def _csv(rijen: list[list]) -> bytes:
+    return "\n".join(";".join(str(v) for v in r) for r in [KOP + ["Revisie (niet wijzigen)"], *rijen]).encode()
+
+
+def test_a_csv_without_the_revision_column_is_refused(raw_dir):
+    regels = [";".join(KOP)] + [";".join(str(v) for v in r) for r in TWEE_PROJECTEN]
+    fouten = afgewezen("\n".join(regels).encode(), "m.csv")
+    assert fouten[0].startswith("m.csv, regel 1, kolom 'Revisie (niet wijzigen)': deze kolom ontbreekt")
+
+
+def test_a_csv_prepared_earlier_cannot_undo_a_newer_correction(raw_dir):
+    importeer(ingevuld(TWEE_PROJECTEN))
+    # editor A saves the template's Resultaten sheet as CSV (each row carries its project's revision) ...
+    wb = __import__("openpyxl").load_workbook(__import__("io").BytesIO(invoer.sjabloon()), read_only=True)
+    oud = [list(r) for r in wb["Resultaten"].iter_rows(values_only=True)][1:]
+    assert {r[-1] for r in oud} == {1}
+    # ... editor B then corrects Zorgstart Q1 in the table
+    invoer.corrigeer("zorgstart", [
+        {"kwartaal": "2024-Q1", "aangemeld": 10, "gestart": 8, "uitgevallen": 1, "uitstroom_werk": 3,
+         "uitstroom_opleiding": 0, "nog_in_traject": 4},
+        {"kwartaal": "2024-Q2", "aangemeld": 6, "gestart": 5, "uitgevallen": 0, "uitstroom_werk": 3,
+         "uitstroom_opleiding": 1, "nog_in_traject": 6}], 1, "Bea", vandaag=VANDAAG)
+    voor = log_bytes()
+    # A's CSV still has Q1 as it was, and a new Q3: both rows of the stale project are refused as stale
+    fouten = afgewezen(_csv(oud + [["Zorgstart", "Q3 2024", 1, 1, 0, 0, 0, 5, ""]]), "a.csv")
+    assert [f.split(": ", 1)[0] for f in fouten] == ["a.csv, regel 4, kolom 'Revisie (niet wijzigen)'",
+                                                    "a.csv, regel 6, kolom 'Revisie (niet wijzigen)'"], fouten
+    assert "verouderd: deze regel gaat uit van revisie 1 van Zorgstart, maar intussen is het revisie 2 (laatst " \
+           "gewijzigd door Bea)" in fouten[0]
+    assert log_bytes() == voor
+    # the other project's rows were unchanged; a row of a changed figure with the current revision is stored
+    uitkomst = importeer(_csv([["Zorgstart", "Q3 2024", 1, 1, 0, 0, 0, 5, 2]]), "b.csv")
+    assert (uitkomst.nieuw, uitkomst.gecorrigeerd) == (1, 0)
+    # a row with a changed figure and no revision anywhere in the file is refused and says where to find it
+    fouten = afgewezen(_csv([["Ik in de kinderopvang!", "Q3 2024", 1, 1, 0, 0, 0, 5, ""]]), "c.csv")
+    assert fouten == ["c.csv, regel 2, kolom 'Revisie (niet wijzigen)': de revisie van Ik in de kinderopvang! "
+                      "ontbreekt; neem die over van het blad Projecten (nu 1) of maak het bestand van een nieuw "
+                      "sjabloon"]

@@ -21,8 +21,15 @@ class InvoerFout(Exception):
     """Input with errors: nothing was stored. `fouten` say where and what."""
 
     def __init__(self, fouten: list[Fout]):
-        super().__init__("\n".join(f.tekst() for f in fouten))
-        self.fouten = fouten
+        self.totaal = len(fouten)
+        self.fouten = fouten[:d.MAX_FOUTEN]   # the first ones; the rest are counted
+        self.meer = self.totaal - len(self.fouten)
+        super().__init__("\n".join(self.regels()))
+
+    def regels(self) -> list[str]:
+        """Every error listed, and the number not listed."""
+        return [f.tekst() for f in self.fouten] + ([f"… en nog {self.meer} fout{'en' if self.meer != 1 else ''} "
+                                                     "(niet getoond)"] if self.meer else [])
 
 
 @dataclass
@@ -106,8 +113,8 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
         fouten = _regio_en_einde(schoon, records, projecten, regio)
     if fouten:
         raise InvoerFout(fouten)
-    return _bewaar(schoon, [], opgeslagen, records, gelezen.basis or {}, door, f"bestand {naam}",
-                   alleen_controleren)
+    return _bewaar(schoon, [], opgeslagen, records, {}, door, f"bestand {naam}", alleen_controleren,
+                   _rij_revisies(gelezen, schoon, projecten))
 
 
 def sjabloon(regio: str | None = None) -> bytes:
@@ -142,17 +149,67 @@ def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
     return _bewaar(schoon, weg, opgeslagen, records, {project_id: basis_revisie}, door, "pagina", False)
 
 
+def _rij_revisies(gelezen: bestand.Ingelezen, schoon: list[dict], projecten: dict[str, str]) -> dict:
+    """(place, row) -> the revision of its project the row was based on: the row's own (column Revisie),
+    else the workbook's sheet Projecten, else another row of the same project in the file; an unreadable
+    revision is kept as text, a missing one as None (both refused for a row that changes something)."""
+    eigen = {}
+    for rij in gelezen.rijen:
+        waarde = rij.waarden.get(bestand.REVISIE)
+        if waarde is not None:
+            getal, fout = validatie.aantal(waarde, 2**62)
+            eigen[(rij.plek, rij.regel)] = str(waarde) if fout else getal
+    per_project = dict(gelezen.basis or {})
+    for r in schoon:
+        if isinstance(eigen.get((r["plek"], r["regel"])), int):
+            per_project.setdefault(r["project_id"], eigen[(r["plek"], r["regel"])])
+    return {(r["plek"], r["regel"]): eigen.get((r["plek"], r["regel"]), per_project.get(r["project_id"]))
+            for r in schoon}
+
+
+def _verouderd(r: dict, basis, huidig: dict[str, int], records: list[dict], naam: str) -> Fout | None:
+    """A row that changes a stored figure must say which revision of its project it was based on, and that
+    must be the current one: otherwise it would silently undo a newer correction by someone else."""
+    kolom = bestand.REVISIE_KOP
+    nu = huidig.get(r["project_id"], 0)
+    if basis is None:
+        return Fout(r["plek"], r["regel"], kolom, f"de revisie van {naam} ontbreekt; neem die over van het blad "
+                                                  f"Projecten (nu {nu}) of maak het bestand van een nieuw sjabloon")
+    if isinstance(basis, str):
+        return Fout(r["plek"], r["regel"], kolom, f"'{basis[:20]}' is geen revisie; wijzig deze kolom niet")
+    if basis != nu:
+        wie = opslag.laatste_door(records, r["project_id"])
+        return Fout(r["plek"], r["regel"], kolom,
+                    f"verouderd: deze regel gaat uit van revisie {basis} van {naam}, maar intussen is het revisie "
+                    f"{nu}{f' (laatst gewijzigd door {wie[0]})' if wie else ''}. Niets opgeslagen, zodat die "
+                    "nieuwere wijziging niet verloren gaat: download een nieuw sjabloon, neem uw wijziging daarin "
+                    "over en lever opnieuw aan")
+    return None
+
+
 def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, records: list[dict], basis: dict[str, int],
-            door: str, via: str, alleen_controleren: bool) -> Uitkomst:
-    mutaties, nieuw, gecorrigeerd = [], 0, 0
+            door: str, via: str, alleen_controleren: bool, rij_basis: dict | None = None) -> Uitkomst:
+    mutaties, nieuw, gecorrigeerd, verouderd, namen = [], 0, 0, [], {}
+    alle = opslag.lees()
+    huidig = opslag.revisies(alle)
     for r in schoon:
         waarden = {k: r[k] for k in d.VELDEN}
         oud = opgeslagen.get((r["project_id"], r["kwartaal"]))
         if oud is not None and all(oud.get(k) == v for k, v in waarden.items()):
             continue
+        if rij_basis is not None:
+            namen = namen or register.bekende_projecten(records)
+            fout = _verouderd(r, rij_basis.get((r["plek"], r["regel"])), huidig, alle,
+                              namen.get(r["project_id"], r["project_id"]))
+            if fout:
+                verouderd.append(fout)
+                continue
+            basis[r["project_id"]] = rij_basis[(r["plek"], r["regel"])]
         nieuw += oud is None
         gecorrigeerd += oud is not None
         mutaties.append({"soort": "resultaat", "project_id": r["project_id"], "kwartaal": r["kwartaal"], **waarden})
+    if verouderd:
+        raise InvoerFout(verouderd)
     for project, kwartaal in weg:
         mutaties.append({"soort": "resultaat", "project_id": project, "kwartaal": kwartaal,
                          **{k: None for k in d.VELDEN}, "verwijderd": True})
@@ -162,7 +219,6 @@ def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, re
     if alleen_controleren or not mutaties:
         return uitkomst
     _voor_opslaan(mutaties)
-    huidig = opslag.revisies(opslag.lees())
     opgeslagen = opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
     uitkomst.volgnummer = opgeslagen[-1]["volgnummer"]
     return uitkomst

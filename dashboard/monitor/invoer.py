@@ -76,9 +76,9 @@ def afgekeurd() -> None:
 
 
 def _fouten(exc: opslaan.InvoerFout) -> None:
-    st.error(f"**Niet opgeslagen: {len(exc.fouten)} fout{'en' if len(exc.fouten) != 1 else ''}.** Er is niets "
-             "bewaard; verbeter het en probeer het opnieuw.\n\n" + "\n".join(f"- {f.tekst()}" for f in exc.fouten[:50])
-             + (f"\n- … en nog {len(exc.fouten) - 50}" if len(exc.fouten) > 50 else ""))
+    st.error(f"**Niet opgeslagen: {exc.totaal} fout{'en' if exc.totaal != 1 else ''}.** Er is niets "
+             "bewaard; verbeter het en probeer het opnieuw.")
+    st.text("\n".join(f"- {r}" for r in exc.regels()))  # plain text: names from a file never become links
 
 
 @lru_cache(maxsize=4)

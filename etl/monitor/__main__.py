@@ -44,9 +44,9 @@ def _import(pad: Path, door: str, controleer: bool, verversen_: bool) -> int:
     try:
         uitkomst = opslaan.sla_op(opslaan.Bestand(pad.name, inhoud), door, alleen_controleren=controleer)
     except opslaan.InvoerFout as exc:
-        print(f"Niet ingelezen: {len(exc.fouten)} fout(en) in {pad.name}. Er is niets opgeslagen.", file=sys.stderr)
-        for f in exc.fouten:
-            print("  - " + f.tekst(), file=sys.stderr)
+        print(f"Niet ingelezen: {exc.totaal} fout(en) in {pad.name}. Er is niets opgeslagen.", file=sys.stderr)
+        for regel in exc.regels():
+            print("  - " + regel, file=sys.stderr)
         return 1
     except opslaan.Conflict as exc:
         print(str(exc), file=sys.stderr)
