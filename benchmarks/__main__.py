@@ -92,7 +92,8 @@ def monitor_bestand(raw: Path, projecten: int, kwartalen: list[str]) -> bytes:
 
     with open(raw / "monitor" / "projecten.csv", "a", encoding="utf-8") as fh:
         for i in range(projecten):
-            fh.write(f"bench_{i},AM12,Benchproject {i},,,,,,,,,,,bench,bench,bench\n")
+            fh.write(",".join([f"bench_{i}", "AM12", f"Benchproject {i}", "Werken aan Werk", *[""] * 12,
+                               "bench", "bench", "bench"]) + "\n")
     wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon()))
     for i in range(projecten):
         for k in kwartalen:
@@ -148,7 +149,8 @@ def bench_pages(tmp: Path) -> None:
     os.environ["MONITOR_DIR"] = str(tmp / "monitor-pages")
     os.environ["DASHBOARD_RAW_DIR"] = str(raw)
     regels = ["Project;Kwartaal;Aangemeld;Gestart;Uitgevallen;Uitstroom naar werk;Uitstroom naar opleiding;"
-              "Nog in traject"] + [f"{p['naam']};2024-Q{q};5;4;1;1;1;4" for p in seed_projecten(raw) for q in (1, 2, 3, 4)]
+              "Nog in traject;Revisie"] + [f"{p['naam']};2024-Q{q};5;4;1;1;1;4;0" for p in seed_projecten(raw)
+                                           for q in (1, 2, 3, 4)]
     invoer.importeer("bench.csv", "\n".join(regels).encode(), "benchmark")
     build(raw, warehouse)
 

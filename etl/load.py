@@ -54,8 +54,9 @@ def load_bronnen(con: duckdb.DuckDBPyConnection, raw: Path, catalog_path: Path |
 
 
 MONITOR_PROJECT_KOLOMMEN = [
-    "project_id", "regio", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "beroepsklasse_toelichting", "start",
-    "einde", "doel_deelnemers", "doel_uitstroom_werk", "doel_uitstroom_opleiding", "doel_periode", "bron",
+    "project_id", "regio", "naam", "programma", "omschrijving", "doelgroep", "beroepsklasse_code", "beroepsklasse_toelichting", "start",
+    "einde", "doel_deelnemers", "doel_uitstroom_werk", "doel_uitstroom_opleiding", "doel_periode", "doel_van",
+    "doel_tot", "bron",
     "peildatum", "vindplaats",
 ]
 MONITOR_STATUS_KOLOMMEN = ["project_id", "status", "vanaf", "toelichting", "bron", "peildatum", "vindplaats"]
@@ -65,10 +66,10 @@ MONITOR_MUTATIE_TYPEN = {
     "kwartaal": "string",
     "aangemeld": "Int64", "gestart": "Int64", "uitgevallen": "Int64", "uitstroom_werk": "Int64",
     "uitstroom_opleiding": "Int64", "nog_in_traject": "Int64", "verwijderd": "boolean",
-    "naam": "string", "omschrijving": "string", "doelgroep": "string", "beroepsklasse_code": "string",
+    "naam": "string", "programma": "string", "omschrijving": "string", "doelgroep": "string", "beroepsklasse_code": "string",
     "start": "string", "einde": "string", "status": "string", "status_vanaf": "string", "toelichting": "string",
     "doel_deelnemers": "Int64", "doel_uitstroom_werk": "Int64", "doel_uitstroom_opleiding": "Int64",
-    "doel_periode": "string",
+    "doel_periode": "string", "doel_van": "string", "doel_tot": "string",
 }
 
 

@@ -332,11 +332,17 @@ def test_a_project_change_is_stored_and_reaches_the_register(raw_dir, warehouse_
     importeer(ingevuld([["Techniekroute", "2025-Q2", 3, 3, 0, 0, 0, 3]]))
 
 
-def test_a_bad_register_row_stops_the_build_with_file_row_and_column(raw_dir, warehouse_path):
-    replace_in_file(raw_dir / "monitor" / "projecten.csv", ",,,24,,,per jaar,", ",,,24,,,per week,")
+def register_geweigerd(raw_dir, warehouse_path, oud: str, nieuw: str) -> str:
+    """Change the register (data/raw/monitor/projecten.csv) and build: the build must refuse; its message."""
+    replace_in_file(raw_dir / "monitor" / "projecten.csv", oud, nieuw)
     with pytest.raises(ValidationError) as exc:
         build(raw_dir, warehouse_path)
-    assert "monitor/projecten.csv, regel 5, kolom 'doel_periode': 'per week' is geen doelperiode" in str(exc.value)
+    return str(exc.value)
+
+
+def test_a_bad_register_row_stops_the_build_with_file_row_and_column(raw_dir, warehouse_path):
+    assert "monitor/projecten.csv, regel 5, kolom 'doel_periode': 'per week' is geen doelperiode" in \
+        register_geweigerd(raw_dir, warehouse_path, ",,,24,,,per jaar,", ",,,24,,,per week,")
 
 
 # --- CLI and passwords ----------------------------------------------------------------------------------

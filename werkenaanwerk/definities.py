@@ -35,7 +35,10 @@ STATUSSEN = {
     "bestendigd": "gaat door buiten het programma (bijvoorbeeld als sociale onderneming)",
     "beëindigd": "gestopt",
 }
-DOEL_PERIODES = ("per jaar", "projectduur")
+# A target covers the calendar year (per jaar), the project's run (projectduur) or a date range of its own
+# (periode: doel_van up to and including doel_tot, two kwartalen).
+DOEL_PERIODES = ("per jaar", "projectduur", "periode")
+PROGRAMMA = "Werken aan Werk"   # the programme of a project when the register names none
 DOELEN = {"doel_deelnemers": "gestart", "doel_uitstroom_werk": "uitstroom_werk",
           "doel_uitstroom_opleiding": "uitstroom_opleiding"}
 

@@ -229,8 +229,36 @@ def _beroepsklassen() -> set[str]:
         return {r["code"] for r in csv.DictReader(fh)}
 
 
-PROJECTVELDEN = ("regio", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
-                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode")
+PROJECTVELDEN = ("regio", "naam", "programma", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
+                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode", "doel_van", "doel_tot")
+
+
+def _doelperiode(velden: dict, start: str | None, einde: str | None) -> list[tuple[str, str]]:
+    """A target for a date range (doel_periode 'periode') needs both ends, in order, and must overlap the
+    project's run (start to end; an unknown end is open). The range goes with the period: it is entered
+    together with doel_periode 'periode' and only then."""
+    van, tot = velden.get("doel_van"), velden.get("doel_tot")
+    if velden.get("doel_periode") != "periode":
+        if van or tot:
+            return [("doel_periode", "een doel van/tot en met hoort bij de doelperiode 'periode'; kies die, of laat "
+                                     "van en tot en met leeg")]
+        return []
+    if not (van and tot):
+        return [("doel_van" if not van else "doel_tot", "een doel voor een periode heeft een eerste en een laatste "
+                                                        "kwartaal nodig (van en tot en met)")]
+    if not (d.kwartaal_code(van) and d.kwartaal_code(tot)):
+        return []  # already reported as not a kwartaal
+    if tot < van:
+        return [("doel_tot", f"de doelperiode eindigt ({d.kwartaal_label(tot)}) vóór zij begint "
+                             f"({d.kwartaal_label(van)})")]
+    start, einde = (d.kwartaal_code(str(k)) if k else None for k in (start, einde))
+    if (einde and van > einde) or (start and tot < start):
+        looptijd = f"{d.kwartaal_label(start) if start else 'start onbekend'} t/m " \
+                   f"{d.kwartaal_label(einde) if einde else 'einde onbekend'}"
+        return [("doel_van", f"de doelperiode {d.kwartaal_label(van)} t/m {d.kwartaal_label(tot)} valt helemaal "
+                             f"buiten de looptijd van het project ({looptijd}); een doel moet over (een deel van) "
+                             "de looptijd gaan")]
+    return []
 
 
 def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisie: int,
@@ -257,9 +285,6 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         project_id = re.sub(r"[^a-z0-9]+", "_", naam.casefold()).strip("_")
         if not naam:
             fout("naam", "een nieuw project heeft een naam nodig")
-        elif naam.startswith(d.FORMULE_BEGIN):
-            fout("naam", f"een projectnaam mag niet beginnen met {_teken(naam[0])}: in Excel wordt zo'n naam een "
-                         "formule. Begin de naam met een letter of cijfer")
         elif register.zoek(projecten, naam) or project_id in projecten:
             fout("naam", f"er is al een project '{naam}'")
         if "regio" not in velden:
@@ -273,11 +298,15 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         fout("regio", f"de regio van een bestaand project verandert niet (nu "
                       f"{register.regio_per_project(records).get(project_id)}); voeg het project in de andere regio "
                       "als nieuw project toe")
+    for kolom, wat in (("naam", "een projectnaam"), ("programma", "de naam van een programma")):
+        if str(velden.get(kolom, "")).startswith(d.FORMULE_BEGIN):
+            fout(kolom, f"{wat} mag niet beginnen met {_teken(velden[kolom][0])}: in Excel wordt zo'n naam een "
+                        "formule. Begin de naam met een letter of cijfer")
     if "status" in velden and velden["status"] not in d.STATUSSEN:
         fout("status", f"'{velden['status']}' is geen status; kies uit {', '.join(d.STATUSSEN)}")
     if "status" in velden and "status_vanaf" not in velden:
         fout("status_vanaf", "zeg vanaf welk kwartaal de status geldt")
-    for kolom in ("start", "einde", "status_vanaf"):
+    for kolom in ("start", "einde", "status_vanaf", "doel_van", "doel_tot"):
         if kolom in velden:
             code = d.kwartaal_code(str(velden[kolom]))
             if code is None:
@@ -296,9 +325,13 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
     bestaand = project_id in projecten
     if any(k in velden for k in d.DOELEN) and "doel_periode" not in velden and not (
             bestaand and register.huidig_veld(project_id, "doel_periode", records)):
-        fout("doel_periode", "een doel heeft een periode nodig: kies per jaar of projectduur (het doel telt "
-                             "gestarte deelnemers, uitstroom naar werk of uitstroom naar opleiding, naar het veld)")
+        fout("doel_periode", "een doel heeft een periode nodig: kies per jaar, projectduur of periode (van en tot "
+                             "en met een kwartaal); het doel telt gestarte deelnemers, uitstroom naar werk of "
+                             "uitstroom naar opleiding, naar het veld")
     start = velden.get("start") or (register.huidig_veld(project_id, "start", records) if bestaand else None)
+    einde = velden.get("einde") or (register.huidig_veld(project_id, "einde", records) if bestaand else None)
+    for kolom, melding in _doelperiode(velden, start, einde):
+        fout(kolom, melding)
     if "status_vanaf" in velden and start and d.kwartaal_code(str(start)) and \
             d.kwartaal_code(str(velden["status_vanaf"])) and velden["status_vanaf"] < d.kwartaal_code(str(start)):
         fout("status_vanaf", f"{d.kwartaal_label(velden['status_vanaf'])} ligt vóór de start van het project "

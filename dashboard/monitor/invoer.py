@@ -212,6 +212,8 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
         velden = {}
         if nieuw:
             velden["naam"] = st.text_input("Naam")
+            velden["programma"] = st.text_input("Programma", value=d.PROGRAMMA,
+                                                help="Het arbeidsmarktprogramma waar het project onder valt")
             velden["omschrijving"] = st.text_area("Omschrijving")
             velden["doelgroep"] = st.text_input("Doelgroep")
             velden["start"] = st.text_input("Start (kwartaal)", placeholder="2025-Q1")
@@ -226,7 +228,14 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
         for kolom, label, veld in ((a, "Doel deelnemers", "doel_deelnemers"), (b, "Doel uitstroom werk", "doel_uitstroom_werk"),
                                    (c, "Doel uitstroom opleiding", "doel_uitstroom_opleiding")):
             velden[veld] = kolom.text_input(label, value=_tekst(huidig.get(veld)))
-        velden["doel_periode"] = e.selectbox("Doelperiode", ["", *d.DOEL_PERIODES], key="f_doelperiode")
+        velden["doel_periode"] = e.selectbox("Doelperiode", ["", *d.DOEL_PERIODES], key="f_doelperiode",
+                                             help="per jaar: het kalenderjaar; projectduur: van start tot einde; "
+                                                  "periode: van en tot en met de kwartalen hieronder")
+        a, b, _ = st.columns([1, 1, 2])
+        velden["doel_van"] = a.text_input("Doel geldt van (kwartaal)", placeholder="2025-Q1",
+                                          help="Alleen bij doelperiode 'periode'")
+        velden["doel_tot"] = b.text_input("Doel geldt tot en met (kwartaal)", placeholder="2026-Q4",
+                                          help="Alleen bij doelperiode 'periode'")
         velden["beroepsklasse_code"] = st.selectbox(
             "Beroepsklasse waarvoor het project opleidt", ["", *klassen], format_func=lambda k: klassen.get(k, "—"),
             key="f_beroepsklasse")
