@@ -326,3 +326,27 @@ def test_a_csv_prepared_earlier_cannot_undo_a_newer_correction(raw_dir):
     assert fouten == ["c.csv, regel 2, kolom 'Revisie (niet wijzigen)': de revisie van Ik in de kinderopvang! "
                       "ontbreekt; neem die over van het blad Projecten (nu 1) of maak het bestand van een nieuw "
                       "sjabloon"]
+
+
+# --- on the page ------------------------------------------------------------------------------------------------
+
+def test_the_invoer_page_names_skipped_records_and_a_refused_upload_as_plain_text(raw_dir, warehouse_path):
+    from tests.test_monitor_app import _ingelogd
+    n = _vergiftigd(raw_dir)
+    build(raw_dir, warehouse_path)
+    at = _ingelogd()
+    waarschuwing = [w.value for w in at.warning if "worden bij het bouwen overgeslagen" in w.value]
+    assert waarschuwing and waarschuwing[0].startswith("2 record(s) in het monitorlog voldoen niet aan de invoerregels")
+    overgeslagen = "\n".join(t.value for t in at.text)
+    assert f"record {n} (resultaat, project zorgstart) overgeslagen" in overgeslagen
+    # a refused upload: the count in the heading, every line as plain text (a name from the file is no link)
+    at.get("file_uploader")[0].set_value(("m.xlsx", ingevuld([["[Klik](https://evil.example)", "2024-Q1", 1, 1, 0,
+                                                                0, 0, 1]]),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    at.run()
+    next(b for b in at.button if b.label == "Inlezen").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any(e.value.startswith("**Niet opgeslagen: 1 fout.**") for e in at.error)
+    regels = [t.value for t in at.text if t.value.startswith("- m.xlsx")]
+    assert regels and "onbekend project '[Klik](https://evil.example)'" in regels[0]
+    assert not any("evil.example" in m.value for m in [*at.markdown, *at.error])

@@ -65,7 +65,10 @@ def voortgang() -> bool:
 def afgekeurd() -> None:
     """Records of the log the last build skipped (a bad record written by hand or an older version):
     the build went on without them; this says which and how to revoke them. Shown as plain text."""
-    rijen = db.rijen("monitor_afgekeurd")
+    try:
+        rijen = db.rijen("monitor_afgekeurd")
+    except (db.DataOntbreekt, db.WarehouseOntbreekt):
+        return  # a build from before this check, or none yet: nothing to say here
     if not rijen:
         return
     st.warning(f"{len(rijen)} record(s) in het monitorlog voldoen niet aan de invoerregels en worden bij het bouwen "
