@@ -11,10 +11,10 @@ st.caption(f"Cijfers per project en kwartaal aanleveren voor {ctx.regio_naam}: v
            "kleine correctie, direct in de tabel. Elke wijziging wordt bewaard met wie en wanneer; niets wordt "
            "overschreven.")
 bezig = monitor_invoer.voortgang()
-monitor_invoer.afgekeurd()
 monitor_invoer.sjabloon(ctx)
 door = login.inloggen()
 if door:
+    monitor_invoer.afgekeurd()   # for editors only: it names records of the log and where the log is
     monitor_invoer.upload(door, ctx.regio)
     monitor_invoer.correctie(ctx, door, bezig)
     monitor_invoer.projectgegevens(ctx, door, bezig)

@@ -331,9 +331,11 @@ def test_a_csv_prepared_earlier_cannot_undo_a_newer_correction(raw_dir):
 # --- on the page ------------------------------------------------------------------------------------------------
 
 def test_the_invoer_page_names_skipped_records_and_a_refused_upload_as_plain_text(raw_dir, warehouse_path):
-    from tests.test_monitor_app import _ingelogd
+    from tests.test_monitor_app import _ingelogd, pagina
     n = _vergiftigd(raw_dir)
     build(raw_dir, warehouse_path)
+    anoniem = pagina("app_pages/monitor_invoer.py")   # a viewer who is not logged in sees nothing of the log
+    assert not any("overgeslagen" in w.value for w in anoniem.warning) and not anoniem.text
     at = _ingelogd()
     waarschuwing = [w.value for w in at.warning if "worden bij het bouwen overgeslagen" in w.value]
     assert waarschuwing and waarschuwing[0].startswith("2 record(s) in het monitorlog voldoen niet aan de invoerregels")
