@@ -3,7 +3,7 @@ status changes, and the tightness of the beroepsklassen the projects train for."
 import streamlit as st
 
 from dashboard.figuren import tonen
-from dashboard.kern import context
+from dashboard.kern import context, db
 from dashboard.monitor import blokken
 
 ctx = context.huidig()
@@ -11,10 +11,13 @@ st.title("Monitor Werken aan Werk")
 st.caption(f"Resultaten van de projecten van het arbeidsmarktprogramma Werken aan Werk in {ctx.regio_naam} per "
            "kwartaal, afgezet tegen hun doelen en tegen de krapte in de beroepen waarvoor zij opleiden.")
 blokken.verversing_bezig()
-if not blokken.geen_projecten(ctx):
-    tot, project = blokken.keuzes(ctx)
-    tonen.figuren(ctx, "monitor-totaal", "monitor-doel", tot=tot)
-    tonen.figuur(ctx, "monitor-project", tot=tot, project=project)
-    tonen.figuren(ctx, "monitor-status", "monitor-krapte", tot=tot)
-    blokken.geschiedenis(ctx)
-    blokken.export(ctx, tot)
+# one warehouse build for the whole page: its dozen queries and figures read the same build, and the
+# file is looked up once per rerun instead of once per query
+with db.een_build():
+    if not blokken.geen_projecten(ctx):
+        tot, project = blokken.keuzes(ctx)
+        tonen.figuren(ctx, "monitor-totaal", "monitor-doel", tot=tot)
+        tonen.figuur(ctx, "monitor-project", tot=tot, project=project)
+        tonen.figuren(ctx, "monitor-status", "monitor-krapte", tot=tot)
+        blokken.geschiedenis(ctx)
+        blokken.export(ctx, tot)

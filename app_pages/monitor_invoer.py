@@ -15,6 +15,7 @@ try:
     monitor_invoer.sjabloon(ctx)
     door = login.inloggen()
     if door:
+        monitor_invoer.afgekeurd()   # for editors only: it names records of the store and where it is
         monitor_invoer.upload(door, ctx.regio)
         monitor_invoer.correctie(ctx, door, bezig)
         monitor_invoer.projectgegevens(ctx, door, bezig)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections import defaultdict
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pandas as pd
 from etl import bronnen, catalog
 from etl.bronnen import seed
 from etl.bronnen.gemeenschappelijk.csvbestand import LoadError, read_csv_rows, sha256  # noqa: F401 - used here and by callers
+
+logger = logging.getLogger("etl.load")
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, raw: Path, catalog_path: Path | None = None) -> list[dict]:
@@ -53,8 +56,9 @@ def load_bronnen(con: duckdb.DuckDBPyConnection, raw: Path, catalog_path: Path |
 
 
 MONITOR_PROJECT_KOLOMMEN = [
-    "project_id", "regio", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "beroepsklasse_toelichting", "start",
-    "einde", "doel_deelnemers", "doel_uitstroom_werk", "doel_uitstroom_opleiding", "doel_periode", "bron",
+    "project_id", "regio", "naam", "programma", "omschrijving", "doelgroep", "beroepsklasse_code", "beroepsklasse_toelichting", "start",
+    "einde", "doel_deelnemers", "doel_uitstroom_werk", "doel_uitstroom_opleiding", "doel_periode", "doel_van",
+    "doel_tot", "bron",
     "peildatum", "vindplaats",
 ]
 MONITOR_STATUS_KOLOMMEN = ["project_id", "status", "vanaf", "toelichting", "bron", "peildatum", "vindplaats"]
@@ -64,10 +68,10 @@ MONITOR_MUTATIE_TYPEN = {
     "kwartaal": "string",
     "aangemeld": "Int64", "gestart": "Int64", "uitgevallen": "Int64", "uitstroom_werk": "Int64",
     "uitstroom_opleiding": "Int64", "nog_in_traject": "Int64", "verwijderd": "boolean",
-    "naam": "string", "omschrijving": "string", "doelgroep": "string", "beroepsklasse_code": "string",
+    "naam": "string", "programma": "string", "omschrijving": "string", "doelgroep": "string", "beroepsklasse_code": "string",
     "start": "string", "einde": "string", "status": "string", "status_vanaf": "string", "toelichting": "string",
     "doel_deelnemers": "Int64", "doel_uitstroom_werk": "Int64", "doel_uitstroom_opleiding": "Int64",
-    "doel_periode": "string",
+    "doel_periode": "string", "doel_van": "string", "doel_tot": "string",
 }
 
 
@@ -76,7 +80,7 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, instellingen=None) -
     data/raw/monitor, text with line numbers) and raw.monitor_mutaties (every
     saved record of the monitor's store, werkenaanwerk.opslag: SQLite or
     PostgreSQL, typed). Returns file facts for meta.sources."""
-    from werkenaanwerk import opslag
+    from werkenaanwerk import opslag, validatie
 
     fouten, bestanden = [], []
     for tabel, bestand, kolommen in [("monitor_projecten", "projecten.csv", MONITOR_PROJECT_KOLOMMEN),
@@ -94,7 +98,20 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, instellingen=None) -
                               "checksum": sha256(path)})
     if fouten:
         raise LoadError(fouten)
-    records = opslag.lees(instellingen)
+    alle = opslag.lees(instellingen)
+    goed, afgekeurd = validatie.controleer_log(instellingen, alle)
+    for fout in afgekeurd:
+        logger.warning("monitor: %s", fout.tekst())
+    # a skipped record still counts for its project's revision, so a save based on it is not refused
+    records = goed + [{"soort": "afgekeurd", **{k: r[k] for k in ("volgnummer", "wijziging", "project_id", "revisie",
+                                                                   "tijdstip")}}
+                      for r in alle if r.get("soort") in ("resultaat", "project") and validatie.record_fout(r)
+                      and _bruikbaar_voor_revisie(r)]
+    con.register("afgekeurd_df", pd.DataFrame([(f.bestand, f.regel, f.melding) for f in afgekeurd],
+                                              columns=["bestand", "regel", "melding"]).astype(
+        {"bestand": "string", "regel": "Int64", "melding": "string"}))
+    con.execute("create or replace table raw.monitor_afgekeurd as select * from afgekeurd_df")
+    con.unregister("afgekeurd_df")
     mutaties = pd.DataFrame(records, columns=list(MONITOR_MUTATIE_TYPEN))
     mutaties["tijdstip"] = pd.to_datetime(mutaties["tijdstip"], utc=True, format="ISO8601")
     mutaties = mutaties.astype(MONITOR_MUTATIE_TYPEN)
@@ -102,7 +119,18 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, instellingen=None) -
     con.execute("create or replace table raw.monitor_mutaties as select * from mutaties_df")
     con.unregister("mutaties_df")
     bestanden.append({"dataset": "monitor_resultaten", "titel": "Resultaten Werken aan Werk (ingevoerd)",
-                      "bestand": opslag.omschrijving(instellingen), "rijen": len(records),
-                      "checksum": hashlib.sha256(json.dumps(records, ensure_ascii=False).encode()).hexdigest()
-                      if records else None})
+                      "bestand": opslag.omschrijving(instellingen), "rijen": len(goed),
+                      "checksum": hashlib.sha256(json.dumps(alle, ensure_ascii=False).encode()).hexdigest()
+                      if alle else None})
     return bestanden
+
+
+def _bruikbaar_voor_revisie(rec: dict) -> bool:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(str(rec.get("tijdstip")))
+    except ValueError:
+        return False
+    return (isinstance(rec.get("project_id"), str) and isinstance(rec.get("wijziging"), str)
+            and all(isinstance(rec.get(k), int) and 0 < rec[k] < 2**62 for k in ("volgnummer", "revisie")))

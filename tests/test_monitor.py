@@ -162,7 +162,7 @@ def test_one_bad_row_among_good_ones_stores_none_of_them(raw_dir):
 
 
 def test_a_csv_with_the_same_columns_is_read(raw_dir):
-    regels = [";".join(KOP)] + [";".join(str(v) for v in r) for r in TWEE_PROJECTEN]
+    regels = [";".join(KOP + ["Revisie (niet wijzigen)"])] + [";".join(str(v) for v in [*r, 0]) for r in TWEE_PROJECTEN]
     uitkomst = importeer(("\n".join(regels)).encode("utf-8"), "monitor.csv")
     assert (uitkomst.nieuw, uitkomst.gecorrigeerd) == (4, 0)
     stand = opslag.huidige_resultaten(opslag.lees())
@@ -185,7 +185,7 @@ def test_the_template_made_by_the_app_round_trips(raw_dir):
     assert (opnieuw.nieuw, opnieuw.gecorrigeerd, opnieuw.ongewijzigd) == (0, 0, 4)
     assert opslag.lees() == records
     wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon()), read_only=True)
-    rijen = [list(r) for r in wb[d.BLAD_RESULTATEN].iter_rows(values_only=True)]
+    rijen = [list(r)[:-1] for r in wb[d.BLAD_RESULTATEN].iter_rows(values_only=True)]  # last: the revision
     assert rijen[0] == KOP
     assert sorted(rijen[1:]) == sorted([r[0], d.kwartaal_label(d.kwartaal_code(r[1])), *r[2:]] for r in TWEE_PROJECTEN)
 
@@ -232,8 +232,12 @@ def test_a_stale_template_is_refused_for_a_project_changed_since(met_gegevens):
          "uitstroom_opleiding": 0, "nog_in_traject": 5}],  # Q2 taken out: a removal
         opslag.revisies(opslag.lees())["zorgstart"], "Iemand", vandaag=VANDAAG)
     voor = log_bytes()
-    with pytest.raises(opslag.Conflict):
-        importeer(ingevuld([["Zorgstart", "2024-Q3", 2, 2, 0, 0, 0, 8]], oud_sjabloon))
+    fouten = afgewezen(ingevuld([["Zorgstart", "2024-Q3", 2, 2, 0, 0, 0, 8]], oud_sjabloon))
+    # the removed Q2 row (still in the old template) and the new Q3 row are both refused as stale
+    assert [f.split(": ", 1)[0] for f in fouten] == [f"{BLAD}, regel {n}, kolom 'Revisie (niet wijzigen)'"
+                                                     for n in (5, 6)], fouten
+    assert "verouderd: deze regel gaat uit van revisie 1 van Zorgstart, maar intussen is het revisie 2 (laatst " \
+           "gewijzigd door Iemand)" in fouten[0]
     assert log_bytes() == voor
 
 
@@ -344,11 +348,17 @@ def test_a_project_change_is_stored_and_reaches_the_register(raw_dir, warehouse_
     importeer(ingevuld([["Techniekroute", "2025-Q2", 3, 3, 0, 0, 0, 3]]))
 
 
-def test_a_bad_register_row_stops_the_build_with_file_row_and_column(raw_dir, warehouse_path):
-    replace_in_file(raw_dir / "monitor" / "projecten.csv", ",,,24,,,per jaar,", ",,,24,,,per week,")
+def register_geweigerd(raw_dir, warehouse_path, oud: str, nieuw: str) -> str:
+    """Change the register (data/raw/monitor/projecten.csv) and build: the build must refuse; its message."""
+    replace_in_file(raw_dir / "monitor" / "projecten.csv", oud, nieuw)
     with pytest.raises(ValidationError) as exc:
         build(raw_dir, warehouse_path)
-    assert "monitor/projecten.csv, regel 5, kolom 'doel_periode': 'per week' is geen doelperiode" in str(exc.value)
+    return str(exc.value)
+
+
+def test_a_bad_register_row_stops_the_build_with_file_row_and_column(raw_dir, warehouse_path):
+    assert "monitor/projecten.csv, regel 5, kolom 'doel_periode': 'per week' is geen doelperiode" in \
+        register_geweigerd(raw_dir, warehouse_path, ",,,24,,,per jaar,", ",,,24,,,per week,")
 
 
 # --- CLI and passwords ----------------------------------------------------------------------------------

@@ -283,9 +283,9 @@ def _niets_opgeslagen(fn):
 def test_a_target_without_a_period_is_refused(raw_dir):
     fouten = _niets_opgeslagen(lambda: invoer.wijzig_project("zorgstart", {"doel_deelnemers": "20"}, "Piet", 0,
                                                              vandaag=VANDAAG))
-    assert fouten == ["projectgegevens, kolom 'doel_periode': een doel heeft een periode nodig: kies per jaar of "
-                      "projectduur (het doel telt gestarte deelnemers, uitstroom naar werk of uitstroom naar "
-                      "opleiding, naar het veld)"]
+    assert fouten == ["projectgegevens, kolom 'doel_periode': een doel heeft een periode nodig: kies per jaar, "
+                      "projectduur of periode (van en tot en met een kwartaal); het doel telt gestarte deelnemers, "
+                      "uitstroom naar werk of uitstroom naar opleiding, naar het veld"]
     # a project whose period is known already may change its number alone
     invoer.wijzig_project("ai_annotatielab", {"doel_deelnemers": "30"}, "Piet", 0, vandaag=VANDAAG)
 

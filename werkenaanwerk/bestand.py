@@ -6,17 +6,24 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from openpyxl.utils import get_column_letter
+
 from basis.fouten import Fout
 from werkenaanwerk import definities as d
+from werkenaanwerk.voortgang import getal
 
-KOPPEN = {"project": d.KOLOM_PROJECT, "kwartaal": d.KOLOM_KWARTAAL,
-          **{label.casefold(): key for key, label in d.LABELS.items()}, **{key: key for key in d.VELDEN}}
-KOP_LABEL = {d.KOLOM_PROJECT: "Project", d.KOLOM_KWARTAAL: "Kwartaal", **d.LABELS}
+REVISIE = "revisie"   # the revision of the row's project the row was based on (the template fills it in)
 REVISIE_KOP = "Revisie (niet wijzigen)"
+KOPPEN = {"project": d.KOLOM_PROJECT, "kwartaal": d.KOLOM_KWARTAAL,
+          **{label.casefold(): key for key, label in d.LABELS.items()}, **{key: key for key in d.VELDEN},
+          REVISIE: REVISIE, REVISIE_KOP.casefold(): REVISIE}
+KOP_LABEL = {d.KOLOM_PROJECT: "Project", d.KOLOM_KWARTAAL: "Kwartaal", **d.LABELS, REVISIE: REVISIE_KOP}
 
 
 @dataclass
@@ -72,7 +79,7 @@ def _rijen(plek: str, regels, index: dict[int, str], eerste: int = 2) -> list[Ri
     for nummer, waarden in enumerate(regels, start=eerste):
         cellen = {key: (waarden[i] if i < len(waarden) else None) for i, key in index.items()}
         cellen = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in cellen.items()}
-        if any(v is not None for v in cellen.values()):
+        if any(v is not None for k, v in cellen.items() if k != REVISIE):
             rijen.append(Rij(plek, nummer, cellen))
     return rijen
 
@@ -83,30 +90,56 @@ def _lees_csv(naam: str, inhoud: bytes) -> Ingelezen:
     except UnicodeDecodeError:
         tekst = inhoud.decode("cp1252", errors="replace")  # Dutch Excel saves CSV this way
     regels = tekst.splitlines()
+    if len(regels) > d.MAX_RIJEN + 1:
+        return Ingelezen(fouten=[_te_veel_regels(naam, len(regels), "het bestand")])
     scheiding = ";" if regels and regels[0].count(";") >= regels[0].count(",") else ","
     lezer = list(csv.reader(regels, delimiter=scheiding))
     index, fouten = _koppen(naam, lezer[0] if lezer else [])
+    if REVISIE not in index.values():   # a CSV has no Projecten sheet: the revision is a column
+        fouten.append(Fout(naam, 1, REVISIE_KOP, "deze kolom ontbreekt: een CSV zegt per regel van welke revisie "
+                                                 "van het project hij uitgaat, zodat een nieuwere correctie van een "
+                                                 "ander niet ongemerkt wordt overschreven. Maak de CSV van een nieuw "
+                                                 "sjabloon (blad Resultaten opslaan als CSV); voor een nieuwe regel "
+                                                 "staat de revisie op het blad Projecten"))
     if fouten:
         return Ingelezen(fouten=fouten)
     return Ingelezen(rijen=_rijen(naam, lezer[1:], index))
 
 
 def _lees_excel(naam: str, inhoud: bytes) -> Ingelezen:
+    """Read the Resultaten sheet of a workbook, streaming (openpyxl read_only), after checking what it
+    unpacks to and how many rows it says it has: a small file that unpacks to millions of rows is refused
+    before it is read. At most MAX_RIJEN rows and MAX_KOLOMMEN columns are ever parsed. A formula is
+    refused with its cell: it would not be computed here, and an uncomputed formula must not be stored
+    as an empty cell."""
     import openpyxl
 
     try:
         with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
             if "xl/workbook.xml" not in z.namelist():
                 raise zipfile.BadZipFile
-        wb = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+            uitgepakt = sum(i.file_size for i in z.infolist())
+            if uitgepakt > d.MAX_UITGEPAKT:
+                return Ingelezen(fouten=[Fout(naam, None, None, f"de werkmap is uitgepakt {_mb(uitgepakt)} MB; de "
+                                                                f"grens is {_mb(d.MAX_UITGEPAKT)} MB. Een monitorbestand "
+                                                                f"heeft hooguit {getal(d.MAX_RIJEN)} regels: staat er "
+                                                                "iets anders in dan de resultaten?")])
+            meeste = max((_regels_in(z, i.filename) for i in z.infolist()
+                          if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")), default=0)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error):
         return Ingelezen(fouten=[Fout(naam, None, None, "dit is geen Excel-werkmap (.xlsx) en geen CSV-bestand.")])
+    if meeste > d.MAX_RIJEN + 1:
+        return Ingelezen(fouten=[_te_veel_regels(naam, meeste)])
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        return Ingelezen(fouten=[Fout(naam, None, None, "dit is geen Excel-werkmap (.xlsx) die te lezen is.")])
     try:
         if d.BLAD_INFO not in wb.sheetnames:
             return Ingelezen(fouten=[Fout(naam, None, None, f"het blad '{d.BLAD_INFO}' met de sjabloonversie "
                                                             "ontbreekt: dit is geen sjabloon van de monitor. Download "
                                                             "het sjabloon op de pagina Invoer monitor.")])
-        versie = next((r[1] for r in wb[d.BLAD_INFO].iter_rows(values_only=True)
+        versie = next((r[1] for r in wb[d.BLAD_INFO].iter_rows(max_row=100, max_col=2, values_only=True)
                        if len(r) > 1 and r[0] == "sjabloonversie"), None)
         if versie != d.SJABLOON_VERSIE:
             return Ingelezen(fouten=[Fout(f"{naam}, blad '{d.BLAD_INFO}'", None, "sjabloonversie",
@@ -116,7 +149,16 @@ def _lees_excel(naam: str, inhoud: bytes) -> Ingelezen:
         plek = f"{naam}, blad '{d.BLAD_RESULTATEN}'"
         if d.BLAD_RESULTATEN not in wb.sheetnames:
             return Ingelezen(fouten=[Fout(naam, None, None, f"het blad '{d.BLAD_RESULTATEN}' ontbreekt.")])
-        regels = list(wb[d.BLAD_RESULTATEN].iter_rows(values_only=True))
+        regels = list(wb[d.BLAD_RESULTATEN].iter_rows(max_row=d.MAX_RIJEN + 2, max_col=d.MAX_KOLOMMEN, values_only=True))
+        # read without cached values, a formula is its text: "=..." (a text typed as '=... is refused too)
+        fouten = [Fout(plek, n, None, f"cel {get_column_letter(i)}{n} bevat een formule ({waarde[:40]}); vul de "
+                                      "waarde zelf in. Formules worden niet uitgerekend en niet opgeslagen")
+                  for n, rij in enumerate(regels, start=1) for i, waarde in enumerate(rij, start=1)
+                  if isinstance(waarde, str) and waarde.startswith("=")]
+        if len(regels) > d.MAX_RIJEN + 1:
+            return Ingelezen(fouten=[_te_veel_regels(plek, None, "het blad")])
+        if fouten:
+            return Ingelezen(fouten=fouten)
         index, fouten = _koppen(plek, list(regels[0]) if regels else [])
         if fouten:
             return Ingelezen(fouten=fouten)
@@ -125,15 +167,40 @@ def _lees_excel(naam: str, inhoud: bytes) -> Ingelezen:
         wb.close()
 
 
+_RIJ = re.compile(rb"<(?:\w+:)?row[\s/>]")
+
+
+def _regels_in(z: zipfile.ZipFile, naam: str) -> int:
+    """The rows of a worksheet, counted in its XML as it is unpacked (bounded by MAX_UITGEPAKT, no parsing):
+    openpyxl would scan a sheet without a <dimension> in full before the first row is read."""
+    n, rest = 0, b""
+    with z.open(naam) as fh:
+        while blok := fh.read(1 << 20):
+            stuk = rest + blok
+            n += len(_RIJ.findall(stuk)) - len(_RIJ.findall(rest))   # a match in the carried tail counted once
+            rest = stuk[-32:]
+    return n
+
+
+def _te_veel_regels(plek: str, n: int | None, wat: str = "een werkblad") -> Fout:
+    """n: the lines including the header (None: more than the limit, not counted further)."""
+    hoeveel = f"{getal(n)} regels" if n else f"meer dan {getal(d.MAX_RIJEN + 1)} regels"
+    return Fout(plek, None, None, f"{wat} heeft {hoeveel}; de grens is {getal(d.MAX_RIJEN)} regels met resultaten "
+                                  "en een kopregel. Lever de resultaten per project en kwartaal aan, zonder andere "
+                                  "gegevens.")
+
+
 def _basis(wb) -> dict[str, int]:
     """The revision of each project when the template was made (sheet Projecten)."""
     if d.BLAD_PROJECTEN not in wb.sheetnames:
         return {}
-    regels = list(wb[d.BLAD_PROJECTEN].iter_rows(values_only=True))
+    regels = list(wb[d.BLAD_PROJECTEN].iter_rows(max_row=d.MAX_RIJEN + 1, max_col=d.MAX_KOLOMMEN, values_only=True))
     if not regels or "Code" not in regels[0] or REVISIE_KOP not in regels[0]:
         return {}
     code, rev = regels[0].index("Code"), regels[0].index(REVISIE_KOP)
-    return {r[code]: int(r[rev]) for r in regels[1:] if r[code] and isinstance(r[rev], (int, float))}
+    return {r[code]: int(r[rev]) for r in regels[1:]
+            if len(r) > max(code, rev) and isinstance(r[code], str) and isinstance(r[rev], (int, float))
+            and not isinstance(r[rev], bool) and float(r[rev]).is_integer() and 0 <= r[rev] < 2**62}
 
 
 def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[str, int],
@@ -165,8 +232,9 @@ def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[st
                "met alleen 'Nog in traject' (de beginstand)."),
         ("5.", "Upload het bestand op de pagina 'Invoer monitor' of gebruik python -m etl.monitor import. Bevat het "
                "bestand een fout, dan wordt niets opgeslagen en hoort u welk blad, welke regel en welke kolom."),
-        ("6.", "Wijzig het blad 'Projecten' niet: de revisie daar laat zien of iemand anders intussen hetzelfde "
-               "project heeft gewijzigd."),
+        ("6.", "Wijzig het blad 'Projecten' en de kolom 'Revisie' niet: de revisie laat zien of iemand anders "
+               "intussen hetzelfde project heeft gewijzigd. Levert u een CSV aan (blad Resultaten opslaan als CSV), "
+               "vul dan bij een nieuwe regel de revisie van het project in (blad Projecten)."),
         (None, None),
         ("Definities", None),
         *[(label, uitleg) for label, uitleg in d.VELDEN.values()],
@@ -186,10 +254,11 @@ def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[st
         blad.column_dimensions[kolom].width = breedte
 
     res = wb.create_sheet(d.BLAD_RESULTATEN, 0)
-    res.append([KOP_LABEL[k] for k in d.KOLOMMEN])
+    res.append([KOP_LABEL[k] for k in d.KOLOMMEN] + [REVISIE_KOP])
     for r in resultaten:
-        res.append([projecten[r["project_id"]], d.kwartaal_label(r["kwartaal"]), *[r.get(k) for k in d.VELDEN]])
-    for i, breedte in enumerate([34, 12, 12, 12, 14, 20, 24, 16]):
+        res.append([projecten[r["project_id"]], d.kwartaal_label(r["kwartaal"]), *[r.get(k) for k in d.VELDEN],
+                    revisie.get(r["project_id"], 0)])
+    for i, breedte in enumerate([34, 12, 12, 12, 14, 20, 24, 16, 24]):
         res.column_dimensions[chr(65 + i)].width = breedte
     for ws in (res, blad):
         for cel in ws[1]:

@@ -35,12 +35,26 @@ STATUSSEN = {
     "bestendigd": "gaat door buiten het programma (bijvoorbeeld als sociale onderneming)",
     "beëindigd": "gestopt",
 }
-DOEL_PERIODES = ("per jaar", "projectduur")
+# A target covers the calendar year (per jaar), the project's run (projectduur) or a date range of its own
+# (periode: doel_van up to and including doel_tot, two kwartalen).
+DOEL_PERIODES = ("per jaar", "projectduur", "periode")
+PROGRAMMA = "Werken aan Werk"   # the programme of a project when the register names none
 DOELEN = {"doel_deelnemers": "gestart", "doel_uitstroom_werk": "uitstroom_werk",
           "doel_uitstroom_opleiding": "uitstroom_opleiding"}
 
 SJABLOON_VERSIE = "werken-aan-werk/1"
 MAX_BYTES = 10 * 1024 * 1024
+# Plausible bounds, checked on every way in (page, file, CLI) before anything is stored, and by the
+# build on every record already in the log: a count per project per quarter, and a target.
+MAX_AANTAL = 10_000
+MAX_DOEL = 10_000
+# An uploaded workbook: what it may hold once unpacked, and how many rows and cells its sheet may have.
+MAX_UITGEPAKT = 50 * 1024 * 1024
+MAX_RIJEN = 10_000
+MAX_KOLOMMEN = 30
+MAX_FOUTEN = 50   # errors listed; the rest are counted
+# A text starting with one of these is a formula in a spreadsheet (OWASP CSV injection): refused in names.
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 BLAD_RESULTATEN = "Resultaten"
 BLAD_PROJECTEN = "Projecten"
 BLAD_INFO = "Info"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from basis import instellingen as settings
 from basis.fouten import Fout
@@ -21,8 +21,15 @@ class InvoerFout(Exception):
     """Input with errors: nothing was stored. `fouten` say where and what."""
 
     def __init__(self, fouten: list[Fout]):
-        super().__init__("\n".join(f.tekst() for f in fouten))
-        self.fouten = fouten
+        self.totaal = len(fouten)
+        self.fouten = fouten[:d.MAX_FOUTEN]   # the first ones; the rest are counted
+        self.meer = self.totaal - len(self.fouten)
+        super().__init__("\n".join(self.regels()))
+
+    def regels(self) -> list[str]:
+        """Every error listed, and the number not listed."""
+        return [f.tekst() for f in self.fouten] + ([f"… en nog {self.meer} fout{'en' if self.meer != 1 else ''} "
+                                                     "(niet getoond)"] if self.meer else [])
 
 
 @dataclass
@@ -48,6 +55,28 @@ class Uitkomst:
         if not (self.nieuw or self.gecorrigeerd or self.verwijderd):
             return "Niets gewijzigd: alle cijfers waren al zo opgeslagen."
         return "Opgeslagen: " + ", ".join(delen) + "."
+
+
+def _teken(c: str) -> str:
+    return {"\t": "een tab", "\r": "een regelterugloop"}.get(c, f"'{c}'")
+
+
+def _records() -> list[dict]:
+    """The usable records of the log (a bad record written by hand or an older version is left out here
+    as in the build)."""
+    return validatie.controleer_log()[0]
+
+
+def _voor_opslaan(mutaties: list[dict]) -> None:
+    """The last check before the log: every record meets the bounds the build checks, so nothing stored
+    can stop a build (a caller that skipped a rule is stopped here, not in every build after it)."""
+    nu = datetime.now(UTC).isoformat()
+    fouten = [Fout("opslaan", None, m.get("project_id"), f"niet opgeslagen: {melding}")
+              for m in mutaties
+              if (melding := validatie.record_fout({"volgnummer": 1, "revisie": 1, "tijdstip": nu, "wijziging": "x",
+                                                    "door": "x", "via": "x", **m}))]
+    if fouten:
+        raise InvoerFout(fouten)
 
 
 def _regio_en_einde(schoon: list[dict], records: list[dict], projecten: dict[str, str],
@@ -76,7 +105,7 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
     gelezen = bestand.lees(naam, inhoud)
     if gelezen.fouten:
         raise InvoerFout(gelezen.fouten)
-    records = opslag.lees()
+    records = _records()
     opgeslagen = opslag.huidige_resultaten(records)
     projecten = register.bekende_projecten(records)
     schoon, fouten = validatie.controleer(gelezen.rijen, projecten, opgeslagen, vandaag, plek=naam)
@@ -84,21 +113,21 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
         fouten = _regio_en_einde(schoon, records, projecten, regio)
     if fouten:
         raise InvoerFout(fouten)
-    return _bewaar(schoon, [], opgeslagen, records, gelezen.basis or {}, door, f"bestand {naam}",
-                   alleen_controleren)
+    return _bewaar(schoon, [], opgeslagen, records, {}, door, f"bestand {naam}", alleen_controleren,
+                   _rij_revisies(gelezen, schoon, projecten))
 
 
 def sjabloon(regio: str | None = None) -> bytes:
     """The Excel template with the register and what is stored now; with a
     region, only that region's projects (a result's region is its project's)."""
-    records = opslag.lees()
+    records = _records()
     projecten = register.bekende_projecten(records)
     regios = register.regio_per_project(records)
     if regio is not None:
         projecten = {p: n for p, n in projecten.items() if regios.get(p) == regio}
     resultaten = sorted((r for r in opslag.huidige_resultaten(records).values() if r["project_id"] in projecten),
                         key=lambda r: (r["project_id"], r["kwartaal"]))
-    return bestand.sjabloon(projecten, resultaten, opslag.revisies(records),
+    return bestand.sjabloon(projecten, resultaten, opslag.revisies(opslag.lees()),
                             {p: regios.get(p, "") for p in projecten})
 
 
@@ -106,7 +135,7 @@ def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
               vandaag: date | None = None) -> Uitkomst:
     """Save the table of one project as edited on the page: changed and added
     kwartalen become new records, kwartalen taken out become removals."""
-    records = opslag.lees()
+    records = _records()
     projecten = register.bekende_projecten(records)
     opgeslagen = opslag.huidige_resultaten(records)
     invoer = [bestand.Rij(PAGINA, i, {d.KOLOM_PROJECT: project_id, **r}) for i, r in enumerate(rijen, start=1)]
@@ -120,17 +149,67 @@ def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
     return _bewaar(schoon, weg, opgeslagen, records, {project_id: basis_revisie}, door, "pagina", False)
 
 
+def _rij_revisies(gelezen: bestand.Ingelezen, schoon: list[dict], projecten: dict[str, str]) -> dict:
+    """(place, row) -> the revision of its project the row was based on: the row's own (column Revisie),
+    else the workbook's sheet Projecten, else another row of the same project in the file; an unreadable
+    revision is kept as text, a missing one as None (both refused for a row that changes something)."""
+    eigen = {}
+    for rij in gelezen.rijen:
+        waarde = rij.waarden.get(bestand.REVISIE)
+        if waarde is not None:
+            getal, fout = validatie.aantal(waarde, 2**62)
+            eigen[(rij.plek, rij.regel)] = str(waarde) if fout else getal
+    per_project = dict(gelezen.basis or {})
+    for r in schoon:
+        if isinstance(eigen.get((r["plek"], r["regel"])), int):
+            per_project.setdefault(r["project_id"], eigen[(r["plek"], r["regel"])])
+    return {(r["plek"], r["regel"]): eigen.get((r["plek"], r["regel"]), per_project.get(r["project_id"]))
+            for r in schoon}
+
+
+def _verouderd(r: dict, basis, huidig: dict[str, int], records: list[dict], naam: str) -> Fout | None:
+    """A row that changes a stored figure must say which revision of its project it was based on, and that
+    must be the current one: otherwise it would silently undo a newer correction by someone else."""
+    kolom = bestand.REVISIE_KOP
+    nu = huidig.get(r["project_id"], 0)
+    if basis is None:
+        return Fout(r["plek"], r["regel"], kolom, f"de revisie van {naam} ontbreekt; neem die over van het blad "
+                                                  f"Projecten (nu {nu}) of maak het bestand van een nieuw sjabloon")
+    if isinstance(basis, str):
+        return Fout(r["plek"], r["regel"], kolom, f"'{basis[:20]}' is geen revisie; wijzig deze kolom niet")
+    if basis != nu:
+        wie = opslag.laatste_door(records, r["project_id"])
+        return Fout(r["plek"], r["regel"], kolom,
+                    f"verouderd: deze regel gaat uit van revisie {basis} van {naam}, maar intussen is het revisie "
+                    f"{nu}{f' (laatst gewijzigd door {wie[0]})' if wie else ''}. Niets opgeslagen, zodat die "
+                    "nieuwere wijziging niet verloren gaat: download een nieuw sjabloon, neem uw wijziging daarin "
+                    "over en lever opnieuw aan")
+    return None
+
+
 def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, records: list[dict], basis: dict[str, int],
-            door: str, via: str, alleen_controleren: bool) -> Uitkomst:
-    mutaties, nieuw, gecorrigeerd = [], 0, 0
+            door: str, via: str, alleen_controleren: bool, rij_basis: dict | None = None) -> Uitkomst:
+    mutaties, nieuw, gecorrigeerd, verouderd, namen = [], 0, 0, [], {}
+    alle = opslag.lees()
+    huidig = opslag.revisies(alle)
     for r in schoon:
         waarden = {k: r[k] for k in d.VELDEN}
         oud = opgeslagen.get((r["project_id"], r["kwartaal"]))
         if oud is not None and all(oud.get(k) == v for k, v in waarden.items()):
             continue
+        if rij_basis is not None:
+            namen = namen or register.bekende_projecten(records)
+            fout = _verouderd(r, rij_basis.get((r["plek"], r["regel"])), huidig, alle,
+                              namen.get(r["project_id"], r["project_id"]))
+            if fout:
+                verouderd.append(fout)
+                continue
+            basis[r["project_id"]] = rij_basis[(r["plek"], r["regel"])]
         nieuw += oud is None
         gecorrigeerd += oud is not None
         mutaties.append({"soort": "resultaat", "project_id": r["project_id"], "kwartaal": r["kwartaal"], **waarden})
+    if verouderd:
+        raise InvoerFout(verouderd)
     for project, kwartaal in weg:
         mutaties.append({"soort": "resultaat", "project_id": project, "kwartaal": kwartaal,
                          **{k: None for k in d.VELDEN}, "verwijderd": True})
@@ -139,7 +218,7 @@ def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, re
                         not alleen_controleren)
     if alleen_controleren or not mutaties:
         return uitkomst
-    huidig = opslag.revisies(records)
+    _voor_opslaan(mutaties)
     opgeslagen = opslag.toevoegen(mutaties, door, via, {p: basis.get(p, huidig.get(p, 0)) for p in projecten})
     uitkomst.volgnummer = opgeslagen[-1]["volgnummer"]
     return uitkomst
@@ -150,8 +229,36 @@ def _beroepsklassen() -> set[str]:
         return {r["code"] for r in csv.DictReader(fh)}
 
 
-PROJECTVELDEN = ("regio", "naam", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
-                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode")
+PROJECTVELDEN = ("regio", "naam", "programma", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
+                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode", "doel_van", "doel_tot")
+
+
+def _doelperiode(velden: dict, start: str | None, einde: str | None) -> list[tuple[str, str]]:
+    """A target for a date range (doel_periode 'periode') needs both ends, in order, and must overlap the
+    project's run (start to end; an unknown end is open). The range goes with the period: it is entered
+    together with doel_periode 'periode' and only then."""
+    van, tot = velden.get("doel_van"), velden.get("doel_tot")
+    if velden.get("doel_periode") != "periode":
+        if van or tot:
+            return [("doel_periode", "een doel van/tot en met hoort bij de doelperiode 'periode'; kies die, of laat "
+                                     "van en tot en met leeg")]
+        return []
+    if not (van and tot):
+        return [("doel_van" if not van else "doel_tot", "een doel voor een periode heeft een eerste en een laatste "
+                                                        "kwartaal nodig (van en tot en met)")]
+    if not (d.kwartaal_code(van) and d.kwartaal_code(tot)):
+        return []  # already reported as not a kwartaal
+    if tot < van:
+        return [("doel_tot", f"de doelperiode eindigt ({d.kwartaal_label(tot)}) vóór zij begint "
+                             f"({d.kwartaal_label(van)})")]
+    start, einde = (d.kwartaal_code(str(k)) if k else None for k in (start, einde))
+    if (einde and van > einde) or (start and tot < start):
+        looptijd = f"{d.kwartaal_label(start) if start else 'start onbekend'} t/m " \
+                   f"{d.kwartaal_label(einde) if einde else 'einde onbekend'}"
+        return [("doel_van", f"de doelperiode {d.kwartaal_label(van)} t/m {d.kwartaal_label(tot)} valt helemaal "
+                             f"buiten de looptijd van het project ({looptijd}); een doel moet over (een deel van) "
+                             "de looptijd gaan")]
+    return []
 
 
 def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisie: int,
@@ -164,7 +271,7 @@ def wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisi
 def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revisie: int,
                     vandaag: date | None = None) -> Uitkomst:
     vandaag = vandaag or date.today()
-    records = opslag.lees()
+    records = _records()
     projecten = register.bekende_projecten(records)
     velden = {k: (v.strip() if isinstance(v, str) else v) for k, v in velden.items() if k in PROJECTVELDEN}
     velden = {k: v for k, v in velden.items() if v not in (None, "")}
@@ -191,11 +298,15 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         fout("regio", f"de regio van een bestaand project verandert niet (nu "
                       f"{register.regio_per_project(records).get(project_id)}); voeg het project in de andere regio "
                       "als nieuw project toe")
+    for kolom, wat in (("naam", "een projectnaam"), ("programma", "de naam van een programma")):
+        if str(velden.get(kolom, "")).startswith(d.FORMULE_BEGIN):
+            fout(kolom, f"{wat} mag niet beginnen met {_teken(velden[kolom][0])}: in Excel wordt zo'n naam een "
+                        "formule. Begin de naam met een letter of cijfer")
     if "status" in velden and velden["status"] not in d.STATUSSEN:
         fout("status", f"'{velden['status']}' is geen status; kies uit {', '.join(d.STATUSSEN)}")
     if "status" in velden and "status_vanaf" not in velden:
         fout("status_vanaf", "zeg vanaf welk kwartaal de status geldt")
-    for kolom in ("start", "einde", "status_vanaf"):
+    for kolom in ("start", "einde", "status_vanaf", "doel_van", "doel_tot"):
         if kolom in velden:
             code = d.kwartaal_code(str(velden[kolom]))
             if code is None:
@@ -214,9 +325,13 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
     bestaand = project_id in projecten
     if any(k in velden for k in d.DOELEN) and "doel_periode" not in velden and not (
             bestaand and register.huidig_veld(project_id, "doel_periode", records)):
-        fout("doel_periode", "een doel heeft een periode nodig: kies per jaar of projectduur (het doel telt "
-                             "gestarte deelnemers, uitstroom naar werk of uitstroom naar opleiding, naar het veld)")
+        fout("doel_periode", "een doel heeft een periode nodig: kies per jaar, projectduur of periode (van en tot "
+                             "en met een kwartaal); het doel telt gestarte deelnemers, uitstroom naar werk of "
+                             "uitstroom naar opleiding, naar het veld")
     start = velden.get("start") or (register.huidig_veld(project_id, "start", records) if bestaand else None)
+    einde = velden.get("einde") or (register.huidig_veld(project_id, "einde", records) if bestaand else None)
+    for kolom, melding in _doelperiode(velden, start, einde):
+        fout(kolom, melding)
     if "status_vanaf" in velden and start and d.kwartaal_code(str(start)) and \
             d.kwartaal_code(str(velden["status_vanaf"])) and velden["status_vanaf"] < d.kwartaal_code(str(start)):
         fout("status_vanaf", f"{d.kwartaal_label(velden['status_vanaf'])} ligt vóór de start van het project "
@@ -227,8 +342,34 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         fout(None, "er is niets ingevuld om op te slaan")
     if fouten:
         raise InvoerFout(fouten)
-    opgeslagen = opslag.toevoegen([{"soort": "project", "project_id": project_id, **velden}], door, "pagina",
+    mutatie = {"soort": "project", "project_id": project_id, **velden}
+    _voor_opslaan([mutatie])
+    opgeslagen = opslag.toevoegen([mutatie], door, "pagina",
                                   {project_id: basis_revisie})
     naam = velden.get("naam") or projecten.get(project_id, project_id)
     return Uitkomst(0, 0, 0, 0, [project_id], True, opgeslagen[-1]["volgnummer"],
                     f"Projectgegevens van '{naam}' opgeslagen.")
+
+
+def herroep(volgnummer: int, door: str) -> str:
+    """Revoke a bad record of the log (one the build skips and reports) by appending a record that says
+    so: the log is never edited by hand, and the history keeps both. Only a record that breaks the rules
+    can be revoked; a wrong but valid figure is corrected by entering the right one. Returns the message."""
+    alle = opslag.lees()
+    doel = [r for r in alle if r.get("volgnummer") == volgnummer and r.get("soort") != "herroepen"]
+    if not doel:
+        raise InvoerFout([Fout("herroepen", None, None, f"er is geen record met volgnummer {volgnummer} in het "
+                                                        "log")])
+    melding = validatie.record_fout(doel[0])
+    if melding is None:
+        raise InvoerFout([Fout("herroepen", None, None, f"record {volgnummer} is in orde en kan niet worden "
+                                                        "herroepen; verbeter een cijfer door het juiste in te voeren "
+                                                        "(pagina Invoer monitor of python -m etl.monitor import)")])
+    if any(r.get("soort") == "herroepen" and r.get("herroept") == volgnummer for r in alle):
+        raise InvoerFout([Fout("herroepen", None, None, f"record {volgnummer} is al herroepen")])
+    project = doel[0].get("project_id") if isinstance(doel[0].get("project_id"), str) else "onbekend"
+    mutatie = {"soort": "herroepen", "project_id": project, "herroept": volgnummer}
+    _voor_opslaan([mutatie])
+    opslag.toevoegen([mutatie], door, "herroepen", {project: opslag.revisies(alle).get(project, 0)})
+    return (f"Record {volgnummer} (project {project}) herroepen: de build slaat het voortaan zonder melding over "
+            f"({melding}). Voer het juiste cijfer nu gewoon opnieuw in.")

@@ -78,7 +78,7 @@ def sla_op(wijziging: Wijziging, door: str, alleen_controleren: bool = False,
         else:
             raise TypeError(f"onbekende wijziging {wijziging!r}")
     except InvoerFout as exc:
-        n = len(exc.fouten)
+        n = exc.totaal
         _noteer(wijziging, door, False, f"Niet opgeslagen: {n} fout{'en' if n != 1 else ''} "
                                         f"({wijziging.omschrijving()}). " + "; ".join(f.tekst() for f in exc.fouten[:3])
                 + (" …" if n > 3 else ""))

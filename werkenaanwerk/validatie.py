@@ -3,33 +3,48 @@ the table on the page. Each error names the place (sheet, row, column) and
 what is wrong, in Dutch. The caller stores nothing when there is any error."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from basis.fouten import Fout
 from werkenaanwerk import definities as d
-from werkenaanwerk import register
+from werkenaanwerk import opslag, register, voortgang
 from werkenaanwerk.bestand import KOP_LABEL, Rij
 
 
-def aantal(waarde) -> tuple[int | None, str | None]:
-    """A count from a cell: (value, None) or (None, what is wrong). Empty -> (None, None)."""
+def aantal(waarde, maximum: int = d.MAX_AANTAL) -> tuple[int | None, str | None]:
+    """A count from a cell: (value, None) or (None, what is wrong). Empty -> (None, None).
+    Whole numbers from 0 to `maximum` only: no inf, no thousands separator read as a decimal
+    point, no 20-digit number that would overflow the warehouse's integers."""
     if waarde is None:
         return None, None
+    bereik = f"verwacht een heel getal van 0 tot en met {voortgang.getal(maximum)}"
     if isinstance(waarde, bool):
-        return None, f"'{waarde}' is geen aantal; verwacht een heel getal (0 of meer)"
+        return None, f"'{waarde}' is geen aantal; {bereik}"
     if isinstance(waarde, float) and waarde != waarde:
         return None, None  # NaN from a table: empty
-    if isinstance(waarde, (int, float)):
-        if float(waarde) != int(waarde):
+    if isinstance(waarde, float) and waarde in (float("inf"), float("-inf")):
+        return None, f"'{waarde}' is geen aantal; {bereik}"
+    if isinstance(waarde, int):
+        getal = waarde
+    elif isinstance(waarde, float):
+        if not waarde.is_integer():
             return None, f"{str(waarde).replace('.', ',')} is geen heel getal; tel personen"
         getal = int(waarde)
     else:
         tekst = str(waarde).strip()
-        if not tekst.lstrip("-").isdigit():
-            return None, f"'{tekst}' is geen heel getal; verwacht een aantal personen (0 of meer), of een lege cel"
+        if re.fullmatch(r"-?[0-9]{1,3}([.,][0-9]{3})+", tekst):
+            return None, (f"'{tekst}' is dubbelzinnig (duizendtal of decimaal?); schrijf een aantal zonder punt "
+                          "of komma, bijvoorbeeld 2000")
+        if not re.fullmatch(r"-?[0-9]+", tekst):
+            return None, f"'{tekst[:40]}' is geen heel getal; {bereik}, of laat de cel leeg"
+        if len(tekst.lstrip("-")) > 12:
+            return None, f"'{tekst[:40]}' is veel te groot; {bereik}"
         getal = int(tekst)
     if getal < 0:
         return None, f"{getal} is negatief; een aantal is 0 of meer"
+    if getal > maximum:
+        return None, f"{voortgang.getal(getal) if getal < 10**12 else getal if getal < 10**30 else f'{getal:.3g}'} is niet aannemelijk; {bereik}"
     return getal, None
 
 
@@ -118,3 +133,76 @@ def _uitstroom(schoon: list[dict], projecten: dict[str, str], opgeslagen: dict[t
                 f"{d.kwartaal_label(d.vorig_kwartaal(r['kwartaal']))} ({vorig}). Liep het traject al eerder, vul "
                 "dan ook het kwartaal daarvoor in met het aantal dat nog in traject was."))
     return fouten
+
+
+_KWARTAALCODE = re.compile(r"[0-9]{4}-Q[1-4]")
+_TEKSTVELDEN = ("wijziging", "door", "via", "project_id", "regio", "naam", "omschrijving", "doelgroep",
+                "beroepsklasse_code", "status", "toelichting", "doel_periode", "programma")
+
+
+def record_fout(rec) -> str | None:
+    """What is wrong with a record of the log, in Dutch (None: it is usable). The same bounds as the input
+    rules, so a record written by an older version or by hand that breaks them is skipped and reported by
+    the build instead of stopping it."""
+    if not isinstance(rec, dict):
+        return "het record is geen JSON-object"
+    soort = rec.get("soort")
+    if soort not in ("resultaat", "project", "herroepen"):
+        return f"onbekende soort '{soort}'"
+    for veld in ("volgnummer", "revisie"):
+        if not isinstance(rec.get(veld), int) or isinstance(rec.get(veld), bool) or not 0 < rec[veld] < 2**62:
+            return f"veld '{veld}' is geen geldig volgnummer ({str(rec.get(veld))[:30]})"
+    try:
+        datetime.fromisoformat(str(rec.get("tijdstip")))
+    except ValueError:
+        return f"veld 'tijdstip' is geen tijdstip ({str(rec.get('tijdstip'))[:30]})"
+    if not isinstance(rec.get("project_id"), str) or not rec["project_id"]:
+        return "het project ontbreekt"
+    for veld in _TEKSTVELDEN:
+        if rec.get(veld) is not None and not isinstance(rec[veld], str):
+            return f"veld '{veld}' is geen tekst"
+    getallen = {"resultaat": list(d.VELDEN), "project": list(d.DOELEN), "herroepen": ["herroept"]}[soort]
+    for veld in getallen:
+        waarde = rec.get(veld)
+        if waarde is None and soort != "herroepen":
+            continue
+        if soort == "herroepen":
+            fout = None if isinstance(waarde, int) and 0 < waarde < 2**62 else "geen volgnummer"
+        elif not isinstance(waarde, int) or isinstance(waarde, bool):
+            fout = f"'{str(waarde)[:30]}' is geen heel getal"
+        else:
+            _, fout = aantal(waarde, d.MAX_DOEL if soort == "project" else d.MAX_AANTAL)
+        if fout:
+            return f"veld '{veld}': {fout}"
+    kwartalen = ["kwartaal"] if soort == "resultaat" else ["start", "einde", "status_vanaf", "doel_van", "doel_tot"]
+    for veld in kwartalen:
+        if (rec.get(veld) is not None or veld == "kwartaal") and not _KWARTAALCODE.fullmatch(str(rec.get(veld))):
+            return f"veld '{veld}': '{str(rec.get(veld))[:30]}' is geen kwartaal"
+    if rec.get("verwijderd") is not None and not isinstance(rec["verwijderd"], bool):
+        return "veld 'verwijderd' is geen ja/nee"
+    if soort == "project" and rec.get("status") is not None and rec["status"] not in d.STATUSSEN:
+        return f"veld 'status': '{rec['status'][:30]}' is geen status"
+    return None
+
+
+def controleer_log(instellingen=None, records: list[dict] | None = None) -> tuple[list[dict], list[Fout]]:
+    """The saved records of the monitor's store that are usable, and one error (where, record, what) for
+    each that is not: a record that breaks the bounds (stored by an older version, or by hand). A bad
+    record revoked through `python -m etl.monitor herroep` is left out silently. (Unreadable lines of an
+    older release's mutaties.jsonl are left out and reported by the migration, werkenaanwerk.opslag_migratie.)
+    `records`: the store's records when the caller has just read them."""
+    records = opslag.lees(instellingen) if records is None else records
+    waar = opslag.omschrijving(instellingen) if records else "monitoropslag"
+    herroepen = {r["herroept"] for r in records if r.get("soort") == "herroepen" and record_fout(r) is None}
+    goed, fouten = [], []
+    for rec in records:
+        melding = record_fout(rec)
+        if melding is None:
+            goed.append(rec)
+        elif rec.get("volgnummer") not in herroepen:
+            fouten.append(Fout(waar, None, None,
+                               f"record {rec.get('volgnummer')} ({rec.get('soort')}, project "
+                               f"{str(rec.get('project_id'))[:40]}) overgeslagen: {melding}. Herstel: python -m "
+                               f"etl.monitor herroep {rec.get('volgnummer')} --door NAAM, en voer het juiste cijfer "
+                               "daarna opnieuw in"))
+    return goed, fouten

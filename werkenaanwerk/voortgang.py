@@ -3,7 +3,8 @@ in one place (used by the page, the exports and the tests).
 
 A target covers a period: *per jaar* the calendar year of the monitor (only
 the quarters the project runs in that year: a project starting in Q3 has half
-a year's target), *projectduur* the quarters from the start to the end. The
+a year's target), *projectduur* the quarters from the start to the end,
+*periode* a date range of its own (doel_van up to and including doel_tot). The
 realisation counts the same quarters up to the monitor. The expectation pro
 rata is the target times the quarters passed over the quarters in the period;
 a project is *op koers* when its realisation is at least that expectation."""
@@ -65,6 +66,8 @@ class Doelstand:
             return f"projectduur vanaf {van} (einde onbekend)"
         if self.periode == "per jaar":
             return f"per jaar: {van} t/m {d.kwartaal_label(self.tot)}"
+        if self.periode == "periode":
+            return f"periode: {van} t/m {d.kwartaal_label(self.tot)}"
         return f"projectduur: {van} t/m {d.kwartaal_label(self.tot)}"
 
     def verwacht_tekst(self) -> str:
@@ -77,15 +80,20 @@ class Doelstand:
 
 
 def doelstand(doel: float | None, periode: str | None, tot: str, per_kwartaal: dict[str, int | None],
-              start: str | None = None, einde: str | None = None) -> Doelstand | None:
-    """The target `doel` (period `periode`) at the monitor `tot`, counted over `per_kwartaal`
-    (kwartaal -> number in that kwartaal; None = not reported). None without a target or period,
-    or when the monitor lies before the target period."""
+              start: str | None = None, einde: str | None = None, doel_van: str | None = None,
+              doel_tot: str | None = None) -> Doelstand | None:
+    """The target `doel` (period `periode`; for 'periode' from `doel_van` to `doel_tot`) at the monitor `tot`,
+    counted over `per_kwartaal` (kwartaal -> number in that kwartaal; None = not reported). None without a
+    target or period, or when the monitor lies before the target period."""
     if doel is None or periode not in d.DOEL_PERIODES:
         return None
     gemeld = sorted(k for k, v in per_kwartaal.items() if v is not None)
     begin = start or (gemeld[0] if gemeld else None)
-    if periode == "per jaar":
+    if periode == "periode":
+        if not (doel_van and doel_tot) or doel_tot < doel_van:
+            return None
+        van, eind, doel_periode = index(doel_van), index(doel_tot), doel
+    elif periode == "per jaar":
         jaar = int(tot[:4])
         van = max(index(f"{jaar}-Q1"), index(begin) if begin else 0)
         eind = min(index(f"{jaar}-Q4"), index(einde) if einde else 10**9)

@@ -4,10 +4,11 @@ history/as-of view and the export buttons."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from functools import partial
+from functools import lru_cache, partial
 
 import streamlit as st
 
+from basis import instellingen as settings
 from dashboard.kern import components, db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
@@ -36,12 +37,22 @@ def keuzes(ctx: Context) -> tuple[str, str | None]:
 
 
 def verversing_bezig() -> None:
-    """Say so while the warehouse is being rebuilt after a save (the figures below are the previous build's)."""
-    from werkenaanwerk import verversen
-
-    if verversen.stand().get("status") == "bezig":
+    """Say so while the warehouse is being rebuilt after a save (the figures below are the previous build's).
+    The status file is read again only when it changed (its size and time), not on every rerun."""
+    pad = settings.status_path()
+    try:
+        stat = pad.stat()
+    except OSError:
+        return
+    if _bezig(str(pad), stat.st_mtime_ns, stat.st_size):
         st.info("Het datawarehouse wordt bijgewerkt met zojuist ingevoerde cijfers; ververs de pagina over een "
                 "minuut om ze te zien.", icon=":material/hourglass_top:")
+
+
+@lru_cache(maxsize=8)
+def _bezig(pad: str, mtime_ns: int, grootte: int) -> bool:
+    from werkenaanwerk import verversen
+    return verversen.stand().get("status") == "bezig"
 
 
 def geen_projecten(ctx: Context) -> bool:
@@ -95,7 +106,7 @@ def export(ctx: Context, tot: str) -> None:
                               file_name=f"monitor_werken_aan_werk_{ctx.regio}_{tot}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               icon=":material/download:", on_click="ignore", key="monitor-excel")
-    pdf_key = f"monitor_pdf_{ctx.regio}_{tot}_{db.build_key()}"
+    pdf_key = f"monitor_pdf_{ctx.regio}_{tot}_{db.huidige_build()}"
     if midden.button("PDF maken", icon=":material/picture_as_pdf:", key="monitor-pdf-maken"):
         with st.spinner("PDF wordt gemaakt…"):
             try:

@@ -87,7 +87,7 @@ def doelstanden(p: dict, rijen: list[dict], tot: str) -> dict[str, v.Doelstand]:
     uit = {}
     for veld, kolom in d.DOELEN.items():
         stand = v.doelstand(p[veld], p["doel_periode"], tot, {r["kwartaal"]: r[kolom] for r in rijen},
-                            start=p["start"], einde=p["einde"])
+                            start=p["start"], einde=p["einde"], doel_van=p.get("doel_van"), doel_tot=p.get("doel_tot"))
         if stand is not None:
             uit[veld] = stand
     return uit
@@ -105,7 +105,9 @@ def doel_geschiedenis(ctx: Context) -> list[str]:
         versies = []
         for r in rijen:
             delen = [f"{v.getal(r[veld])} {DOEL_EENHEID[veld]}" for veld in d.DOELEN if r[veld] is not None]
-            if r["doel_periode"]:
+            if r["doel_periode"] == "periode" and r.get("doel_van") and r.get("doel_tot"):
+                delen.append(f"periode {label(r['doel_van'])} t/m {label(r['doel_tot'])}")
+            elif r["doel_periode"]:
                 delen.append(r["doel_periode"])
             bron_ = (f"ingevoerd door {r['door']} op {fmt.datum_tijd(r['ingevoerd_op'])}" if r["door"] else
                      f"{r['bron']} ({r['bron_peildatum']})" if r["bron_peildatum"] else str(r["bron"]))
@@ -250,7 +252,8 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
     return Figuur(
         "monitor-doel", titel, zin, b + "; doelen: zie kolom Bron van het doel", pd_,
         definitie=(v.REGEL_OP_KOERS + " Doel per jaar: het kalenderjaar van de monitor (alleen de kwartalen "
-                   "waarin het project loopt). Doel voor de projectduur: van de start tot het einde. " + DEFINITIES),
+                   "waarin het project loopt). Doel voor de projectduur: van de start tot het einde. Doel voor een "
+                   "periode: van en tot en met de kwartalen die bij het doel staan. " + DEFINITIES),
         grafiek=grafiek(monitor_charts.doel_naar_rato, namen, real, doelen, verwacht,
                         hoogte=140 + 60 * len(namen)) if namen else None,
         notities=notities, uitleg="\n".join(uitleg) or None, tabel=tabel, export=export, tabel_open=True,
@@ -319,8 +322,10 @@ def status(ctx: Context, tot: str | None = None) -> Figuur | None:
     zin = ((f"Gewijzigd: {sinds}. " if sinds else "")
            + (f"Afgeleid (geen status vastgelegd of 'nieuw' verlopen): {', '.join(afgeleid)}." if afgeleid else
               "Alle statussen zijn vastgelegd in de bronnen of op het dashboard."))
+    programma = {p["project_id"]: p.get("programma") or d.PROGRAMMA for p in alle}
     export = pd.DataFrame({
         "Project": [namen[pid] for pid in nu],
+        "Programma": [programma[pid] for pid in nu],
         f"Status t/m {label(tot)}": [s.tekst() for s in nu.values()],
         "Vanaf": [label(s.vanaf) for s in nu.values()],
         "Afgeleid": ["ja" if s.afgeleid else "nee" for s in nu.values()],

@@ -62,10 +62,26 @@ def voortgang() -> bool:
     return False
 
 
+def afgekeurd() -> None:
+    """Records of the log the last build skipped (a bad record written by hand or an older version):
+    the build went on without them; this says which and how to revoke them. Shown as plain text."""
+    try:
+        rijen = db.rijen("monitor_afgekeurd")
+    except (db.DataOntbreekt, db.WarehouseOntbreekt):
+        return  # a build from before this check, or none yet: nothing to say here
+    if not rijen:
+        return
+    st.warning(f"{len(rijen)} record(s) in de monitoropslag voldoen niet aan de invoerregels en worden bij het bouwen "
+               "overgeslagen. Herroep zo'n record met `python -m etl.monitor herroep VOLGNUMMER --door NAAM` en voer "
+               "het juiste cijfer daarna opnieuw in.", icon=":material/warning:")
+    with st.expander("Overgeslagen records"):
+        st.text("\n".join(r["melding"] for r in rijen))
+
+
 def _fouten(exc: opslaan.InvoerFout) -> None:
-    st.error(f"**Niet opgeslagen: {len(exc.fouten)} fout{'en' if len(exc.fouten) != 1 else ''}.** Er is niets "
-             "bewaard; verbeter het en probeer het opnieuw.\n\n" + "\n".join(f"- {f.tekst()}" for f in exc.fouten[:50])
-             + (f"\n- … en nog {len(exc.fouten) - 50}" if len(exc.fouten) > 50 else ""))
+    st.error(f"**Niet opgeslagen: {exc.totaal} fout{'en' if exc.totaal != 1 else ''}.** Er is niets "
+             "bewaard; verbeter het en probeer het opnieuw.")
+    st.text("\n".join(f"- {r}" for r in exc.regels()))  # plain text: names from a file never become links
 
 
 @lru_cache(maxsize=4)
@@ -198,6 +214,8 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
         velden = {}
         if nieuw:
             velden["naam"] = st.text_input("Naam")
+            velden["programma"] = st.text_input("Programma", value=d.PROGRAMMA,
+                                                help="Het arbeidsmarktprogramma waar het project onder valt")
             velden["omschrijving"] = st.text_area("Omschrijving")
             velden["doelgroep"] = st.text_input("Doelgroep")
             velden["start"] = st.text_input("Start (kwartaal)", placeholder="2025-Q1")
@@ -212,7 +230,14 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
         for kolom, label, veld in ((a, "Doel deelnemers", "doel_deelnemers"), (b, "Doel uitstroom werk", "doel_uitstroom_werk"),
                                    (c, "Doel uitstroom opleiding", "doel_uitstroom_opleiding")):
             velden[veld] = kolom.text_input(label, value=_tekst(huidig.get(veld)))
-        velden["doel_periode"] = e.selectbox("Doelperiode", ["", *d.DOEL_PERIODES], key="f_doelperiode")
+        velden["doel_periode"] = e.selectbox("Doelperiode", ["", *d.DOEL_PERIODES], key="f_doelperiode",
+                                             help="per jaar: het kalenderjaar; projectduur: van start tot einde; "
+                                                  "periode: van en tot en met de kwartalen hieronder")
+        a, b, _ = st.columns([1, 1, 2])
+        velden["doel_van"] = a.text_input("Doel geldt van (kwartaal)", placeholder="2025-Q1",
+                                          help="Alleen bij doelperiode 'periode'")
+        velden["doel_tot"] = b.text_input("Doel geldt tot en met (kwartaal)", placeholder="2026-Q4",
+                                          help="Alleen bij doelperiode 'periode'")
         velden["beroepsklasse_code"] = st.selectbox(
             "Beroepsklasse waarvoor het project opleidt", ["", *klassen], format_func=lambda k: klassen.get(k, "—"),
             key="f_beroepsklasse")

@@ -1,11 +1,15 @@
 """python -m etl.monitor template PATH
 python -m etl.monitor import PATH --door NAAM [--controleer] [--zonder-verversen]
 python -m etl.monitor hash-wachtwoord
+python -m etl.monitor log-controleren
+python -m etl.monitor herroep VOLGNUMMER --door NAAM
 python -m etl.monitor export --format xlsx|pdf --out PATH [--regio CODE] [--tot KWARTAAL]
 
 The Werken aan Werk monitor from the command line: write the Excel template,
 import a filled-in template (or CSV) as NAAM, make a password hash for an
-account in .streamlit/secrets.toml, write the annex for the raadsinformatiebrief
+account in .streamlit/secrets.toml, list the records of the log that the build
+skips because they break the rules (written by hand or by an older version), revoke
+such a record by appending a revoking record (the log is never edited), write the annex for the raadsinformatiebrief
 (Excel or PDF) without opening a browser. Exit code 0 on success; 1 when the file
 is refused (nothing stored) or saving failed; 2 on wrong use."""
 from __future__ import annotations
@@ -40,9 +44,9 @@ def _import(pad: Path, door: str, controleer: bool, verversen_: bool) -> int:
     try:
         uitkomst = opslaan.sla_op(opslaan.Bestand(pad.name, inhoud), door, alleen_controleren=controleer)
     except opslaan.InvoerFout as exc:
-        print(f"Niet ingelezen: {len(exc.fouten)} fout(en) in {pad.name}. Er is niets opgeslagen.", file=sys.stderr)
-        for f in exc.fouten:
-            print("  - " + f.tekst(), file=sys.stderr)
+        print(f"Niet ingelezen: {exc.totaal} fout(en) in {pad.name}. Er is niets opgeslagen.", file=sys.stderr)
+        for regel in exc.regels():
+            print("  - " + regel, file=sys.stderr)
         return 1
     except opslaan.Conflict as exc:
         print(str(exc), file=sys.stderr)
@@ -53,6 +57,34 @@ def _import(pad: Path, door: str, controleer: bool, verversen_: bool) -> int:
         # in the foreground, through the same worker loop as the page: waits for a background build
         # that is running, and records that the warehouse now includes this save
         return verversen.draai(bouw=lambda: refresh.main(["--offline"]), altijd=True)
+    return 0
+
+
+def _log_controleren() -> int:
+    from werkenaanwerk import validatie
+
+    _, fouten = validatie.controleer_log()
+    if not fouten:
+        print("Het log is in orde: de build gebruikt elk record.")
+        return 0
+    print(f"{len(fouten)} record(s) in het log worden door de build overgeslagen:")
+    for f in fouten:
+        print("  - " + f.tekst())
+    return 1
+
+
+def _herroep(volgnummer: int, door: str) -> int:
+    if not door.strip():
+        print("Geef met --door uw naam (komt in de geschiedenis).", file=sys.stderr)
+        return 2
+    try:
+        print(invoer.herroep(volgnummer, door))
+    except opslaan.InvoerFout as exc:
+        print("Niet herroepen: " + "; ".join(f.melding for f in exc.fouten), file=sys.stderr)
+        return 1
+    except opslaan.Conflict as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -122,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--controleer", action="store_true", help="alleen controleren, niets opslaan")
     i.add_argument("--zonder-verversen", action="store_true", help="het datawarehouse niet opnieuw bouwen")
     sub.add_parser("hash-wachtwoord", help="maak een wachtwoord-hash voor .streamlit/secrets.toml")
+    sub.add_parser("log-controleren", help="toon de records in het log die de build overslaat")
+    h = sub.add_parser("herroep", help="herroep een record dat de build overslaat (het log wordt niet bewerkt)")
+    h.add_argument("volgnummer", type=int)
+    h.add_argument("--door", required=True, help="uw naam (komt in de geschiedenis)")
     e = sub.add_parser("export", help="schrijf de monitor als Excel of PDF (bijlage bij de raadsinformatiebrief)")
     e.add_argument("--format", choices=("xlsx", "pdf"), required=True, dest="formaat")
     e.add_argument("--out", type=Path, required=True, help="het bestand dat geschreven wordt")
@@ -132,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args.formaat, args.out, args.regio, args.tot)
     if args.opdracht == "template":
         return _template(args.pad)
+    if args.opdracht == "log-controleren":
+        return _log_controleren()
+    if args.opdracht == "herroep":
+        return _herroep(args.volgnummer, args.door)
     if args.opdracht == "import":
         return _import(args.pad, args.door, args.controleer, not args.zonder_verversen)
     return _hash()

@@ -27,16 +27,26 @@ from (
 where not regexp_full_match(tekst, '[0-9]+')
 
 union all
-select bestand, regel, 'doel_periode', format('''{}'' is geen doelperiode; verwacht ''per jaar'' of ''projectduur''',
-                                              doel_periode)
+select bestand, regel, 'doel_periode', format('''{}'' is geen doelperiode; verwacht ''per jaar'', ''projectduur'' of '
+                                              '''periode''', doel_periode)
 from staging.monitor_projecten
-where doel_periode is not null and doel_periode not in ('per jaar', 'projectduur')
+where doel_periode is not null and doel_periode not in ('per jaar', 'projectduur', 'periode')
+
+union all
+select bestand, regel, 'doel_van', 'een doel voor een periode heeft doel_van en doel_tot nodig (kwartalen)'
+from staging.monitor_projecten
+where doel_periode = 'periode' and (doel_van is null or doel_tot is null)
+
+union all
+select bestand, regel, 'doel_tot', format('de doelperiode eindigt ({}) vóór zij begint ({})', doel_tot, doel_van)
+from staging.monitor_projecten
+where doel_tot < doel_van
 
 union all
 select bestand, regel, kolom, format('''{}'' is geen kwartaal; verwacht bijvoorbeeld 2024-Q2', tekst)
 from (
-    unpivot (select bestand, regel, start, einde from staging.monitor_projecten)
-    on start, einde into name kolom value tekst
+    unpivot (select bestand, regel, start, einde, doel_van, doel_tot from staging.monitor_projecten)
+    on start, einde, doel_van, doel_tot into name kolom value tekst
 )
 where not regexp_full_match(tekst, '[0-9]{4}-Q[1-4]')
 

@@ -17,6 +17,7 @@ laatste as (
     select
         project_id,
         arg_max(naam, volgnummer) filter (where naam is not null) as naam,
+        arg_max(programma, volgnummer) filter (where programma is not null) as programma,
         arg_max(omschrijving, volgnummer) filter (where omschrijving is not null) as omschrijving,
         arg_max(doelgroep, volgnummer) filter (where doelgroep is not null) as doelgroep,
         arg_max(beroepsklasse_code, volgnummer) filter (where beroepsklasse_code is not null) as beroepsklasse_code,
@@ -28,6 +29,8 @@ laatste as (
         arg_max(doel_uitstroom_opleiding, volgnummer) filter (where doel_uitstroom_opleiding is not null)
             as doel_uitstroom_opleiding,
         arg_max(doel_periode, volgnummer) filter (where doel_periode is not null) as doel_periode,
+        arg_max(doel_van, volgnummer) filter (where doel_periode is not null) as doel_van,
+        arg_max(doel_tot, volgnummer) filter (where doel_periode is not null) as doel_tot,
         -- who last entered a target (a target typed in is sourced as such, never as a document)
         arg_max(door, volgnummer) filter (where coalesce(doel_deelnemers, doel_uitstroom_werk,
             doel_uitstroom_opleiding) is not null or doel_periode is not null) as doel_door,
@@ -42,6 +45,7 @@ register as (
     select
         coalesce(s.project_id, l.project_id) as project_id,
         coalesce(l.naam, s.naam) as naam,
+        coalesce(l.programma, s.programma, 'Werken aan Werk') as programma,
         coalesce(l.omschrijving, s.omschrijving) as omschrijving,
         coalesce(l.doelgroep, s.doelgroep) as doelgroep,
         coalesce(l.beroepsklasse_code, s.beroepsklasse_code) as beroepsklasse_code,
@@ -53,6 +57,9 @@ register as (
         coalesce(l.doel_uitstroom_werk, s.doel_uitstroom_werk) as doel_uitstroom_werk,
         coalesce(l.doel_uitstroom_opleiding, s.doel_uitstroom_opleiding) as doel_uitstroom_opleiding,
         coalesce(l.doel_periode, s.doel_periode) as doel_periode,
+        -- the date range goes with the period it was entered with
+        case when l.doel_periode is not null then l.doel_van else s.doel_van end as doel_van,
+        case when l.doel_periode is not null then l.doel_tot else s.doel_tot end as doel_tot,
         coalesce(s.bron, 'Monitor Werken aan Werk (ingevoerd)') as bron,
         l.doel_door,
         l.doel_op,

@@ -4,7 +4,7 @@
 -- the page can show what a target was before.
 with seed as (
     select
-        project_id, doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding, doel_periode,
+        project_id, doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding, doel_periode, doel_van, doel_tot,
         bron, peildatum as bron_peildatum, null::varchar as door, null::timestamptz as ingevoerd_op,
         0 as volgnummer
     from staging.monitor_projecten
@@ -13,7 +13,7 @@ with seed as (
 
 ingevoerd as (
     select
-        project_id, doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding, doel_periode,
+        project_id, doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding, doel_periode, doel_van, doel_tot,
         'Monitor Werken aan Werk (ingevoerd)' as bron, null::varchar as bron_peildatum, door,
         tijdstip as ingevoerd_op, volgnummer
     from raw.monitor_mutaties

@@ -12,6 +12,8 @@ renamed as (
         trim(project_id) as project_id,
         nullif(trim(regio), '') as regio_code,
         trim(naam) as naam,
+        -- the programme a project belongs to; the register's default is Werken aan Werk
+        coalesce(nullif(trim(programma), ''), 'Werken aan Werk') as programma,
         nullif(trim(omschrijving), '') as omschrijving,
         nullif(trim(doelgroep), '') as doelgroep,
         nullif(trim(beroepsklasse_code), '') as beroepsklasse_code,
@@ -25,6 +27,8 @@ renamed as (
         nullif(trim(doel_uitstroom_opleiding), '') as doel_uitstroom_opleiding_tekst,
         try_cast(nullif(trim(doel_uitstroom_opleiding), '') as bigint) as doel_uitstroom_opleiding,
         nullif(trim(doel_periode), '') as doel_periode,
+        nullif(trim(doel_van), '') as doel_van,
+        nullif(trim(doel_tot), '') as doel_tot,
         trim(bron) as bron,
         trim(peildatum) as peildatum,
         trim(vindplaats) as vindplaats
