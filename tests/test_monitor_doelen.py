@@ -117,4 +117,4 @@ def test_a_programme_name_that_is_a_formula_is_refused(raw_dir):
     assert [f.tekst() for f in exc.value.fouten] == [
         "projectgegevens, kolom 'programma': de naam van een programma mag niet beginnen met '=': in Excel wordt "
         "zo'n naam een formule. Begin de naam met een letter of cijfer"]
-    assert log_bytes() == b""
+    assert log_bytes() == []
