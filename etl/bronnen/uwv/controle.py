@@ -9,14 +9,18 @@ groups of exactly three digits), '2,5' and '40,5%' have a decimal comma. So
 ambiguous in a Dutch file and refused, as is '2.000' as a share or
 jaarmutatie (is it 2 or 2000 percent?): write '2,5' or '2000'.
 Suppressed or empty cells ('-', '*', '<10', 'x', '.', blank) become null with
-the reason in kwalificatie; never 0."""
+the reason in kwalificatie; never 0. Every number must lie in its maat's range
+(etl/bronnen/gemeenschappelijk/grenzen.py: a count at most 20.000.000, a
+jaarmutatie from -100% to 1000%, at most 15 digits, never inf)."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from basis.fouten import Fout
+from etl.bronnen.gemeenschappelijk import grenzen
 from etl.bronnen.uwv.vormen import Cel
 
 TABELLEN = {  # tabel -> (indicator, dimensie, eenheid of a count)
@@ -88,6 +92,8 @@ def getal(tekst: str, maat: str) -> tuple[float | None, str | None, str | None]:
             return None, None, (f"'{tekst}' is dubbelzinnig: een punt is hier geen scheiding van duizendtallen "
                                 "(groepen van drie cijfers); schrijf een decimaal met een komma (2,5)")
     waarde = float(t)
+    if not math.isfinite(waarde) or sum(ch.isdigit() for ch in t) > grenzen.MAX_CIJFERS:   # 400 digits: inf
+        return None, None, grenzen.buiten_bereik(maat, waarde, tekst.strip())
     if maat == "aantal" and not waarde.is_integer():
         return None, None, f"'{tekst}' is geen heel getal; een aantal is een heel getal"
     return waarde, None, None
@@ -168,6 +174,9 @@ def controleer(cellen: list[Cel], regios: set[str], categorieen: dict[tuple[str,
             continue
         if maat == "aandeel" and waarde is not None and not 0 <= waarde <= 100:
             fout(c.kolom, f"aandeel {c.waarde} ligt niet tussen 0% en 100%")
+            continue
+        if waarde is not None and (probleem := grenzen.buiten_bereik(maat, waarde, c.waarde.strip())):
+            fout(c.kolom, probleem)
             continue
         sleutel = (regio, c.periode.strip(), tabel, kenmerk, categorie, maat)
         if sleutel in gezien:
