@@ -190,3 +190,15 @@ def test_a_cbs_table_whose_catalog_slice_is_empty_is_refused(tmp_path):
     finally:
         server.stop()
     assert snapshot.latest(tmp_path / "raw", "85554NED") is None
+
+
+def test_a_damaged_snapshot_on_disk_is_reported_in_dutch_with_its_folder(raw_dir, refresh_fails):  # noqa: F811
+    server, url = start(CbsV4(tables={"85554NED": FIXTURE}))
+    try:
+        snap = cbs_v4.fetch_table("85554NED", url, raw_dir, backoff=0, check=cbs_v4.check(_ds()))
+    finally:
+        server.stop()
+    (snap / "observations-page-1.json").write_text('{"value": [', encoding="utf-8")   # damaged after the fetch
+    err = refresh_fails()
+    assert f"{snap}: CBS-tabel 85554NED: de opname is niet (meer) leesbaar (JSONDecodeError" in err, err
+    assert "verwijder deze map om de vorige opname te gebruiken" in err

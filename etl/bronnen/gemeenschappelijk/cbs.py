@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from basis.fouten import Fout
 from etl import catalog
 from etl.bronnen.gemeenschappelijk import grenzen, snapshot
+from etl.bronnen.gemeenschappelijk.csvbestand import LoadError
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
 from etl.catalog import CbsDataset
 
@@ -141,5 +143,15 @@ def laad(ds: CbsDataset, raw_dir: Path, api: str, normalise, regio_namen, titel)
     if opgehaald_met != api:   # the catalog moved the table to another API: read it with that one
         from etl import bronnen
         return bronnen.module(f"cbs_{opgehaald_met}").load(ds, raw_dir)
-    df = select(ds, normalise(folder), regio_namen(folder))
-    return df, bron(ds, folder, raw_dir, len(df), titel(folder))
+    try:
+        df = select(ds, normalise(folder), regio_namen(folder))
+        return df, bron(ds, folder, raw_dir, len(df), titel(folder))
+    except Exception as exc:  # noqa: BLE001 - a damaged snapshot is reported in Dutch with its folder
+        raise onleesbaar(ds.table_id, folder, exc) from exc
+
+
+def onleesbaar(table_id: str, folder: Path, exc: Exception) -> LoadError:
+    """A snapshot that was checked when fetched but can no longer be read (edited or damaged on disk)."""
+    return LoadError([Fout(str(folder), None, None,
+                           f"CBS-tabel {table_id}: de opname is niet (meer) leesbaar ({type(exc).__name__}: {exc}); "
+                           "verwijder deze map om de vorige opname te gebruiken, of haal de tabel opnieuw op")])
