@@ -187,9 +187,17 @@ def test_the_setup_help_is_shown_only_at_the_server_and_names_nobody(warehouse, 
     assert "Annette" not in bron and "Keates" not in bron
 
 
+LOKAAL = {"Host": "127.0.0.1:8501", "Origin": "http://127.0.0.1:8501"}
+
+
 @pytest.mark.parametrize("ip, headers, verwacht", [
-    ("127.0.0.1", {}, True), ("::1", {}, True), ("10.0.0.5", {}, False), (None, {}, False), ("geen-ip", {}, False),
-    ("127.0.0.1", {"X-Forwarded-For": "203.0.113.9"}, False),      # a reverse proxy on the same machine
+    (None, LOKAAL, True),                                    # Streamlit gives no address for a loopback visitor
+    (None, {"Host": "localhost:8501"}, True), (None, {"Host": "[::1]:8501"}, True),
+    ("10.0.0.5", {"Host": "dashboard.example.nl"}, False),
+    (None, {"Host": "dashboard.example.nl", "X-Forwarded-For": "203.0.113.9"}, False),  # a proxy on the machine
+    (None, {**LOKAAL, "X-Forwarded-For": "203.0.113.9"}, False),
+    (None, {}, False),                                       # no browser session (a script, AppTest)
+    ("geen-ip", LOKAAL, False),
 ])
 def test_localhost_is_recognised(monkeypatch, ip, headers, verwacht):
     import types

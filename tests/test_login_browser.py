@@ -65,7 +65,9 @@ def test_the_setup_help_shows_at_the_server_itself(tmp_path_factory, page):
     for url in _app(tmp_path_factory.mktemp("login-help"), None):
         page.goto(url + "/monitor-invoer")
         wait_rendered(page)
-        wait_for_text(page, "Zo zet u het aan")
+        try:
+            wait_for_text(page, "Zo zet u het aan", timeout=60_000)
+        finally:
+            page.screenshot(path=str(SHOTS / "login_hulp_lokaal.png"), full_page=True)
         inhoud = page.content()
         assert "Voorbeeld Gebruiker" in inhoud and "Annette" not in inhoud
-        page.screenshot(path=str(SHOTS / "login_hulp_lokaal.png"), full_page=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -57,14 +58,18 @@ def _cookies() -> dict:
 
 
 def lokaal() -> bool:
-    """Whether the visitor is at the server itself (127.0.0.1 / ::1). Behind a reverse proxy on the same
-    machine every visitor comes from 127.0.0.1: a forwarded request never counts as local."""
+    """Whether the visitor is at the server itself. Streamlit gives no IP address for a loopback connection
+    (127.0.0.1, ::1), so: no address, a browser that asked for localhost / 127.0.0.1 / [::1] (the Host header),
+    and no reverse proxy in between (behind a proxy on the same machine every visitor comes from loopback;
+    a forwarded request never counts as local)."""
     try:
-        headers = {k.lower() for k in (getattr(st.context, "headers", None) or {})}
-        if headers & {"x-forwarded-for", "forwarded", "x-real-ip"}:
+        headers = {k.lower(): v for k, v in dict(getattr(st.context, "headers", None) or {}).items()}
+        if not headers or headers.keys() & {"x-forwarded-for", "forwarded", "x-real-ip"}:
             return False
         ip = getattr(st.context, "ip_address", None)
-        return bool(ip) and ipaddress.ip_address(ip).is_loopback
+        if ip:
+            return ipaddress.ip_address(ip).is_loopback
+        return urlsplit("//" + headers.get("host", "")).hostname in {"localhost", "127.0.0.1", "::1"}
     except ValueError:
         return False
 
