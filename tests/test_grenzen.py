@@ -202,3 +202,10 @@ def test_a_damaged_snapshot_on_disk_is_reported_in_dutch_with_its_folder(raw_dir
     err = refresh_fails()
     assert f"{snap}: CBS-tabel 85554NED: de opname is niet (meer) leesbaar (JSONDecodeError" in err, err
     assert "verwijder deze map om de vorige opname te gebruiken" in err
+
+
+def test_a_uwv_region_count_above_the_national_count_is_refused(inst, capsys, tmp_path):  # noqa: F811
+    p = write(tmp_path, "boven.csv", KOP + "AM12,2025-Q3,vacatures_beroepsklasse,,Managers,aantal,900,UWV,x\n"
+                                           "NL01,2025-Q3,vacatures_beroepsklasse,,Managers,aantal,800,UWV,x\n")
+    _refused(inst, capsys, p, "boven.csv, regel 2, kolom 'waarde': aantal 900 voor AM12 is groter dan het landelijke "
+                              "aantal 800 (regel 3); een regio kan niet meer hebben dan heel Nederland")

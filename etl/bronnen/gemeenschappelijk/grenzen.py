@@ -52,6 +52,12 @@ def buiten_bereik(maat: str, waarde: float, tekst: str) -> str | None:
     return None
 
 
+def boven_landelijk(waarde: float, regio: str, landelijk: float, waar: str) -> str:
+    """The refusal of a region's count above the country's count of the same figure (found at `waar`)."""
+    return (f"aantal {nl(waarde)} voor {regio} is groter dan het landelijke aantal {nl(landelijk)} ({waar}); een "
+            "regio kan niet meer hebben dan heel Nederland")
+
+
 def onbekende_code(veld: str, waarde: str, toegestaan) -> str:
     return (f"onbekende {veld} '{waarde}'; toegestaan: {', '.join(sorted(toegestaan))} "
             f"({HOE_TOEVOEGEN})")

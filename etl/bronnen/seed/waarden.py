@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from basis.fouten import Fout
-from etl.bronnen.gemeenschappelijk.grenzen import DIMENSIES, EENHEDEN, MATEN, buiten_bereik, nl, onbekende_code
+from etl.bronnen.gemeenschappelijk import grenzen
+from etl.bronnen.gemeenschappelijk.grenzen import DIMENSIES, EENHEDEN, MATEN, buiten_bereik, onbekende_code
 
 GETAL = re.compile(r"-?\d+(\.\d+)?")
 DUIZENDTALLEN = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")   # 2.000, 1.300, 1.034.173
@@ -75,7 +76,5 @@ def boven_landelijk(rows: list[dict], land: str | None) -> list[Fout]:
         waarde, ref = aantal(row), landelijk.get(sleutel(row))
         if row["regio"].strip() != land and waarde is not None and ref and waarde > ref[0]:
             fouten.append(Fout(row["bestand"], row["regel"], "waarde",
-                               f"aantal {nl(waarde)} voor {row['regio'].strip()} is groter dan het landelijke aantal "
-                               f"{nl(ref[0])} ({ref[1]}, regel {ref[2]}); een regio kan niet meer hebben dan heel "
-                               "Nederland"))
+                               grenzen.boven_landelijk(waarde, row["regio"].strip(), ref[0], f"{ref[1]}, regel {ref[2]}")))
     return fouten

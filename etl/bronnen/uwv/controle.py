@@ -110,9 +110,10 @@ def periode_type(periode: str) -> tuple[str | None, date | None]:
 
 
 def controleer(cellen: list[Cel], regios: set[str], categorieen: dict[tuple[str, str], dict[str, str]],
-               vandaag: date | None = None) -> tuple[list[Feit], list[Fout], list[str]]:
+               vandaag: date | None = None, land: str | None = None) -> tuple[list[Feit], list[Fout], list[str]]:
     """Facts, errors and notes (a Totaal that differs from its rows is kept and noted, not refused).
-    `categorieen`: (tabel, kenmerk) -> lower-case name -> name as in the reference list."""
+    `categorieen`: (tabel, kenmerk) -> lower-case name -> name as in the reference list; `land`: the
+    country's region code (regios.csv, soort land), whose counts no region may exceed."""
     vandaag = vandaag or date.today()
     feiten, fouten, notities = [], [], []
     gezien: dict[tuple, int] = {}
@@ -194,7 +195,7 @@ def controleer(cellen: list[Cel], regios: set[str], categorieen: dict[tuple[str,
                            c.bron.strip() or "UWV", c.peildatum.strip() or c.periode.strip(), tabel,
                            c.plek, c.regel, c.kolom))
     if not fouten:
-        fouten += _aandelen(feiten)
+        fouten += _aandelen(feiten) + _boven_landelijk(feiten, land)
         notities += _totalen(feiten)
     return feiten, fouten, notities
 
@@ -224,6 +225,16 @@ def _aandelen(feiten: list[Feit]) -> list[Fout]:
                             f"aantal/totaal ({_nl(n)} / {_nl(t)} = {_nl(berekend, 1)}%); verwacht hooguit 1 "
                             "procentpunt verschil. Staan de kolommen van regio en Nederland verwisseld?"))
     return uit
+
+
+def _boven_landelijk(feiten: list[Feit], land: str | None) -> list[Fout]:
+    """A region's count above the country's count of the same figure in the same file."""
+    def sleutel(f):
+        return f.periode, f.tabel, f.indicator, f.dimensie, f.categorie
+    landelijk = {sleutel(f): f for f in feiten if f.regio == land and f.maat == "aantal" and f.waarde is not None}
+    return [Fout(f.plek, f.regel, f.kolom, grenzen.boven_landelijk(f.waarde, f.regio, n.waarde, f"regel {n.regel}"))
+            for f in feiten if f.regio != land and f.maat == "aantal" and f.waarde is not None
+            and (n := landelijk.get(sleutel(f))) and f.waarde > n.waarde]
 
 
 def _totalen(feiten: list[Feit]) -> list[str]:
