@@ -34,6 +34,8 @@ OMGEVING = {
     "UWV_INBOX": "uwv_inbox",
     "PDOK_URL": "pdok_url",
     "DATABASE_URL": "database_url",
+    "CBS_DEADLINE_TABEL": "cbs_deadline_tabel",
+    "CBS_DEADLINE_VERZOEK": "cbs_deadline_verzoek",
 }
 
 
@@ -56,11 +58,17 @@ class Instellingen:
     # empty: the monitor store and the saved versions are SQLite files in monitor_dir and versies_dir;
     # postgresql://user@host:5432/db: both live in that PostgreSQL database, shared by every worker and machine
     database_url: str = ""
+    # overall deadlines of a CBS fetch in seconds, on top of the 30 s per socket read: all requests of one
+    # table together, and one request with its retries (a server that trickles bytes cannot hang a refresh)
+    cbs_deadline_tabel: float = 120
+    cbs_deadline_verzoek: float = 60
 
     def __post_init__(self):
         for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog", "uwv_inbox"):
             object.__setattr__(self, f, Path(getattr(self, f)))
         object.__setattr__(self, "snapshots_bewaren", max(1, int(self.snapshots_bewaren)))
+        for f in ("cbs_deadline_tabel", "cbs_deadline_verzoek"):
+            object.__setattr__(self, f, float(getattr(self, f)))
 
     @classmethod
     def uit_omgeving(cls, environ: Mapping[str, str] | None = None, **overrides) -> Instellingen:

@@ -61,6 +61,7 @@ class SeedDataset:
     bron: str = "seed"
     groep: str = "seed"
     frequentie: str = ""
+    leeg: bool = False      # `leeg = true`: the file may be emptied to its header on purpose
 
 
 def _cbs(groep: str, key: str, v: dict):
@@ -71,7 +72,8 @@ def _cbs(groep: str, key: str, v: dict):
 
 
 def _seed(groep: str, key: str, v: dict):
-    return SeedDataset(id=key, bestand=v["bestand"], titel=v["titel"], bron=v.get("bron", "seed"), groep=groep)
+    return SeedDataset(id=key, bestand=v["bestand"], titel=v["titel"], bron=v.get("bron", "seed"), groep=groep,
+                       leeg=v.get("leeg") is True)
 
 
 def _entry(groep: str, key: str, v: dict):

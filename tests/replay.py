@@ -11,8 +11,11 @@ responses under the real URL paths, for every source the tests fetch:
 
 Every replay records the paths it was asked for and injects faults on
 request: '500', '404', 'flaky' (503 once, then fine), 'slow' (3 s),
-'truncated', 'foreign-next' (next link to example.invalid), and for v4
-observations 'empty', 'drop-measure', 'new-region'.
+'truncated', 'foreign-next' (next link to example.invalid), 'trickle' (the
+body one byte every TRICKLE seconds: only an overall deadline stops it),
+'retry-after' (429 with Retry-After: 1 once, then fine), 'retry-after-lang'
+(always 429 with Retry-After: 3600), and for v4 observations 'empty',
+'drop-measure', 'new-region'.
 
     server, url = start(CbsV4(tables={...}))        # url: the base URL a client is pointed at
     server, url = start(CbsV3(...), CbsV3(...))     # several replays on one server
@@ -33,11 +36,16 @@ V3_PREFIX = "/ODataFeed/odata"      # the path cbsodata 1.3.5 builds: {catalog_u
 FOREIGN = "http://example.invalid"
 
 
+TRICKLE = 0.2        # seconds between two bytes of a 'trickle' answer
+
+
 @dataclass
 class Answer:
     status: int
     body: bytes
     content_type: str = "application/json"
+    headers: dict = field(default_factory=dict)
+    tempo: float = 0.0   # seconds per byte ('trickle')
 
 
 def _fault(faults: dict, *keys: str) -> str | None:
@@ -159,9 +167,9 @@ class CbsV3:
         body = self.body(entity, skip, base, FOREIGN if fault == "foreign-next" else base)
         if body is None:
             return Answer(404, b'{"error": "not found"}')
-        body = _maybe_truncated(fault, body).body
-        self.served[target] = body
-        return Answer(200, body, "application/json;charset=utf-8")
+        answer = _maybe_truncated(fault, body, "application/json;charset=utf-8")
+        self.served[target] = answer.body
+        return answer
 
 
 @dataclass
@@ -195,21 +203,26 @@ def _common_fault(fault: str | None, requests: list[str], target: str, error_key
         return Answer(503, json.dumps({error_key: "busy"}).encode())
     if fault == "404":
         return Answer(404, b'{"error": "not found"}')
+    if fault == "retry-after" and requests.count(target) == 1:
+        return Answer(429, json.dumps({error_key: "too many requests"}).encode(), headers={"Retry-After": "1"})
+    if fault == "retry-after-lang":
+        return Answer(429, json.dumps({error_key: "too many requests"}).encode(), headers={"Retry-After": "3600"})
     if fault == "slow":
         time.sleep(3)
     return None
 
 
 def _maybe_truncated(fault: str | None, data: bytes, content_type: str = "application/json") -> Answer:
-    return Answer(200, data[: len(data) // 2] if fault == "truncated" else data, content_type)
+    return Answer(200, data[: len(data) // 2] if fault == "truncated" else data, content_type,
+                  tempo=TRICKLE if fault == "trickle" else 0.0)
 
 
 class ReplayServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, replays):
+    def __init__(self, replays, port: int = 0):
         self.replays = list(replays)
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     @property
     def base(self) -> str:
@@ -237,35 +250,52 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
+        for naam, waarde in answer.headers.items():
+            self.send_header(naam, waarde)
         self.end_headers()
-        self.wfile.write(answer.body)
+        if not answer.tempo:
+            self.wfile.write(answer.body)
+            return
+        try:
+            for i in range(len(answer.body)):
+                self.wfile.write(answer.body[i:i + 1])
+                self.wfile.flush()
+                time.sleep(answer.tempo)
+        except OSError:       # the client gave up (its deadline): that is the point
+            return
 
 
-def start(*replays) -> tuple[ReplayServer, str]:
-    """Serve the replays (or one list of them) from one server on a free loopback port; returns
-    (server, base URL of the first replay)."""
+def start(*replays, port: int = 0) -> tuple[ReplayServer, str]:
+    """Serve the replays (or one list of them) from one server on loopback, on `port` (0: a free one);
+    returns (server, base URL of the first replay)."""
     if len(replays) == 1 and isinstance(replays[0], (list, tuple)):
         replays = tuple(replays[0])
-    server = ReplayServer(replays)
+    server = ReplayServer(replays, port)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, server.url_for(replays[0])
 
 
 def main(argv: list[str] | None = None) -> None:
-    """python -m tests.replay [CAPTURES_DIR] [--page-size N]: serve recorded v4 captures on loopback,
-    to demo a "live" refresh: python -m etl.refresh --cbs-odata4-url <printed url>"""
+    """python -m tests.replay [CAPTURES_DIR] [--port N] [--page-size N]: serve recorded v4 captures on
+    loopback (127.0.0.1, port N or a free one), to demo a "live" refresh:
+    python -m etl.refresh --cbs-odata4-url <printed url>"""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m tests.replay")
     parser.add_argument("captures", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"
                                                            / "cbs-odata4"))
     parser.add_argument("--page-size", type=int, default=5000)
+    parser.add_argument("--port", type=int, default=0, help="poort op 127.0.0.1 (standaard: een vrije)")
     args = parser.parse_args(argv)
     folder = Path(args.captures)
     if not folder.is_dir():
         raise SystemExit(f"Map met CBS-opnames {folder} bestaat niet; geef er een op als argument.")
     tables = {p.name: p for p in folder.iterdir() if (p / "index.json").exists()}
-    server, url = start(CbsV4(tables=tables, page_size=args.page_size))
+    try:
+        server, url = start(CbsV4(tables=tables, page_size=args.page_size), port=args.port)
+    except OSError as exc:
+        raise SystemExit(f"Poort {args.port} op 127.0.0.1 is niet te gebruiken ({exc.strerror}); kies een andere "
+                         "of laat --port weg voor een vrije poort.") from None
     print(f"CBS-opnames ({', '.join(sorted(tables))}) op {url}\n"
           f"  .venv/bin/python -m etl.refresh --cbs-odata4-url {url}\nStop met Ctrl-C.", flush=True)
     try:

@@ -1,6 +1,8 @@
 """Logging in: throttling per name and per client, equal cost for unknown names, stronger hashes."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from werkenaanwerk import inlogpogingen, wachtwoord
@@ -62,3 +64,162 @@ def test_the_page_refuses_a_sixth_attempt_even_with_the_right_password(warehouse
     at.button[0].click().run()
     assert any("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw." in e.value for e in at.error)
     assert not at.get("file_uploader")
+
+
+# --- a login that survives a reload (signed, expiring cookie) and ends after idle time ---------------------
+
+def _accounts(h: str | None = None) -> dict:
+    return {"annette": {"naam": "Annette Keates", "wachtwoord_hash": h or wachtwoord.maak_hash("geheim")}}
+
+
+def test_a_session_token_names_its_account_until_it_expires():
+    from dashboard.kern import sessie
+    acc, sleutel = _accounts(), b"k" * 32
+    token = sessie.maak("annette", acc["annette"]["wachtwoord_hash"], sleutel, nu=1000)
+    assert sessie.lees(token, acc, sleutel, nu=1000 + sessie.INACTIEF - 1) == "annette"
+    assert sessie.lees(token, acc, sleutel, nu=1000 + sessie.INACTIEF + 1) is None       # expired
+    assert sessie.lees(token, acc, b"x" * 32, nu=1001) is None                           # other server secret
+    assert sessie.lees(token, _accounts(wachtwoord.maak_hash("nieuw")), sleutel, nu=1001) is None  # new password
+    assert sessie.lees(token, {}, sleutel, nu=1001) is None                              # account removed
+    payload, handtekening = token.split(".")
+    import base64
+    import json
+    langer = base64.urlsafe_b64encode(json.dumps({"a": "annette", "tot": 10**10}).encode()).decode().rstrip("=")
+    assert sessie.lees(f"{langer}.{handtekening}", acc, sleutel, nu=1001) is None        # extended by hand
+    for onzin in (None, "", "abc", "a.b.c", "!!!.???", "x" * 5000, token + "x"):
+        assert sessie.lees(onzin, acc, sleutel, nu=1001) is None
+
+
+def test_the_server_secret_is_made_once_outside_git_and_a_configured_one_wins(tmp_path):
+    from dashboard.kern import sessie
+    eerste = sessie.geheim(map=tmp_path)
+    assert len(eerste) == 64 and sessie.geheim(map=tmp_path) == eerste
+    assert (tmp_path / sessie.GEHEIM_BESTAND).stat().st_mode & 0o777 == 0o600
+    assert sessie.geheim("ingesteld", map=tmp_path) == b"ingesteld"
+    import subprocess
+    assert subprocess.run(["git", "check-ignore", "-q", "data/monitor/.sessiegeheim"]).returncode == 0
+
+
+def _pagina(monkeypatch, accounts: dict | None, cookies: dict | None = None, lokaal: bool = False):
+    from dashboard.kern import login
+    from tests.test_monitor_app import pagina
+    monkeypatch.setattr(login, "_cookies", lambda: dict(cookies or {}))
+    monkeypatch.setattr(login, "lokaal", lambda: lokaal)
+    return pagina("app_pages/monitor_invoer.py", accounts)
+
+
+def _cookie_scripts(at) -> list[str]:
+    return [e.proto.body for e in at.get("html") if "document.cookie" in e.proto.body]
+
+
+def _formulier(at) -> bool:
+    """Whether the login form is shown."""
+    return any(t.label == "Gebruikersnaam" for t in at.text_input)
+
+
+def _ingelogd(at) -> bool:
+    return any(s.value.startswith("Ingelogd als **Annette Keates**") for s in at.success)
+
+
+def test_a_login_survives_a_reload_through_its_cookie(warehouse, monkeypatch):
+    from dashboard.kern import sessie
+    from tests.test_monitor_app import WACHTWOORD
+    accounts = _accounts(wachtwoord.maak_hash(WACHTWOORD))
+    at = _pagina(monkeypatch, accounts)
+    assert not _ingelogd(at) and not _cookie_scripts(at)
+    at.text_input[0].input("annette")
+    at.text_input[1].input(WACHTWOORD)
+    at.button[0].click().run()
+    assert _ingelogd(at)
+    [script] = _cookie_scripts(at)
+    assert "SameSite=Strict" in script and f"Max-Age={sessie.INACTIEF}" in script and "Path=/" in script
+    token = script.split(f"{sessie.COOKIE}=", 1)[1].split(";", 1)[0]
+
+    herladen = _pagina(monkeypatch, accounts, cookies={sessie.COOKIE: token})   # a new session, same browser
+    assert _ingelogd(herladen) and not _formulier(herladen)
+    assert herladen.get("file_uploader")
+
+    vervalst = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    anders = _pagina(monkeypatch, accounts, cookies={sessie.COOKIE: vervalst})
+    assert not _ingelogd(anders) and _formulier(anders)
+
+
+def test_an_expired_cookie_does_not_log_in(warehouse, monkeypatch):
+    from dashboard.kern import sessie
+    accounts = _accounts()
+    oud = sessie.maak("annette", accounts["annette"]["wachtwoord_hash"], sessie.geheim(),
+                      nu=time.time() - sessie.INACTIEF - 5)
+    at = _pagina(monkeypatch, accounts, cookies={sessie.COOKIE: oud})
+    assert not _ingelogd(at) and _formulier(at)
+
+
+def test_an_idle_login_ends_and_logging_out_removes_the_cookie(warehouse, monkeypatch):
+    from dashboard.kern import login, sessie
+    accounts = _accounts()
+    token = sessie.maak("annette", accounts["annette"]["wachtwoord_hash"], sessie.geheim())
+    at = _pagina(monkeypatch, accounts, cookies={sessie.COOKIE: token})
+    assert _ingelogd(at)
+    at.session_state[login.SESSIE + "_actief"] = time.time() - sessie.INACTIEF - 1     # 30 minutes idle
+    at.run()
+    assert not _ingelogd(at) and _formulier(at)
+    assert any("U bent uitgelogd na 30 minuten zonder activiteit" in i.value for i in at.info)
+    assert any("Max-Age=0" in s for s in _cookie_scripts(at))      # the browser's copy is removed too
+
+    at = _pagina(monkeypatch, accounts, cookies={sessie.COOKIE: token})
+    assert _ingelogd(at)
+    next(b for b in at.button if b.label == "Uitloggen").click().run()
+    assert not _ingelogd(at) and any("Max-Age=0" in s for s in _cookie_scripts(at))
+    at.run()                                # the old cookie is still in this session's request: not used again
+    assert not _ingelogd(at)
+
+
+def test_the_setup_help_is_shown_only_at_the_server_and_names_nobody(warehouse, monkeypatch):
+    from dashboard.kern import login
+    op_afstand = _pagina(monkeypatch, {})
+    tekst = " ".join(i.value for i in op_afstand.info)
+    assert "er zijn nog geen accounts ingesteld" in tekst
+    assert "secrets.toml" not in tekst and "hash-wachtwoord" not in tekst and "wachtwoord_hash" not in tekst
+    lokaal = _pagina(monkeypatch, {}, lokaal=True)
+    tekst = " ".join(i.value for i in lokaal.info)
+    assert "secrets.toml" in tekst and "Voorbeeld Gebruiker" in tekst
+    from pathlib import Path
+    bron = Path(login.__file__).read_text(encoding="utf-8")
+    assert "Annette" not in bron and "Keates" not in bron
+
+
+LOKAAL = {"Host": "127.0.0.1:8501", "Origin": "http://127.0.0.1:8501"}
+
+
+@pytest.mark.parametrize("ip, headers, verwacht", [
+    (None, LOKAAL, True),                                    # Streamlit gives no address for a loopback visitor
+    (None, {"Host": "localhost:8501"}, True), (None, {"Host": "[::1]:8501"}, True),
+    ("10.0.0.5", {"Host": "dashboard.example.nl"}, False),
+    (None, {"Host": "dashboard.example.nl", "X-Forwarded-For": "203.0.113.9"}, False),  # a proxy on the machine
+    (None, {**LOKAAL, "X-Forwarded-For": "203.0.113.9"}, False),
+    (None, {}, False),                                       # no browser session (a script, AppTest)
+    ("geen-ip", LOKAAL, False),
+])
+def test_localhost_is_recognised(monkeypatch, ip, headers, verwacht):
+    import types
+
+    from dashboard.kern import login
+    monkeypatch.setattr(login.st, "context", types.SimpleNamespace(ip_address=ip, headers=headers))
+    assert login.lokaal() is verwacht
+
+
+def test_unknown_and_known_names_take_equally_long_median_of_20():
+    """The issue's measure: a wrong password for a known name and any password for an unknown name, timed in
+    turn (so a machine that slows down mid-test slows both), medians within 10%."""
+    import statistics
+    h = wachtwoord.maak_hash("correct paard batterij")
+    wachtwoord._dummy()
+    bekend, onbekend = [], []
+    for _ in range(20):
+        t = time.perf_counter()
+        wachtwoord.klopt("fout", h)
+        bekend.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        wachtwoord.klopt("fout", None)
+        onbekend.append(time.perf_counter() - t)
+    verhouding = statistics.median(onbekend) / statistics.median(bekend)
+    assert 0.9 <= verhouding <= 1.1, (verhouding, statistics.median(bekend), statistics.median(onbekend))

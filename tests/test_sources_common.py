@@ -214,3 +214,36 @@ def test_an_unexpected_error_in_one_source_is_reported_and_the_others_still_refr
     status = json.loads(instellingen.status_path().read_text())
     assert "onverwachte fout" in status["bronnen"]["03759ned"]["melding"]
     assert warehouse_path.exists()                          # and the warehouse was still built
+
+
+def test_the_replay_server_runs_as_the_readme_documents_it_on_a_given_port():
+    """README: `python -m tests.replay --port 8765 &` then point etl.refresh at the printed URL."""
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    from tests.conftest import REPO
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    fixtures = Path(__file__).parent / "fixtures" / "cbs_v4"
+    proc = subprocess.Popen([sys.executable, "-m", "tests.replay", str(fixtures), "--port", str(port)], cwd=REPO,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        eerste = proc.stdout.readline()
+        url = f"http://127.0.0.1:{port}/odata/v1/CBS"
+        assert f"op {url}" in eerste and "85554NED" in eerste, eerste
+        with urllib.request.urlopen(f"{url}/85554NED/Properties", timeout=10) as r:
+            assert r.status == 200 and b"85554NED" in r.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    with socket.socket() as s:          # a port that is taken: a Dutch message, no traceback
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        bezet = s.getsockname()[1]
+        uit = subprocess.run([sys.executable, "-m", "tests.replay", str(fixtures), "--port", str(bezet)], cwd=REPO,
+                             capture_output=True, text=True, timeout=60)
+    assert uit.returncode != 0 and f"Poort {bezet} op 127.0.0.1 is niet te gebruiken" in uit.stderr
+    assert "Traceback" not in uit.stderr

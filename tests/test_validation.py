@@ -70,7 +70,9 @@ def test_dutch_decimal_comma_is_rejected_not_misread(raw_dir, refresh_fails):
 def test_thousands_separator_in_a_count_is_rejected(raw_dir, refresh_fails):
     replace_in_file(raw_dir / "seed" / "gwu_opleiding.csv", ",aantal,1657,", ",aantal,1.657,")
     err = refresh_fails()
-    assert "gwu_opleiding.csv, regel 2, kolom 'waarde': aantal '1.657' is geen geheel getal" in err
+    assert ("gwu_opleiding.csv, regel 2, kolom 'waarde': '1.657' is dubbelzinnig: een aantal is een heel getal, "
+            "dus de punt is een scheiding van duizendtallen of een vergissing; schrijf het getal zonder punt "
+            "(bijv. 1657)") in err
 
 
 def test_negative_count_is_rejected(raw_dir, refresh_fails):

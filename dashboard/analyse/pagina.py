@@ -137,7 +137,6 @@ def bevoegd() -> str | None:
 def _inloggen(waarvoor: str) -> str | None:
     """The authorised name, or a login form (the monitor's accounts) and None."""
     from dashboard.kern import login
-    from werkenaanwerk import wachtwoord
     naam = bevoegd()
     if naam:
         st.caption(f"Ingelogd als {platte_tekst(naam)}.")
@@ -156,11 +155,10 @@ def _inloggen(waarvoor: str) -> str | None:
         wie = st.text_input("Gebruikersnaam")
         ww = st.text_input("Wachtwoord", type="password")
         if st.form_submit_button("Inloggen"):
-            account = bekend.get(wie.strip())
-            if account and wachtwoord.klopt(ww, str(account.get("wachtwoord_hash", ""))):
-                st.session_state[login.SESSIE] = account.get("naam") or wie.strip()
+            melding = login.controleer(wie, ww)    # throttled, equal cost for unknown names, a reload-proof cookie
+            if melding is None:
                 st.rerun()
-            st.error("Gebruikersnaam of wachtwoord klopt niet.")
+            st.error(melding)
     return None
 
 

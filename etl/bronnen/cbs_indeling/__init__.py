@@ -18,6 +18,7 @@ from etl import catalog
 from etl.bronnen.cbs_v3 import odata, progress_report
 from etl.bronnen.gemeenschappelijk import cbs, snapshot
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
+from etl.bronnen.gemeenschappelijk.retry import deadlines
 from etl.catalog import CbsDataset
 
 RAW_TABLE = "cbs_indeling"
@@ -75,7 +76,7 @@ def fetch(ds: CbsDataset, instellingen: Instellingen, progress=None, **kwargs) -
         raise CbsFetchError(f"CBS-tabel {ds.table_id}: een indeling wordt via v3 opgehaald, niet via "
                             f"{ds.api!r} (etl/catalog.toml)")
     folder = odata.fetch_table(ds.table_id, instellingen.cbs_odata3_url, instellingen.raw_dir, filters=ds.filter,
-                               check=lambda f: indeling(ds, f), **kwargs)
+                               check=lambda f: indeling(ds, f), **deadlines(instellingen, kwargs))
     progress_report(folder, progress)
     return folder
 

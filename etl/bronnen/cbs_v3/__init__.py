@@ -18,6 +18,7 @@ from etl.bronnen.cbs_v3.odata import fetch_table, normalise, regio_namen, string
 from etl.bronnen.gemeenschappelijk import cbs, snapshot
 from etl.bronnen.gemeenschappelijk.cbs import DTYPES, KOLOMMEN, RAW_TABLE  # noqa: F401 - the source's contract
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError  # noqa: F401 - raised here, caught by callers
+from etl.bronnen.gemeenschappelijk.retry import deadlines
 from etl.catalog import CbsDataset
 
 API = "v3"
@@ -36,7 +37,7 @@ def progress_report(folder: Path, progress) -> None:
 
 def fetch(ds: CbsDataset, instellingen: Instellingen, progress=None, **kwargs) -> Path:
     folder = fetch_table(ds.table_id, instellingen.cbs_odata3_url, instellingen.raw_dir, filters=ds.filter,
-                         check=check(ds), **kwargs)
+                         check=check(ds), **deadlines(instellingen, kwargs))
     progress_report(folder, progress)
     return folder
 

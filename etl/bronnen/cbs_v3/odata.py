@@ -14,7 +14,7 @@ import pandas as pd
 import requests
 
 from etl.bronnen.cbs_v3.relay import SERVICE, Relay  # noqa: F401 - SERVICE: file name of the service document
-from etl.bronnen.gemeenschappelijk import perioden
+from etl.bronnen.gemeenschappelijk import cbs, perioden, retry
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
 from etl.bronnen.gemeenschappelijk.snapshot import SnapshotWriter, read_manifest
 
@@ -29,17 +29,20 @@ NO_PROXY = {"http": None, "https": None}   # cbsodata talks to the relay on loop
 
 def fetch_table(table_id: str, base_url: str, raw_dir: Path, filters: str | None = None,
                 select: list[str] | None = None, timeout: float = 30, retries: int = 3,
-                backoff: float = 0.5, check=None, session: requests.Session | None = None) -> Path:
+                backoff: float = 0.5, check=None, session: requests.Session | None = None,
+                deadline_tabel: float | None = None, deadline_verzoek: float | None = None) -> Path:
     """Fetch one v3 table into <raw_dir>/cbs/<table>/<timestamp>/; returns the snapshot folder.
     `retries` is the number of attempts per request; `check(folder)` may raise CbsFetchError on the
-    complete but uncommitted snapshot (schema drift). cbsodata is used only through its public
+    complete but uncommitted snapshot (schema drift); `deadline_tabel` / `deadline_verzoek`: seconds the
+    whole table / one request (retries included) may take, on top of the per-read `timeout`. cbsodata is used only through its public
     download_data(catalog_url=...) and options.use_https (restored afterwards); see relay.py."""
     base_url = base_url.rstrip("/")
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise CbsFetchError(f"ongeldige CBS-basis-URL {base_url!r}; verwacht bijv. https://opendata.cbs.nl")
     writer = SnapshotWriter(table_id, "v3", raw_dir)
-    relay = Relay(table_id, base_url, writer, timeout, retries, backoff, session=session)
+    relay = Relay(table_id, base_url, writer, timeout, retries, backoff, session=session,
+                  tijden=retry.Deadlines(table_id, deadline_tabel, deadline_verzoek))
     try:
         with relay:
             old_https = cbsodata.options.use_https
@@ -92,7 +95,7 @@ def _number(value) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
+        return cbs.getal(value)     # a number too large for a float: inf, refused by the check
     try:
         return float(str(value).strip())
     except ValueError:

@@ -5,7 +5,8 @@ transport adapter: it builds a fresh `requests.Session()` for every request.
 Its public knobs are the `catalog_url` argument and `options.use_https`. So
 cbsodata is pointed at this relay, a plain HTTP server on 127.0.0.1 that lives
 for one fetch. The relay forwards each request verbatim to the real base URL
-with our own session (retries, timeout, no redirects), stores every answer
+with our own session (retries, Retry-After, a per-read timeout and overall
+deadlines per request and per table, no redirects), stores every answer
 byte for byte in the snapshot, checks that an `odata.nextLink` stays on the
 base URL's host and hands cbsodata a copy whose next link points back at the
 relay. A failure is kept as a Dutch `CbsFetchError` and answered with 502, on
@@ -35,8 +36,9 @@ def origin(url: str) -> tuple[str, str]:
 
 class Relay:
     def __init__(self, table_id: str, base_url: str, writer, timeout: float, retries: int, backoff: float,
-                 session: requests.Session | None = None):
+                 session: requests.Session | None = None, tijden: retry.Deadlines | None = None):
         self.table_id, self.base_url, self.writer = table_id, base_url.rstrip("/"), writer
+        self.tijden = tijden or retry.Deadlines(table_id, None, None)
         self.timeout, self.retries, self.backoff = timeout, max(1, retries), backoff
         self.session = session or requests.Session()
         parts = urlsplit(self.base_url)
@@ -106,21 +108,21 @@ class Relay:
         url = self.upstream_origin + path
         self.check_host(url, "adres")
         request = requests.Request("GET", url).prepare()
-        response, cause = retry.request(
-            lambda: self.session.send(request, timeout=self.timeout, allow_redirects=False),
-            self.timeout, self.retries, self.backoff)
+        response, body, cause = retry.request(
+            lambda t: self.session.send(request, timeout=t, allow_redirects=False, stream=True),
+            self.timeout, self.retries, self.backoff, self.tijden.eind())
         if response is None:
-            self.fail(f"{cause} ({url})")
+            self.fail(f"{self.tijden.uitleg(cause)} ({url})")
         if response.status_code != 200:
             cause = f"server antwoordde {response.status_code}"
             if response.is_redirect:
                 self.fail(f"{cause} met een doorverwijzing naar {response.headers.get('Location')} "
                           f"op {url}; doorverwijzingen worden niet gevolgd")
             self.fail(f"{cause} op {url}")
-        doc = self.store(url, response.content)
+        doc = self.store(url, body)
         link = doc.get("odata.nextLink")
         if not link:
-            return response.content
+            return body
         self.check_host(link, "odata.nextLink")
         parts = urlsplit(link)
         terug = f"http://{self.address}{parts.path}" + (f"?{parts.query}" if parts.query else "")

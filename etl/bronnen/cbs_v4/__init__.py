@@ -16,6 +16,7 @@ from etl.bronnen.cbs_v4.odata import fetch_table, normalise, regio_namen, titel
 from etl.bronnen.gemeenschappelijk import cbs
 from etl.bronnen.gemeenschappelijk.cbs import DTYPES, KOLOMMEN, RAW_TABLE  # noqa: F401 - the source's contract
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError  # noqa: F401 - raised here, caught by callers
+from etl.bronnen.gemeenschappelijk.retry import deadlines
 from etl.catalog import CbsDataset
 
 API = "v4"
@@ -28,7 +29,7 @@ def check(ds: CbsDataset):
 
 def fetch(ds: CbsDataset, instellingen: Instellingen, progress=None, **kwargs) -> Path:
     return fetch_table(ds.table_id, instellingen.cbs_odata4_url, instellingen.raw_dir, filter=ds.filter,
-                       progress=progress, check=check(ds), **kwargs)
+                       progress=progress, check=check(ds), **deadlines(instellingen, kwargs))
 
 
 def load(ds: CbsDataset, raw_dir: Path) -> tuple[pd.DataFrame, dict | None]:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import requests
 
-from etl.bronnen.gemeenschappelijk import perioden, retry
+from etl.bronnen.gemeenschappelijk import cbs, perioden, retry
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError  # noqa: F401 - raised here, caught by callers
 from etl.bronnen.gemeenschappelijk.snapshot import SnapshotWriter
 
@@ -24,16 +24,18 @@ def _same_host(url: str, base_url: str) -> bool:
 
 
 def _get(session: requests.Session, url: str, table_id: str, params: dict | None, timeout: float,
-         retries: int, backoff: float) -> bytes:
-    """GET with retries on connection errors, timeouts and 429/5xx; a 4xx is final."""
-    response, oorzaak = retry.request(lambda: session.get(url, params=params, timeout=timeout),
-                                      timeout, retries, backoff)
+         retries: int, backoff: float, tijden: retry.Deadlines | None = None) -> bytes:
+    """GET with retries on connection errors, timeouts and 429/5xx (after Retry-After); a 4xx is final.
+    `tijden`: the overall deadlines of the table's fetch."""
+    tijden = tijden or retry.Deadlines(table_id, None, None)
+    response, body, oorzaak = retry.request(
+        lambda t: session.get(url, params=params, timeout=t, stream=True), timeout, retries, backoff, tijden.eind())
     if response is None:
-        raise CbsFetchError(f"CBS-tabel {table_id}: {oorzaak} ({url})")
+        raise CbsFetchError(f"CBS-tabel {table_id}: {tijden.uitleg(oorzaak)} ({url})")
     if response.status_code != 200:
         raise CbsFetchError(f"CBS-tabel {table_id}: server antwoordde {response.status_code} op {url}")
-    log.info("opgehaald: %s (%d bytes)", response.url, len(response.content))
-    return response.content
+    log.info("opgehaald: %s (%d bytes)", response.url, len(body))
+    return body
 
 
 def _json(body: bytes, table_id: str, what: str) -> dict:
@@ -46,17 +48,21 @@ def _json(body: bytes, table_id: str, what: str) -> dict:
 
 def fetch_table(table_id: str, base_url: str, raw_dir: Path, filter: str | None = None,
           session: requests.Session | None = None, timeout: float = 30, retries: int = 3,
-          backoff: float = 0.5, progress=None, check=None) -> Path:
+          backoff: float = 0.5, progress=None, check=None, deadline_tabel: float | None = None,
+          deadline_verzoek: float | None = None) -> Path:
     """Fetch one table into data/raw/cbs/<table>/<timestamp>/; returns the snapshot folder.
     `progress(pages, rows)` is called after every observations page; `check(folder)`
-    may raise CbsFetchError on the complete but uncommitted snapshot (schema drift)."""
+    may raise CbsFetchError on the complete but uncommitted snapshot (schema drift).
+    `deadline_tabel` / `deadline_verzoek`: seconds the whole table / one request (retries included)
+    may take, on top of the per-read `timeout`."""
     base_url = base_url.rstrip("/")
+    tijden = retry.Deadlines(table_id, deadline_tabel, deadline_verzoek)
     session = session or requests.Session()
     table_url = f"{base_url}/{table_id}"
     writer = SnapshotWriter(table_id, "v4", raw_dir)
 
     def get(name: str, url: str, params: dict | None = None) -> dict:
-        body = _get(session, url, table_id, params, timeout, retries, backoff)
+        body = _get(session, url, table_id, params, timeout, retries, backoff, tijden)
         data = _json(body, table_id, name)
         writer.add(name, url if not params else requests.Request("GET", url, params=params).prepare().url, body,
                    rows=len(data["value"]) if isinstance(data.get("value"), list) else None)
@@ -121,7 +127,7 @@ def normalise(snapshot_dir: Path) -> pd.DataFrame:
                 table_id, obs[regio_dim].strip() if regio_dim else None, code.strip(), periode, soort, datum,
                 obs["Measure"], maten.get(obs["Measure"]),
                 json.dumps({d: str(obs[d]).strip() for d in andere}, sort_keys=True),
-                float(waarde) if waarde is not None else None, status.get(code),
+                cbs.getal(waarde), status.get(code),
                 None if waarde is not None else (obs.get("ValueAttribute") or "leeg in CBS-bestand"),
             ))
     return pd.DataFrame(rows, columns=["table_id", "regio_code", "periode_code", "periode", "periode_type",

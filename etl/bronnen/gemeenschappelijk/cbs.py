@@ -1,6 +1,7 @@
 """What the CBS sources (cbs_v4, cbs_v3) share once a snapshot is normalised
 to the long shape: matching the catalog's measures (also by prefix), the
-schema check that refuses a drifted snapshot, selecting the catalog's slice
+schema check that refuses a drifted snapshot (also one whose slice is empty or
+holds a value outside its unit's range, inf or NaN), selecting the catalog's slice
 in our indicator names, and the meta.sources row of a snapshot."""
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from basis.fouten import Fout
 from etl import catalog
-from etl.bronnen.gemeenschappelijk import snapshot
+from etl.bronnen.gemeenschappelijk import grenzen, snapshot
+from etl.bronnen.gemeenschappelijk.csvbestand import LoadError
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
 from etl.catalog import CbsDataset
 
@@ -62,6 +65,38 @@ def check(ds: CbsDataset, df: pd.DataFrame, bekende_regios: set[str] | None) -> 
         if nieuw:
             raise CbsFetchError(f"CBS-tabel {ds.table_id}: onbekende regiocode {', '.join(nieuw[:3])} in de "
                                 "observaties (niet in de codelijst RegioS)")
+    gekozen = select(ds, df, {})
+    if gekozen.empty:
+        raise CbsFetchError(f"CBS-tabel {ds.table_id}: geen enkele observatie voor de maten en dimensiecodes van "
+                            "de catalogus (de tabel zou al zijn cijfers verliezen); controleer etl/catalog.toml")
+    waarden(ds, gekozen)
+
+
+def waarden(ds: CbsDataset, df: pd.DataFrame) -> None:
+    """Refuse a value that is not a finite number in the plausible range of its unit (grenzen.cbs_bereik)."""
+    for eenheid, groep in df.groupby("eenheid"):
+        laag, hoog = grenzen.cbs_bereik(eenheid)
+        w = groep["waarde"]
+        fout = groep[(w.notna() & ~w.between(laag, hoog)) | (w.isna() & groep["missing_reason"].isna())]
+        if not fout.empty:
+            r = fout.iloc[0]
+            raise CbsFetchError(f"CBS-tabel {ds.table_id}: maat {r['measure']} ({r['indicator']}) heeft de waarde "
+                                f"{r['waarde']:g} voor regio {r['regio_code'] or '-'}, periode {r['periode_code']}; "
+                                f"verwacht een eindig getal van {grenzen.nl(laag)} tot en met {grenzen.nl(hoog)} "
+                                f"{eenheid} ({len(fout)} waarde(n) buiten dit bereik)")
+
+
+def getal(value) -> float | None:
+    """A JSON value as a float: None for null, inf for a number too large for a float, NaN for text
+    (both refused by the check)."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf")
+    except (TypeError, ValueError):
+        return float("nan")
 
 
 def select(ds: CbsDataset, df: pd.DataFrame, regio_namen: dict) -> pd.DataFrame:
@@ -108,5 +143,15 @@ def laad(ds: CbsDataset, raw_dir: Path, api: str, normalise, regio_namen, titel)
     if opgehaald_met != api:   # the catalog moved the table to another API: read it with that one
         from etl import bronnen
         return bronnen.module(f"cbs_{opgehaald_met}").load(ds, raw_dir)
-    df = select(ds, normalise(folder), regio_namen(folder))
-    return df, bron(ds, folder, raw_dir, len(df), titel(folder))
+    try:
+        df = select(ds, normalise(folder), regio_namen(folder))
+        return df, bron(ds, folder, raw_dir, len(df), titel(folder))
+    except Exception as exc:  # noqa: BLE001 - a damaged snapshot is reported in Dutch with its folder
+        raise onleesbaar(ds.table_id, folder, exc) from exc
+
+
+def onleesbaar(table_id: str, folder: Path, exc: Exception) -> LoadError:
+    """A snapshot that was checked when fetched but can no longer be read (edited or damaged on disk)."""
+    return LoadError([Fout(str(folder), None, None,
+                           f"CBS-tabel {table_id}: de opname is niet (meer) leesbaar ({type(exc).__name__}: {exc}); "
+                           "verwijder deze map om de vorige opname te gebruiken, of haal de tabel opnieuw op")])

@@ -3,8 +3,11 @@ data/raw/seed/ (catalog entries `[seed.<id>]`, committed to git, one row per
 figure with its bron, peildatum and vindplaats) and the reference lists in
 data/raw/referentie/ (REFERENTIES). Nothing to fetch: the files are read as
 text with line numbers, their shape checked (missing file, header, field
-count), and loaded into raw.seed_feiten and raw.ref_*; the staging checks
-validate the values."""
+count, a file emptied to its header) and loaded as text into raw.seed_feiten
+and raw.ref_*. Their values are checked in Python (waarden.py: codes, ranges,
+ambiguous numbers, a region above the country) into raw.seed_waardefouten,
+which the build reports with its other checks (regions, periods, keys,
+shares against counts), all errors at once, before anything is typed."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,9 +17,11 @@ import pandas as pd
 
 from basis.fouten import Fout
 from etl.bronnen.gemeenschappelijk.csvbestand import LoadError, read_csv_rows, sha256
+from etl.bronnen.seed import waarden
 from etl.catalog import SeedDataset
 
 RAW_TABLE = "seed_feiten"
+FOUTEN_TABLE = "seed_waardefouten"     # the value errors of waarden.py, reported by the build's checks
 FEIT_KOLOMMEN = [
     "regio", "periode", "periode_type", "indicator", "dimensie", "categorie",
     "maat", "waarde", "eenheid", "kwalificatie", "bron", "peildatum", "vindplaats",
@@ -34,6 +39,10 @@ def read(ds: SeedDataset, raw_dir: Path) -> tuple[pd.DataFrame | None, list[Fout
     """One seed dataset as text rows with line numbers, its shape errors, and its meta.sources row."""
     path = Path(raw_dir) / "seed" / ds.bestand
     rows, fouten = read_csv_rows(path, FEIT_KOLOMMEN, ds.bestand)
+    if not fouten and not rows and not ds.leeg:
+        fouten = [Fout(ds.bestand, None, None, f"het bestand heeft alleen een kopregel: dataset {ds.id} zou al zijn "
+                                               f"cijfers verliezen. Is dat de bedoeling, zet dan leeg = true bij "
+                                               f"[seed.{ds.id}] in etl/catalog.toml")]
     if fouten:
         return None, fouten, None
     df = pd.DataFrame(rows, columns=FEIT_KOLOMMEN + ["regel"], dtype=object)
@@ -77,6 +86,17 @@ def load_all(con: duckdb.DuckDBPyConnection, entries: list[SeedDataset], raw_dir
     con.register("feiten_df", feiten)
     con.execute(f"create or replace table raw.{RAW_TABLE} as select * from feiten_df")
     con.unregister("feiten_df")
+    # value errors go to a table that the check etl/sql/checks/04_seed_waarden.sql reports, together with
+    # every other check (all errors at once); the raw rows stay text, so nothing is typed yet
+    regios = refs["regios"]
+    land = next(iter(regios.loc[regios["soort"].str.strip() == "land", "code"].str.strip()), None)
+    rijen = feiten.to_dict("records")
+    waardefouten = waarden.controleer(rijen) + waarden.boven_landelijk(rijen, land)
+    con.register("fouten_df", pd.DataFrame([(f.bestand, f.regel, f.kolom, f.melding) for f in waardefouten],
+                                           columns=["bestand", "regel", "kolom", "melding"]).astype(
+        {"bestand": "string", "regel": "Int64", "kolom": "string", "melding": "string"}))
+    con.execute(f"create or replace table raw.{FOUTEN_TABLE} as select * from fouten_df")
+    con.unregister("fouten_df")
     for name, df in refs.items():
         con.register("ref_df", df)
         con.execute(f"create or replace table raw.ref_{name} as select * from ref_df")  # name from fixed dict

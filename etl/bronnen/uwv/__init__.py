@@ -77,12 +77,13 @@ def ophaalbaar(entry) -> bool:
 
 # --- reference lists (data/raw/referentie) ------------------------------------------------------------------
 
-def _referenties(raw_dir: Path) -> tuple[dict[str, str], set[str], dict]:
+def _referenties(raw_dir: Path) -> tuple[dict[str, str], set[str], dict, str | None]:
     ref = Path(raw_dir) / "referentie"
     with open(ref / "regios.csv", encoding="utf-8-sig") as fh:
         regios = list(csv.DictReader(fh))
     namen = {r["code"].lower(): r["code"] for r in regios} | {r["naam"].lower(): r["code"] for r in regios}
     codes = {r["code"] for r in regios}
+    land = next((r["code"] for r in regios if (r.get("soort") or "").strip() == "land"), None)
     cats: dict[tuple[str, str], dict[str, str]] = {}
     with open(ref / "beroepsklassen.csv", encoding="utf-8-sig") as fh:
         klassen = {r["naam"].lower(): r["naam"] for r in csv.DictReader(fh)}
@@ -91,7 +92,7 @@ def _referenties(raw_dir: Path) -> tuple[dict[str, str], set[str], dict]:
     with open(ref / "uwv_categorieen.csv", encoding="utf-8-sig") as fh:
         for r in csv.DictReader(fh):
             cats.setdefault((r["tabel"], r["kenmerk"]), {})[" ".join(r["categorie"].split()).lower()] = r["categorie"]
-    return namen, codes, cats
+    return namen, codes, cats, land
 
 
 # --- checking and storing one or more files -----------------------------------------------------------------
@@ -100,11 +101,11 @@ def controleer(naam: str, inhoud: bytes, raw_dir: Path, vandaag: date | None = N
     """(facts, notes, layout) of one file; ImportFout with every error when it is refused."""
     try:
         bladen = lezen.lees(naam, inhoud)
-        namen, codes, cats = _referenties(raw_dir)
+        namen, codes, cats, land = _referenties(raw_dir)
         cellen, vorm = vormen.cellen(naam, bladen, namen)
     except (lezen.LeesFout, vormen.VormFout) as exc:
         raise ImportFout(exc.fouten) from None
-    feiten, fouten, notities = controle.controleer(cellen, codes, cats, vandaag)
+    feiten, fouten, notities = controle.controleer(cellen, codes, cats, vandaag, land)
     if fouten:
         raise ImportFout(fouten)
     if not feiten:

@@ -9,14 +9,18 @@ groups of exactly three digits), '2,5' and '40,5%' have a decimal comma. So
 ambiguous in a Dutch file and refused, as is '2.000' as a share or
 jaarmutatie (is it 2 or 2000 percent?): write '2,5' or '2000'.
 Suppressed or empty cells ('-', '*', '<10', 'x', '.', blank) become null with
-the reason in kwalificatie; never 0."""
+the reason in kwalificatie; never 0. Every number must lie in its maat's range
+(etl/bronnen/gemeenschappelijk/grenzen.py: a count at most 20.000.000, a
+jaarmutatie from -100% to 1000%, at most 15 digits, never inf)."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from basis.fouten import Fout
+from etl.bronnen.gemeenschappelijk import grenzen
 from etl.bronnen.uwv.vormen import Cel
 
 TABELLEN = {  # tabel -> (indicator, dimensie, eenheid of a count)
@@ -88,6 +92,8 @@ def getal(tekst: str, maat: str) -> tuple[float | None, str | None, str | None]:
             return None, None, (f"'{tekst}' is dubbelzinnig: een punt is hier geen scheiding van duizendtallen "
                                 "(groepen van drie cijfers); schrijf een decimaal met een komma (2,5)")
     waarde = float(t)
+    if not math.isfinite(waarde) or sum(ch.isdigit() for ch in t) > grenzen.MAX_CIJFERS:   # 400 digits: inf
+        return None, None, grenzen.buiten_bereik(maat, waarde, tekst.strip())
     if maat == "aantal" and not waarde.is_integer():
         return None, None, f"'{tekst}' is geen heel getal; een aantal is een heel getal"
     return waarde, None, None
@@ -104,9 +110,10 @@ def periode_type(periode: str) -> tuple[str | None, date | None]:
 
 
 def controleer(cellen: list[Cel], regios: set[str], categorieen: dict[tuple[str, str], dict[str, str]],
-               vandaag: date | None = None) -> tuple[list[Feit], list[Fout], list[str]]:
+               vandaag: date | None = None, land: str | None = None) -> tuple[list[Feit], list[Fout], list[str]]:
     """Facts, errors and notes (a Totaal that differs from its rows is kept and noted, not refused).
-    `categorieen`: (tabel, kenmerk) -> lower-case name -> name as in the reference list."""
+    `categorieen`: (tabel, kenmerk) -> lower-case name -> name as in the reference list; `land`: the
+    country's region code (regios.csv, soort land), whose counts no region may exceed."""
     vandaag = vandaag or date.today()
     feiten, fouten, notities = [], [], []
     gezien: dict[tuple, int] = {}
@@ -169,6 +176,9 @@ def controleer(cellen: list[Cel], regios: set[str], categorieen: dict[tuple[str,
         if maat == "aandeel" and waarde is not None and not 0 <= waarde <= 100:
             fout(c.kolom, f"aandeel {c.waarde} ligt niet tussen 0% en 100%")
             continue
+        if waarde is not None and (probleem := grenzen.buiten_bereik(maat, waarde, c.waarde.strip())):
+            fout(c.kolom, probleem)
+            continue
         sleutel = (regio, c.periode.strip(), tabel, kenmerk, categorie, maat)
         if sleutel in gezien:
             fout("categorie", f"dubbele sleutel: {regio} {c.periode} {tabel} {kenmerk or ''} '{categorie}' {maat} "
@@ -185,7 +195,7 @@ def controleer(cellen: list[Cel], regios: set[str], categorieen: dict[tuple[str,
                            c.bron.strip() or "UWV", c.peildatum.strip() or c.periode.strip(), tabel,
                            c.plek, c.regel, c.kolom))
     if not fouten:
-        fouten += _aandelen(feiten)
+        fouten += _aandelen(feiten) + _boven_landelijk(feiten, land)
         notities += _totalen(feiten)
     return feiten, fouten, notities
 
@@ -215,6 +225,16 @@ def _aandelen(feiten: list[Feit]) -> list[Fout]:
                             f"aantal/totaal ({_nl(n)} / {_nl(t)} = {_nl(berekend, 1)}%); verwacht hooguit 1 "
                             "procentpunt verschil. Staan de kolommen van regio en Nederland verwisseld?"))
     return uit
+
+
+def _boven_landelijk(feiten: list[Feit], land: str | None) -> list[Fout]:
+    """A region's count above the country's count of the same figure in the same file."""
+    def sleutel(f):
+        return f.periode, f.tabel, f.indicator, f.dimensie, f.categorie
+    landelijk = {sleutel(f): f for f in feiten if f.regio == land and f.maat == "aantal" and f.waarde is not None}
+    return [Fout(f.plek, f.regel, f.kolom, grenzen.boven_landelijk(f.waarde, f.regio, n.waarde, f"regel {n.regel}"))
+            for f in feiten if f.regio != land and f.maat == "aantal" and f.waarde is not None
+            and (n := landelijk.get(sleutel(f))) and f.waarde > n.waarde]
 
 
 def _totalen(feiten: list[Feit]) -> list[str]:
