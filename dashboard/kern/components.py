@@ -3,6 +3,7 @@ missing dataset into a Dutch message instead of a crashed page."""
 from __future__ import annotations
 
 import io
+import math
 import numbers
 import re
 import weakref
@@ -77,7 +78,7 @@ def smal_leesbaar(fig):
     buiten = [str(t) for tr in fig.data if getattr(tr, "orientation", None) == "h"
               and getattr(tr, "textposition", None) == "outside" for t in (tr.text or ()) if t]
     if buiten:
-        nodig = int(max(tekst_breedte(t, grootte) for t in buiten)) + 10
+        nodig = math.ceil(max(tekst_breedte(t, grootte) for t in buiten)) + 10
         if (fig.layout.margin.r or 0) < nodig:
             fig.update_layout(margin_r=nodig)
     for as_ in (fig.layout.xaxis, fig.layout.yaxis):
