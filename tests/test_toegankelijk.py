@@ -180,7 +180,7 @@ def test_a_chart_without_its_own_table_gets_its_numbers_as_a_table():
 
 PAGINAS = ["app_pages/toegankelijkheid.py", "app_pages/overzicht.py", "app_pages/analyse.py", "app_pages/mismatch.py", "app_pages/vacatures.py",
            "app_pages/werkzoekenden.py", "app_pages/ww.py", "app_pages/banen.py", "app_pages/bevolking.py",
-           "app_pages/monitor.py", "app_pages/bronnen.py"]
+           "app_pages/regios.py", "app_pages/monitor.py", "app_pages/bronnen.py"]
 
 
 def _pagina(pagina: str) -> AppTest:

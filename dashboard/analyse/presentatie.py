@@ -23,6 +23,9 @@ DIA_CSS = """
 .dia-bron { font-size: clamp(.85rem, .95vw, 1.1rem); color: #52606d; }
 .dia-opgave { font-size: clamp(1rem, 1.3vw, 1.55rem); margin: 0 0 .6rem; }
 .dia-kaarten .kc-grid { grid-template-columns: repeat(5, 1fr) !important; gap: .6rem !important; }
+@media (max-width: 640px) {   /* 200 % zoom: two cards a row, the slide scrolls down, never sideways */
+  .dia-kaarten .kc-grid { grid-template-columns: repeat(2, minmax(0, 1fr)) !important; }
+}
 .dia-kaarten .kc-card { padding: .5rem .7rem !important; }
 .dia-kaarten .kc-value { font-size: clamp(1.4rem, 2vw, 2.4rem) !important; }
 .dia-kaarten .kc-label, .dia-kaarten .kc-qual { font-size: clamp(.95rem, 1vw, 1.25rem) !important; }
