@@ -341,6 +341,16 @@ def test_every_slide_with_a_chart_has_a_toon_tabel_button_that_shows_its_numbers
         zichtbaar, verborgen = _zichtbaar_en_verborgen(at)
         assert not zichtbaar and len(verborgen) == 1, f"dia {nr}"   # for screen readers only
         verborgen_bij_grafiek = verborgen
+        tabeltekst = {c for r in [verborgen[0]["koppen"], *verborgen[0]["rijen"]] for c in r}
+        tabeltekst = "\n".join(tabeltekst)
+        getallen = 0
+        for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]:
+            if trace.get("hoverinfo") == "skip" and not trace.get("text"):
+                continue
+            getallen += len(_grafiek_getallen(trace))
+            ontbreekt = [g for g in _grafiek_getallen(trace) if g not in tabeltekst]
+            assert not ontbreekt, f"dia {nr}, {trace.get('name')}: {ontbreekt} staan niet in de tabel van de dia"
+        assert getallen, f"dia {nr}: the chart shows no numbers?"
         knop.click().run()
         assert not at.exception
         assert at.query_params["tabel"] in (str(nr), [str(nr)])
