@@ -397,6 +397,14 @@ def test_live_charts_leave_room_for_values_outside_their_bars_and_wrap_long_axis
     assert lang.layout.margin.r >= max(charts.tekst_breedte(t, 15) for t in teksten) + 10
     titel = lang.layout.xaxis.title.text
     assert "<br>" in titel and all(len(r) <= components.AS_TITEL_TEKENS for r in titel.split("<br>"))
+    # long category names on two lines where the rows are high enough, short ones as they are
+    namen = ["Openbaar bestuur, veiligheid en juridische beroepen · cruciaal", "Managers"]
+    bars = components.leesbaar(charts.staaf(namen, [2.5, 7.1], "aandeel", eenheid="%", hoogte=400))
+    assert list(bars.layout.yaxis.tickvals) == namen
+    assert "<br>" in bars.layout.yaxis.ticktext[0] and bars.layout.yaxis.ticktext[1] == "Managers"
+    assert all(len(r) <= components.CATEGORIE_TEKENS for r in bars.layout.yaxis.ticktext[0].split("<br>"))
+    laag = components.leesbaar(charts.staaf(namen, [2.5, 7.1], "aandeel", eenheid="%", hoogte=150))
+    assert laag.layout.yaxis.tickmode != "array"   # rows too low for two lines: one line
     # a chart without values outside its bars keeps the house margin
     lijn = components.leesbaar(charts.lijnen([("Gooi en Vechtstreek", ["2024", "2025"], [1.0, 2.0])]))
     assert lijn.layout.margin.r == charts.house_layout()["margin"]["r"]

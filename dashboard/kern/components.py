@@ -85,10 +85,23 @@ def smal_leesbaar(fig):
         titel = as_.title.text if as_.title else None
         if titel and "<br>" not in titel and len(titel) > AS_TITEL_TEKENS:
             as_.title.text = vouw(titel, AS_TITEL_TEKENS)
+    # long category names of horizontal bars on two lines where a row is high enough: at 640 px one-line
+    # names of 60 characters left the bars a strip of 80 px
+    categorieen: list = []
+    for tr in fig.data:
+        if getattr(tr, "orientation", None) == "h":
+            categorieen += [c for c in (tr.y or ()) if isinstance(c, str) and c not in categorieen]
+    if categorieen and fig.layout.yaxis.tickmode != "array" and max(map(len, categorieen)) > CATEGORIE_TEKENS:
+        rij = ((fig.layout.height or 360) - 120) / len(categorieen)
+        if rij >= 2.4 * grootte and not any("<br>" in c for c in categorieen):
+            fig.update_yaxes(tickmode="array", tickvals=categorieen,
+                             ticktext=[vouw(c, CATEGORIE_TEKENS) if len(c) > CATEGORIE_TEKENS else c
+                                       for c in categorieen])
     return fig
 
 
 AS_TITEL_TEKENS = 34   # an axis title fits a 640 px chart beside its category labels in this many characters
+CATEGORIE_TEKENS = 32  # a category name longer than this goes onto two lines where the row allows it
 
 
 def bronregel(bron: str, peildatum: str) -> None:
