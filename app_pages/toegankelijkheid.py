@@ -17,7 +17,8 @@ rapport = tg.lees_rapport()
 st.subheader("Stand volgens de automatische toets")
 if rapport is None:
     st.info("Er is nog geen toetsrapport. Het rapport ontstaat bij `make test` (axe-core in Chromium op elke "
-            "pagina en elke dia, met alle uitklapvakken open) in `test-artifacts/axe-rapport.json`.")
+            "pagina en elke dia, met alle uitklapvakken open, met de tabel van elke dia getoond, met het venster "
+            "Exporteren open, en alles ook bij 200 % zoom) in `test-artifacts/axe-rapport.json`.")
 else:
     s = tg.samenvatting(rapport)
     status = ("voldoet gedeeltelijk" if s["ernstig"] == 0 else "voldoet niet")

@@ -180,7 +180,7 @@ def test_a_chart_without_its_own_table_gets_its_numbers_as_a_table():
 
 PAGINAS = ["app_pages/toegankelijkheid.py", "app_pages/overzicht.py", "app_pages/analyse.py", "app_pages/mismatch.py", "app_pages/vacatures.py",
            "app_pages/werkzoekenden.py", "app_pages/ww.py", "app_pages/banen.py", "app_pages/bevolking.py",
-           "app_pages/monitor.py", "app_pages/bronnen.py"]
+           "app_pages/regios.py", "app_pages/monitor.py", "app_pages/bronnen.py"]
 
 
 def _pagina(pagina: str) -> AppTest:
@@ -301,3 +301,110 @@ def test_downloads_neutralise_formulas_but_keep_numbers_and_dutch_number_texts()
     assert cellen[0][0].startswith("'=HYPERLINK") and blad.cell(2, 1).data_type == "s"
     assert [r[2] for r in cellen] == [1, -2, 3, 4, 5]          # numbers stay numbers
     assert not any(str(v).startswith("=") for r in cellen for v in r)
+
+
+# --- the slides' tables, and room for labels at 200 % zoom (640 px) -------------------------------------
+
+def _dia(nr: int, tabel: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60)
+    at.query_params["presentatie"] = "1"
+    at.query_params["dia"] = str(nr)
+    if tabel is not None:
+        at.query_params["tabel"] = tabel
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _zichtbaar_en_verborgen(at: AppTest) -> tuple[list[dict], list[dict]]:
+    """The HTML tables on the page: (shown, visually hidden for screen readers)."""
+    zichtbaar, verborgen = [], []
+    for el in at.get("html"):
+        body = el.proto.body
+        for t in html_tabellen(body):
+            (verborgen if '<div class="sr-only">' in body else zichtbaar).append(t)
+    return zichtbaar, verborgen
+
+
+def test_every_slide_with_a_chart_has_a_toon_tabel_button_that_shows_its_numbers_in_the_charts_place(warehouse):
+    from dashboard.analyse import document as analyse
+    from dashboard.analyse import presentatie
+    doc = analyse.live("AM12")
+    met_grafiek = [nr for nr, d in enumerate(presentatie.dias(doc), start=1)
+                   if d.get("figuur") and d["figuur"].get("grafiek")]
+    assert len(met_grafiek) >= 7
+    for nr in met_grafiek:
+        at = _dia(nr)
+        knop = next(b for b in at.button if b.key == "dia-tabel")
+        assert knop.label == "Toon tabel" and "(T)" in knop.help
+        assert len(at.get("plotly_chart")) == 1
+        zichtbaar, verborgen = _zichtbaar_en_verborgen(at)
+        assert not zichtbaar and len(verborgen) == 1, f"dia {nr}"   # for screen readers only
+        verborgen_bij_grafiek = verborgen
+        tabeltekst = {c for r in [verborgen[0]["koppen"], *verborgen[0]["rijen"]] for c in r}
+        tabeltekst = "\n".join(tabeltekst)
+        getallen = 0
+        for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]:
+            if trace.get("hoverinfo") == "skip" and not trace.get("text"):
+                continue
+            getallen += len(_grafiek_getallen(trace))
+            ontbreekt = [g for g in _grafiek_getallen(trace) if g not in tabeltekst]
+            assert not ontbreekt, f"dia {nr}, {trace.get('name')}: {ontbreekt} staan niet in de tabel van de dia"
+        assert getallen, f"dia {nr}: the chart shows no numbers?"
+        knop.click().run()
+        assert not at.exception
+        assert at.query_params["tabel"] in (str(nr), [str(nr)])
+        at = _dia(nr, tabel=str(nr))       # as the browser asks for it after the click (the URL)
+        assert not at.get("plotly_chart"), f"dia {nr}: the table takes the chart's place"
+        zichtbaar, verborgen = _zichtbaar_en_verborgen(at)
+        assert len(zichtbaar) == 1 and not verborgen, f"dia {nr}"
+        vorig = verborgen_bij_grafiek[0]
+        assert zichtbaar[0]["rijen"] == vorig["rijen"] and zichtbaar[0]["rijen"], f"dia {nr}: same numbers"
+        assert zichtbaar[0]["caption"] == vorig["caption"] and zichtbaar[0]["caption"].startswith("Gegevens: ")
+        knop = next(b for b in at.button if b.key == "dia-tabel")
+        assert knop.label == "Toon grafiek"
+        knop.click().run()
+        assert "tabel" not in at.query_params
+
+
+def test_a_table_asked_for_one_slide_leaves_the_next_slides_chart(warehouse):
+    """?tabel= names its slide: after Volgende the next slide shows its chart, not a table."""
+    from dashboard.analyse import document as analyse
+    from dashboard.analyse import presentatie
+    alle = presentatie.dias(analyse.live("AM12"))
+    nr = next(i for i, d in enumerate(alle, start=1) if i > 1 and d.get("figuur") and d["figuur"].get("grafiek")
+              and alle[i].get("figuur") and alle[i]["figuur"].get("grafiek"))
+    at = _dia(nr + 1, tabel=str(nr))
+    assert len(at.get("plotly_chart")) == 1
+    assert next(b for b in at.button if b.key == "dia-tabel").label == "Toon tabel"
+
+
+def test_slide_chart_takes_the_whole_width_where_streamlit_stacks_the_columns():
+    from dashboard.analyse.presentatie import SMAL, dia_maten
+    breed, smal = dia_maten(1280, 720), dia_maten(SMAL, 360)
+    assert breed["breedte"] < (1280 - 64) * 7 / 12          # the right-hand column
+    assert smal["breedte"] >= (SMAL - 64) * 0.95             # the whole width under the text
+    assert smal["hoogte"] >= 220 and smal["letter"] >= 12
+
+
+def test_live_charts_leave_room_for_values_outside_their_bars_and_wrap_long_axis_titles():
+    from dashboard.figuren import charts
+    fig = components.leesbaar(charts.vergelijking_staaf(["Groene druk"], [40.5], [35.2], "Gooi en Vechtstreek",
+                                                        "Nederland"))
+    assert fig.layout.margin.r >= charts.tekst_breedte("40,5%", 15) + 10
+    lang = components.leesbaar(charts.spanning_staaf(["Zorg en welzijn beroepen"], [4.46], ["zeer krap"]))
+    teksten = [t for tr in lang.data for t in (tr.text or ()) if t]
+    assert lang.layout.margin.r >= max(charts.tekst_breedte(t, 15) for t in teksten) + 10
+    titel = lang.layout.xaxis.title.text
+    assert "<br>" in titel and all(len(r) <= components.AS_TITEL_TEKENS for r in titel.split("<br>"))
+    # long category names on two lines where the rows are high enough, short ones as they are
+    namen = ["Openbaar bestuur, veiligheid en juridische beroepen · cruciaal", "Managers"]
+    bars = components.leesbaar(charts.staaf(namen, [2.5, 7.1], "aandeel", eenheid="%", hoogte=400))
+    assert list(bars.layout.yaxis.tickvals) == namen
+    assert "<br>" in bars.layout.yaxis.ticktext[0] and bars.layout.yaxis.ticktext[1] == "Managers"
+    assert all(len(r) <= components.CATEGORIE_TEKENS for r in bars.layout.yaxis.ticktext[0].split("<br>"))
+    laag = components.leesbaar(charts.staaf(namen, [2.5, 7.1], "aandeel", eenheid="%", hoogte=150))
+    assert laag.layout.yaxis.tickmode != "array"   # rows too low for two lines: one line
+    # a chart without values outside its bars keeps the house margin
+    lijn = components.leesbaar(charts.lijnen([("Gooi en Vechtstreek", ["2024", "2025"], [1.0, 2.0])]))
+    assert lijn.layout.margin.r == charts.house_layout()["margin"]["r"]

@@ -22,10 +22,33 @@ PAGINAS = {  # url path -> page title (the navigation label)
     "": "Overzicht", "analyse": "Analyse arbeidsmarkt", "mismatch": "Mismatch",
     "vacatures": "Vacatures en tekortsectoren", "werkzoekenden": "Werkzoekenden (GWU)", "ww": "WW",
     "banen": "Banen en prognose", "bevolking": "Bevolking en arbeidspotentieel",
-    "monitor": "Monitor Werken aan Werk", "monitor-invoer": "Invoer monitor",
+    "regios-vergelijken": "Regio's vergelijken", "monitor": "Monitor Werken aan Werk", "monitor-invoer": "Invoer monitor",
     "bronnen-en-actualiteit": "Bronnen en actualiteit", "toegankelijkheid": "Toegankelijkheidsverklaring",
 }
-DIAS = 9
+# every text of every chart (ticks, value labels, legend, axis titles) inside its chart and the window, and
+# nothing else of the page past the window's edge unless it sits in a container that scrolls sideways itself
+UITSTEKEND = """() => {
+  const vw = document.documentElement.clientWidth, main = document.querySelector('[data-testid=stMain]');
+  const labels = [], weg = [];
+  document.querySelectorAll('.js-plotly-plot').forEach((plot) => {
+    const box = plot.getBoundingClientRect();
+    plot.querySelectorAll('svg text').forEach((t) => {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || !t.textContent.trim()) return;
+      if (r.right > Math.min(box.right, vw) + 1 || r.left < Math.max(box.left, 0) - 1 || r.top < box.top - 1
+          || r.bottom > box.bottom + 1) labels.push(t.textContent);
+    });
+  });
+  const scrollt = (el) => { for (let p = el.parentElement; p && p !== main; p = p.parentElement)
+    if (/(auto|scroll)/.test(getComputedStyle(p).overflowX)) return true; return false; };
+  for (const el of main.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || el.closest('.sr-only, .js-plotly-plot')) continue;
+    if ((r.right > vw + 1 || r.left < -1) && !scrollt(el)) weg.push(el.tagName + ' ' + (el.innerText || '').slice(0, 40));
+  }
+  return {labels, weg: weg.slice(0, 10), breed: Math.max(document.documentElement.scrollWidth, main.scrollWidth) - vw,
+          tabellen: [...main.querySelectorAll('.tg-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length};
+}"""
 
 
 def _axe_bron() -> str:
@@ -67,7 +90,37 @@ def _audit(page, naam: str) -> dict:
     }
 
 
+def _bewaar(resultaten: list[dict], nieuw: bool = False) -> None:
+    """Add the audits to the report (replacing earlier audits of the same views); `nieuw` starts it afresh."""
+    rapport = json.loads(RAPPORT.read_text()) if RAPPORT.exists() and not nieuw else {"paginas": []}
+    rapport.update(gemaakt=datetime.now(UTC).isoformat(timespec="seconds"), tags=TAGS)
+    namen = {r["pagina"] for r in resultaten}
+    rapport["paginas"] = [p for p in rapport["paginas"] if p["pagina"] not in namen] + resultaten
+    RAPPORT.parent.mkdir(parents=True, exist_ok=True)
+    RAPPORT.write_text(json.dumps(rapport, ensure_ascii=False, indent=1))
+
+
+def _ernstig(resultaten: list[dict]) -> list[str]:
+    return [f"{r['pagina']}: {v['regel']} ({v['impact']}, {v['aantal']}x, {v['voorbeeld']}, {v['html']})"
+            for r in resultaten for v in r["overtredingen"] if v["impact"] in ("serious", "critical")]
+
+
+def _open_dia(page, url: str, nr: int, breedte: int, hoogte: int, tabel: bool = False) -> dict:
+    """Slide `nr` at this window size (named in the URL: no reload to tell the server), its chart drawn."""
+    page.set_viewport_size({"width": breedte, "height": hoogte})
+    page.goto(f"{url}/analyse?presentatie=1&dia={nr}&scherm={breedte}x{hoogte}" + (f"&tabel={nr}" if tabel else ""))
+    page.wait_for_selector(f'[data-testid="stMainBlockContainer"] .dia-titel[data-dia="{nr}"]', timeout=30_000)
+    _klaar(page)
+    titel = page.locator(".dia-titel")
+    if titel.get_attribute("data-grafiek") == "1" and not tabel:
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+        page.wait_for_timeout(300)
+    return {"dias": int(titel.get_attribute("data-dias")), "grafiek": titel.get_attribute("data-grafiek") == "1"}
+
+
 def test_every_page_and_slide_has_no_serious_or_critical_axe_violation(app_url, page):  # noqa: F811
+    """Every page (expanders open), every slide, every slide's table shown (Toon tabel) and the Exporteren
+    popover open."""
     page.set_viewport_size({"width": 1400, "height": 900})
     resultaten = []
     for pad, titel in PAGINAS.items():
@@ -75,19 +128,57 @@ def test_every_page_and_slide_has_no_serious_or_critical_axe_violation(app_url, 
         wait_rendered(page)
         _open_expanders(page)
         resultaten.append(_audit(page, titel))
-    page.set_viewport_size({"width": 1280, "height": 720})
-    for nr in range(1, DIAS + 1):
-        page.goto(f"{app_url}/analyse?presentatie=1&dia={nr}")
-        page.wait_for_selector('[data-testid="stMainBlockContainer"] .dia-titel', timeout=30_000)
-        _klaar(page)
-        _open_expanders(page)
+    page.goto(f"{app_url}/analyse")
+    wait_rendered(page)
+    page.locator('[data-testid="stPopoverButton"]', has_text="Exporteren").click()
+    page.wait_for_selector('[data-testid="stPopoverBody"]', timeout=10_000)
+    _klaar(page)
+    resultaten.append(_audit(page, "Analyse arbeidsmarkt, Exporteren open"))
+    dias = _open_dia(page, app_url, 1, 1280, 720)["dias"]
+    assert dias >= 9
+    for nr in range(1, dias + 1):
+        dia = _open_dia(page, app_url, nr, 1280, 720)
         resultaten.append(_audit(page, f"Presentatie, dia {nr}"))
-    RAPPORT.parent.mkdir(parents=True, exist_ok=True)
-    RAPPORT.write_text(json.dumps({"gemaakt": datetime.now(UTC).isoformat(timespec="seconds"), "tags": TAGS,
-                                   "paginas": resultaten}, ensure_ascii=False, indent=1))
-    ernstig = [f"{r['pagina']}: {v['regel']} ({v['impact']}, {v['aantal']}x, {v['voorbeeld']})"
-               for r in resultaten for v in r["overtredingen"] if v["impact"] in ("serious", "critical")]
-    assert not ernstig, "axe-core vindt ernstige overtredingen:\n" + "\n".join(ernstig)
+        if dia["grafiek"]:
+            _open_dia(page, app_url, nr, 1280, 720, tabel=True)
+            assert page.locator(".dia-tabel table.tg").is_visible()
+            resultaten.append(_audit(page, f"Presentatie, dia {nr} met tabel"))
+    _bewaar(resultaten, nieuw=True)
+    assert not (ernstig := _ernstig(resultaten)), "axe-core vindt ernstige overtredingen:\n" + "\n".join(ernstig)
+
+
+def test_at_200_percent_zoom_every_page_and_slide_reflows_and_passes_axe(app_url, page):  # noqa: F811
+    """WCAG 1.4.4 and 1.4.10 at 1280 px and 200 % zoom, i.e. a window of 640 CSS px: no page scrolls sideways,
+    nothing is cut off (every chart label inside its chart, no text past the window's edge), a wide table
+    scrolls in its own container, and axe finds nothing serious. Slides at 640 x 360 (1280 x 720 at 200 %)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    resultaten, fouten, tabellen = [], [], 0
+    for pad, titel in PAGINAS.items():
+        page.set_viewport_size({"width": 640, "height": 900})
+        page.goto(f"{app_url}/{pad}")
+        wait_rendered(page)
+        _open_expanders(page)
+        if page.locator('[data-testid="stPlotlyChart"]').count():
+            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+            page.wait_for_timeout(500)
+        m = page.evaluate(UITSTEKEND)
+        tabellen += m["tabellen"]
+        if m["labels"] or m["weg"] or m["breed"] > 1:
+            fouten.append(f"{titel}: {m}")
+        page.screenshot(path=str(SHOTS / f"zoom200-{pad or 'overzicht'}.png"))
+        resultaten.append(_audit(page, f"{titel}, 640 px (200 %)"))
+    dias = _open_dia(page, app_url, 1, 640, 360)["dias"]
+    for nr in range(1, dias + 1):
+        _open_dia(page, app_url, nr, 640, 360)
+        m = page.evaluate(UITSTEKEND)
+        if m["labels"] or m["weg"] or m["breed"] > 1:
+            fouten.append(f"dia {nr}: {m}")
+        page.screenshot(path=str(SHOTS / f"zoom200-dia-{nr}.png"))
+        resultaten.append(_audit(page, f"Presentatie, dia {nr}, 640 px (200 %)"))
+    _bewaar(resultaten)
+    assert not fouten, "bij 200 % zoom valt inhoud buiten beeld of scrolt de pagina opzij:\n" + "\n".join(fouten)
+    assert tabellen >= 1   # the wide tables do not fit 640 px: they scroll in their own container
+    assert not (ernstig := _ernstig(resultaten)), "axe-core vindt ernstige overtredingen:\n" + "\n".join(ernstig)
 
 
 def test_every_page_is_dutch_with_its_own_title_and_no_third_party_request(app_url, page):  # noqa: F811
@@ -158,6 +249,79 @@ def test_keyboard_only_reaches_definitions_opens_a_table_downloads_and_switches_
     page.wait_for_function("() => window.location.search.toLowerCase().includes('leeftijd')", timeout=15_000)
 
 
+def _focus(page) -> str:
+    return page.evaluate("() => { const e = document.activeElement; return (e.innerText || e.getAttribute('aria-label') "
+                         "|| e.tagName).replace(/\\s+/g, ' ').trim(); }")
+
+
+def test_keyboard_only_shows_a_slides_table_and_back(app_url, page):  # noqa: F811
+    """On a slide: Tab to Toon tabel, Enter shows the table in the chart's place (focus stays on the button,
+    now Toon grafiek), Enter shows the chart again; the key T does the same without reaching the button."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    nr = next(n for n in range(2, 30) if _open_dia(page, app_url, n, 1280, 720)["grafiek"])
+    page.mouse.click(5, 5)
+    _tab_tot(page, "el.closest('.st-key-dia-tabel') && el.tagName === 'BUTTON'", max_tabs=40)
+    assert "Toon tabel" in _focus(page)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".dia-tabel table.tg caption", timeout=15_000)
+    _klaar(page)
+    assert page.evaluate("() => new URL(location.href).searchParams.get('tabel')") == str(nr)
+    assert dia_nr(page) == nr, "Enter on the button must not move to the next slide"
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+    grootte = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.dia-tabel td, .dia-tabel th')).fontSize)")
+    assert grootte >= 16, f"table type {grootte} px on a 1280 px slide"
+    assert "Toon grafiek" in _focus(page), "the focus stays on the button"
+    page.screenshot(path=str(SHOTS / "toetsenbord_dia_tabel.png"))
+    page.keyboard.press("Space")   # Space presses the focused button too (it is not "next slide" there)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=15_000)
+    assert page.locator(".dia-tabel").count() == 0 and dia_nr(page) == nr
+    page.mouse.click(5, 5)
+    page.keyboard.press("t")
+    page.wait_for_selector(".dia-tabel table.tg", timeout=15_000)
+    _klaar(page)
+    assert dia_nr(page) == nr
+    page.keyboard.press("ArrowRight")    # the next slide shows its chart again
+    page.wait_for_function("n => new URL(location.href).searchParams.get('dia') === String(n)", arg=nr + 1,
+                           timeout=15_000)
+    page.wait_for_selector(f'.dia-titel[data-dia="{nr + 1}"]', timeout=15_000)
+    _klaar(page)
+    assert page.locator(".dia-tabel").count() == 0
+
+
+def dia_nr(page) -> int:
+    return int(page.evaluate("() => new URL(location.href).searchParams.get('dia')"))
+
+
+def test_the_exporteren_popover_takes_the_focus_keeps_it_and_gives_it_back(app_url, page):  # noqa: F811
+    """Enter on Exporteren moves the focus into the popover; Tab and Shift+Tab go round inside it; Escape
+    closes it and the focus is back on Exporteren."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(app_url + "/analyse")
+    wait_rendered(page)
+    _tab_tot(page, "el.matches('[data-testid=stPopoverButton]') && el.innerText.includes('Exporteren')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-testid="stPopoverBody"]', timeout=10_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=stPopoverBody]').contains(document.activeElement)",
+                           timeout=5_000)
+    eerste = _focus(page)
+    assert eerste == "HTML maken"
+    binnen = "() => document.querySelector('[data-testid=stPopoverBody]').contains(document.activeElement)"
+    gezien = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        assert page.evaluate(binnen), f"Tab left the popover after {gezien}"
+        gezien.append(_focus(page))
+    assert {"PDF maken (A4)", "PowerPoint maken", "HTML maken"} <= set(gezien)
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(binnen)
+    page.screenshot(path=str(SHOTS / "toetsenbord_exporteren.png"))
+    page.keyboard.press("Escape")
+    page.wait_for_selector('[data-testid="stPopoverBody"]', state="detached", timeout=10_000)
+    page.wait_for_function("() => document.activeElement.matches('[data-testid=stPopoverButton]')", timeout=5_000)
+    assert "Exporteren" in _focus(page)
+
+
 def test_the_monitor_logged_in_and_with_results_has_no_serious_or_critical_axe_violation(monitor_app, page):  # noqa: F811
     """Invoer monitor as a logged-in user (upload, correction table, project form) and the monitor with results;
     the findings are added to the same report."""
@@ -180,12 +344,5 @@ def test_the_monitor_logged_in_and_with_results_has_no_serious_or_critical_axe_v
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     _open_expanders(page)
     resultaten.append(_audit(page, "Monitor Werken aan Werk (met resultaten)"))
-    rapport = json.loads(RAPPORT.read_text()) if RAPPORT.exists() else {"gemaakt": datetime.now(UTC).isoformat(
-        timespec="seconds"), "tags": TAGS, "paginas": []}
-    rapport["paginas"] = [p for p in rapport["paginas"] if p["pagina"] not in {r["pagina"] for r in resultaten}]
-    rapport["paginas"] += resultaten
-    RAPPORT.parent.mkdir(parents=True, exist_ok=True)
-    RAPPORT.write_text(json.dumps(rapport, ensure_ascii=False, indent=1))
-    ernstig = [f"{r['pagina']}: {v['regel']} ({v['impact']}, {v['aantal']}x, {v['html']})"
-               for r in resultaten for v in r["overtredingen"] if v["impact"] in ("serious", "critical")]
-    assert not ernstig, "axe-core vindt ernstige overtredingen:\n" + "\n".join(ernstig)
+    _bewaar(resultaten)
+    assert not (ernstig := _ernstig(resultaten)), "axe-core vindt ernstige overtredingen:\n" + "\n".join(ernstig)

@@ -23,6 +23,9 @@ DIA_CSS = """
 .dia-bron { font-size: clamp(.85rem, .95vw, 1.1rem); color: #52606d; }
 .dia-opgave { font-size: clamp(1rem, 1.3vw, 1.55rem); margin: 0 0 .6rem; }
 .dia-kaarten .kc-grid { grid-template-columns: repeat(5, 1fr) !important; gap: .6rem !important; }
+@media (max-width: 640px) {   /* 200 % zoom: two cards a row, the slide scrolls down, never sideways */
+  .dia-kaarten .kc-grid { grid-template-columns: repeat(2, minmax(0, 1fr)) !important; }
+}
 .dia-kaarten .kc-card { padding: .5rem .7rem !important; }
 .dia-kaarten .kc-value { font-size: clamp(1.4rem, 2vw, 2.4rem) !important; }
 .dia-kaarten .kc-label, .dia-kaarten .kc-qual { font-size: clamp(.95rem, 1vw, 1.25rem) !important; }
@@ -30,11 +33,17 @@ DIA_CSS = """
 .st-key-dia-scherm { display: none; }
 .dia-titelpagina { margin: 6vh 0 8vh; }
 .dia-titelpagina p { font-size: clamp(1.2rem, 2vw, 2.4rem) !important; margin-bottom: 1.1rem !important; }
+/* the chart's numbers as a table in its place (Toon tabel): slide type, scrolling inside the chart's room */
+.dia-tabel .tg-wrap { max-height: inherit; overflow-y: auto; margin: 0; }
+.dia-tabel table.tg { font-size: clamp(1rem, 1.2vw, 1.5rem); min-width: 100%; }
+.dia-tabel table.tg caption { font-size: clamp(.95rem, 1vw, 1.2rem); }
+.dia-tabel table.tg thead th { position: sticky; top: 0; }
 </style>
 """
 
 # Keyboard and presentation clicker (a clicker sends PageDown/PageUp). Streamlit has no key events:
-# this script presses the slide's own buttons, whose callbacks set ?dia= in the URL. It also tells
+# this script presses the slide's own buttons, whose callbacks set ?dia= in the URL (T: the slide's
+# Toon tabel button). Space and Enter on a focused button or link press that button, as everywhere. It also tells
 # the server the window size (?scherm=BxH, one reload when it changes; Streamlit reads the URL's
 # parameters when the page loads) so the chart is drawn to fill the screen, and shrinks the
 # text of a slide that would otherwise scroll.
@@ -49,9 +58,10 @@ DIA_SCRIPT = """
       const t = e.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if ((e.key === ' ' || e.key === 'Enter') && t && t.closest && t.closest('button, a, summary')) return;
       const doel = {ArrowRight: 'dia-volgende', PageDown: 'dia-volgende', ' ': 'dia-volgende',
                     ArrowLeft: 'dia-vorige', PageUp: 'dia-vorige', Home: 'dia-eerste', End: 'dia-laatste',
-                    Escape: 'dia-sluiten'}[e.key];
+                    Escape: 'dia-sluiten', t: 'dia-tabel', T: 'dia-tabel'}[e.key];
       if (!doel) return;
       e.preventDefault();
       const b = knop(doel);
@@ -98,6 +108,7 @@ DIA_SCRIPT = """
 """
 
 STANDAARD_SCHERM = (1280, 720)
+SMAL = 640   # Streamlit stacks columns at this window width and below
 
 
 def scherm(waarde: str | None) -> tuple[int, int]:
@@ -114,10 +125,15 @@ def scherm(waarde: str | None) -> tuple[int, int]:
 def dia_maten(breedte: int, hoogte: int) -> dict:
     """Chart width, height and type size for a slide in a window of `breedte` x `hoogte` CSS px:
     the chart fills the column beside the text and the height left under the title; its type is
-    18 px at 1080 and scales with the screen (never under 12 px)."""
+    18 px at 1080 and scales with the screen (never under 12 px). At 640 px and less (1280 px at
+    200 % zoom) Streamlit puts the columns under each other: the chart then takes the whole width."""
     titel = min(max(breedte * 0.027, 25.6), 49.6) * 1.12 + 8
-    vrij = hoogte - titel - 13 - 64 - 34 - 60 - 60   # padding, figure title (2 lines), bron line, navigation, gaps
-    kolom = (breedte - 64 - 48) * 7 / 12             # the right-hand column (5:7) minus padding and gap
+    # padding, figure title (2 lines), bron line with the Toon tabel button, navigation, gaps
+    vrij = hoogte - titel - 13 - 64 - 46 - 60 - 60
+    if breedte <= SMAL:
+        kolom = breedte - 64                         # the whole width minus the padding
+    else:
+        kolom = (breedte - 64 - 48) * 7 / 12         # the right-hand column (5:7) minus padding and gap
     return {"breedte": int(kolom * 0.97), "hoogte": int(max(vrij, 220)), "letter": max(12, round(18 * hoogte / 1080))}
 
 
@@ -165,12 +181,27 @@ def bronnen(doc: dict) -> list[tuple[str, str, str]]:
             if f.get("bron")]
 
 
-def _tabel_html(fig: figuren.Figuur) -> str:
-    """The slide's figure data as an HTML table for screen readers and text search, visually hidden: a slide
-    fits one screen, and its chart shows the numbers as labels (issue 15)."""
-    tabel = fig.tabel if fig.tabel is not None else (
-        tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None)
-    return "" if tabel is None else components.html_tabel(tabel, f"Gegevens: {fig.titel}", verborgen=True)
+TABEL = "tabel"   # ?tabel=<slide number>: that slide shows its figure's table in the chart's place
+
+
+def dia_tabel(fig: figuren.Figuur):
+    """The figure's numbers as a table (its own table, else the chart's series), or None."""
+    if fig.tabel is not None:
+        return fig.tabel
+    return tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None
+
+
+def tabel_getoond(nr: int) -> bool:
+    return st.query_params.get(TABEL) == str(nr)
+
+
+def _wissel_tabel(nr: int | None) -> None:
+    """Show slide `nr`'s table (None: its chart again). In the URL: it survives the reload that
+    tells the server the window size, and a link can open a slide with its table."""
+    if nr is None:
+        st.query_params.pop(TABEL, None)
+    else:
+        st.query_params[TABEL] = str(nr)
 
 
 def toon_document(doc: dict) -> None:
@@ -242,16 +273,42 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     links, rechts = st.columns([5, 7] if hoofd else [1, 0.001], gap="large")
     links.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
     if hoofd:
-        fig = figuren.van_dict(hoofd)
         with rechts:
-            if fig.titel:
-                st.html(f'<div class="dia-fig">{escape(fig.titel)}</div>')
-            if fig.grafiek is not None:
-                st.plotly_chart(dia_grafiek(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"]),
-                                config={"displayModeBar": False, "locale": "nl"}, theme=None, width="content",
-                                key=f"dia-{s['id']}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
-            elif fig.html:
-                st.html(f'<div class="dia-kaarten">{fig.html}</div>')
-            if fig.bron:
-                st.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>'
-                        + _tabel_html(fig))
+            figuur_op_dia(figuren.van_dict(hoofd), nr, s["id"], maten)
+
+
+def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> None:
+    """Title, chart (or, after Toon tabel, its numbers as a table in the chart's place), bron, and the
+    Toon tabel / Toon grafiek button (also key T). With the chart shown its table is still there for
+    screen readers, visually hidden (issue 15)."""
+    from html import escape
+
+    if fig.titel:
+        st.html(f'<div class="dia-fig">{escape(fig.titel)}</div>')
+    tabel = dia_tabel(fig) if fig.grafiek is not None else None
+    als_tabel = tabel is not None and tabel_getoond(nr)
+    bijschrift = f"Gegevens: {fig.titel}"
+    if als_tabel:
+        st.html(f'<div class="dia-tabel" style="max-height: {maten["hoogte"]}px">'
+                + components.html_tabel(tabel, bijschrift) + "</div>")
+    elif fig.grafiek is not None:
+        st.plotly_chart(dia_grafiek(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"]),
+                        config={"displayModeBar": False, "locale": "nl"}, theme=None, width="content",
+                        key=f"dia-{sectie}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
+    elif fig.html:
+        st.html(f'<div class="dia-kaarten">{fig.html}</div>')
+    verborgen = components.html_tabel(tabel, bijschrift, verborgen=True) if tabel is not None and not als_tabel else ""
+    if tabel is not None:
+        bron, knop = st.columns([3, 1], vertical_alignment="center")
+    else:
+        bron, knop = st.container(), None
+    if fig.bron:
+        bron.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>'
+                  + verborgen)
+    elif verborgen:
+        bron.html(verborgen)
+    if knop is not None:
+        knop.button("Toon grafiek" if als_tabel else "Toon tabel", key="dia-tabel", width="stretch",
+                    icon=":material/bar_chart:" if als_tabel else ":material/table:",
+                    help=("De grafiek weer tonen (T)" if als_tabel else "De cijfers van deze grafiek als tabel (T)"),
+                    on_click=_wissel_tabel, args=(None if als_tabel else nr,))

@@ -3,6 +3,7 @@ missing dataset into a Dutch message instead of a crashed page."""
 from __future__ import annotations
 
 import io
+import math
 import numbers
 import re
 import weakref
@@ -64,7 +65,43 @@ def leesbaar(fig):
     fig.update_xaxes(automargin=True, tickfont_color=TEKST_KLEUR, title_font_color=TEKST_KLEUR)
     fig.update_yaxes(automargin=True, tickfont_color=TEKST_KLEUR, title_font_color=TEKST_KLEUR)
     fig.update_layout(legend_font_color=TEKST_KLEUR)
+    return smal_leesbaar(fig)
+
+
+def smal_leesbaar(fig):
+    """Room for every label at 640 px (1280 px at 200 % zoom, WCAG 1.4.10), where automargin does not
+    help: a value printed outside a horizontal bar reaches past the plot into the right margin, so that
+    margin is as wide as the widest such value; an axis title longer than the plot is wide goes onto
+    two lines."""
+    from dashboard.figuren.charts import tekst_breedte, vouw
+    grootte = fig.layout.font.size or 15
+    buiten = [str(t) for tr in fig.data if getattr(tr, "orientation", None) == "h"
+              and getattr(tr, "textposition", None) == "outside" for t in (tr.text or ()) if t]
+    if buiten:
+        nodig = math.ceil(max(tekst_breedte(t, grootte) for t in buiten)) + 10
+        if (fig.layout.margin.r or 0) < nodig:
+            fig.update_layout(margin_r=nodig)
+    for as_ in (fig.layout.xaxis, fig.layout.yaxis):
+        titel = as_.title.text if as_.title else None
+        if titel and "<br>" not in titel and len(titel) > AS_TITEL_TEKENS:
+            as_.title.text = vouw(titel, AS_TITEL_TEKENS)
+    # long category names of horizontal bars on two lines where a row is high enough: at 640 px one-line
+    # names of 60 characters left the bars a strip of 80 px
+    categorieen: list = []
+    for tr in fig.data:
+        if getattr(tr, "orientation", None) == "h":
+            categorieen += [c for c in (tr.y or ()) if isinstance(c, str) and c not in categorieen]
+    if categorieen and fig.layout.yaxis.tickmode != "array" and max(map(len, categorieen)) > CATEGORIE_TEKENS:
+        rij = ((fig.layout.height or 360) - 120) / len(categorieen)
+        if rij >= 2.4 * grootte and not any("<br>" in c for c in categorieen):
+            fig.update_yaxes(tickmode="array", tickvals=categorieen,
+                             ticktext=[vouw(c, CATEGORIE_TEKENS) if len(c) > CATEGORIE_TEKENS else c
+                                       for c in categorieen])
     return fig
+
+
+AS_TITEL_TEKENS = 34   # an axis title fits a 640 px chart beside its category labels in this many characters
+CATEGORIE_TEKENS = 32  # a category name longer than this goes onto two lines where the row allows it
 
 
 def bronregel(bron: str, peildatum: str) -> None:
@@ -431,8 +468,58 @@ _PAGINA_JS = """
     // a select without its own placeholder= gets Streamlit's English one
     d.querySelectorAll("input[placeholder='Choose an option'], input[placeholder='Choose options']")
       .forEach(function (i) { i.setAttribute("placeholder", "Kies een optie"); });
+    dialoog();
+  }
+  // A popover (Exporteren) is a dialog: opening it moves the focus to its first control, Tab and
+  // Shift+Tab go round inside it while it is open, and when it closes (Escape, or a click elsewhere)
+  // the focus goes back to its button. Streamlit leaves the focus on the button and puts the popover
+  // at the end of the page, so Tab first went through the whole page.
+  function lijf() { return d.querySelector("[data-testid='stPopoverBody']"); }
+  function bedieningen(b) {
+    return Array.prototype.filter.call(
+      b.querySelectorAll("button, a[href], input, select, textarea, summary, [tabindex]"),
+      function (e) { return !e.disabled && e.tabIndex !== -1 && e.getClientRects().length; });
+  }
+  function dialoog() {
+    var w = window.__nlDialoog;
+    if (!w) return;
+    var b = lijf();
+    if (b && !w.open) {
+      w.open = true;
+      b.setAttribute("aria-modal", "true");   // what the focus does: the rest of the page waits
+      var lijst = bedieningen(b);
+      if (lijst.length) lijst[0].focus();
+    } else if (!b && w.open) {
+      w.open = false;
+      var a = d.activeElement;
+      if (w.knop && d.contains(w.knop) && (!a || a === d.body)) w.knop.focus();
+    }
+  }
+  if (!window.__nlDialoog) {
+    window.__nlDialoog = {open: false, knop: null};
+    d.addEventListener("click", function (e) {
+      var k = e.target.closest && e.target.closest("[data-testid='stPopoverButton']");
+      if (k) window.__nlDialoog.knop = k;
+    }, true);
+    d.addEventListener("keydown", function (e) {
+      var b = lijf();
+      if (!b) return;
+      if (e.key === "Escape") {
+        var k = window.__nlDialoog.knop;
+        setTimeout(function () { if (k && d.contains(k)) k.focus(); }, 0);
+        return;
+      }
+      if (e.key !== "Tab") return;
+      var lijst = bedieningen(b);
+      if (!lijst.length) return;
+      var eerste = lijst[0], laatste = lijst[lijst.length - 1], nu = d.activeElement;
+      if (!b.contains(nu)) { e.preventDefault(); (e.shiftKey ? laatste : eerste).focus(); }
+      else if (e.shiftKey && nu === eerste) { e.preventDefault(); laatste.focus(); }
+      else if (!e.shiftKey && nu === laatste) { e.preventDefault(); eerste.focus(); }
+    }, true);
   }
   nl();
+  dialoog();
   if (!window.__nlWaarnemer) {
     window.__nlWaarnemer = new MutationObserver(nl);
     window.__nlWaarnemer.observe(d.documentElement, {attributes: true, attributeFilter: ["lang"], childList: true,
