@@ -34,8 +34,9 @@ def wacht_gevraagd(response: requests.Response) -> float | None:
         return None
 
 
-def _lees(response: requests.Response, eind: float | None) -> bytes | None:
-    """The whole body, read as it arrives; None when the deadline passed first."""
+def _lees(response: requests.Response, eind: float | None, grens: int | None = None) -> bytes | None:
+    """The whole body, read as it arrives; None when the deadline passed first. With `grens`, reading stops
+    once the body is longer than that many bytes (the caller refuses it without reading the rest)."""
     body = bytearray()
     while True:
         if eind is not None and time.monotonic() > eind:
@@ -45,13 +46,16 @@ def _lees(response: requests.Response, eind: float | None) -> bytes | None:
         if not stuk:
             return bytes(body)
         body += stuk
+        if grens is not None and len(body) > grens:
+            response.close()
+            return bytes(body)
 
 
 def request(call: Callable[[float], requests.Response], timeout: float, retries: int, backoff: float,
-            eind: float | None = None) -> tuple[requests.Response | None, bytes, str]:
+            eind: float | None = None, grens: int | None = None) -> tuple[requests.Response | None, bytes, str]:
     """(response, body, '') for a response that is not worth retrying (200, a 4xx, a redirect); (None, b'',
     Dutch cause) when every attempt failed or the deadline `eind` passed. `call(read_timeout)` sends the
-    request with stream=True and that read timeout."""
+    request with stream=True and that read timeout. `grens`: see _lees."""
     oorzaak = ""
     for poging in range(1, retries + 1):
         over = None if eind is None else eind - time.monotonic()
@@ -60,7 +64,7 @@ def request(call: Callable[[float], requests.Response], timeout: float, retries:
         response = None
         try:
             response = call(timeout if over is None else max(0.1, min(timeout, over)))
-            body = _lees(response, eind)
+            body = _lees(response, eind, grens)
         except requests.Timeout:
             oorzaak = f"geen antwoord binnen {timeout:g} s"
         except (requests.ConnectionError, urllib3.exceptions.HTTPError, OSError) as exc:

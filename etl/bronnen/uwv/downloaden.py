@@ -28,22 +28,18 @@ def _naam(adres: str, tabel: str) -> str:
     return naam if naam.lower().endswith((".csv", ".xlsx")) else f"{tabel}.csv"
 
 
-def _haal(adres: str, tabel: str, timeout: float, retries: int, backoff: float) -> bytes:
+def _haal(adres: str, tabel: str, timeout: float, retries: int, backoff: float, tijden: retry.Deadlines) -> bytes:
     session = requests.Session()
-    response, oorzaak = retry.request(lambda: session.get(adres, timeout=timeout, stream=True), timeout, retries,
-                                      backoff)
+    response, body, oorzaak = retry.request(lambda t: session.get(adres, timeout=t, stream=True), timeout, retries,
+                                            backoff, tijden.eind(), grens=lezen.MAX_BYTES)
     if response is None:
-        raise FetchError(f"UWV-bestand {tabel}: {oorzaak} ({adres})")
-    with response:
-        if response.status_code != 200:
-            raise FetchError(f"UWV-bestand {tabel}: server antwoordde {response.status_code} op {adres}")
-        body = bytearray()
-        for deel in response.iter_content(64 * 1024):
-            body += deel
-            if len(body) > lezen.MAX_BYTES:   # refused before the rest is read
-                raise FetchError(f"UWV-bestand {tabel}: {adres} is groter dan "
-                                 f"{lezen.MAX_BYTES // 1024 // 1024} MB; niet ingelezen")
-    return bytes(body)
+        raise FetchError(f"UWV-bestand {tabel}: {tijden.uitleg(oorzaak)} ({adres})")
+    if response.status_code != 200:
+        raise FetchError(f"UWV-bestand {tabel}: server antwoordde {response.status_code} op {adres}")
+    if len(body) > lezen.MAX_BYTES:   # refused before the rest is read
+        raise FetchError(f"UWV-bestand {tabel}: {adres} is groter dan "
+                         f"{lezen.MAX_BYTES // 1024 // 1024} MB; niet ingelezen")
+    return body
 
 
 def fetch(entry, instellingen, progress=None, timeout: float = 30, retries: int = 3, backoff: float = 0.5) -> Path:
@@ -57,7 +53,8 @@ def fetch(entry, instellingen, progress=None, timeout: float = 30, retries: int 
     if not adres:
         raise FetchError(f"[uwv.{entry.id}] in etl/catalog.toml heeft geen url; lees het bestand in met "
                          "python -m etl.uwv import of via de inbox")
-    body = _haal(adres, tabel, timeout, retries, backoff)
+    tijden = retry.Deadlines(tabel, instellingen.cbs_deadline_tabel, instellingen.cbs_deadline_verzoek)
+    body = _haal(adres, tabel, timeout, retries, backoff, tijden)
     naam = _naam(adres, tabel)
     writer = snapshot.SnapshotWriter(entry.id, "download", instellingen.raw_dir, groep=GROEP)
     try:
