@@ -21,8 +21,8 @@ from tests.conftest import REPO, replace_in_file
 SECTIES = ["Inwoners in de regio", "Werkenden", "Onbenut talent", "Onbenut talent: de WW",
            "Algemene schets arbeidsmarkt", "Vacatures en tekortsectoren", "Mismatch",
            "Gedrukte totalen en afwijkingen in de bron"]
-# one slide per figure: title, 2+1+2+3+1+1+1 figure slides, opgaven, bronnen
-DIAS = 14
+# one slide per figure: title, 3+2+3+5+1+1+1 figure slides, opgaven, bronnen
+DIAS = 19
 
 
 def tekst(doc: dict, sectie_id: str) -> str:
@@ -211,7 +211,7 @@ def test_page_and_presentation_in_apptest(warehouse):
             break
         volgende.click().run()
     assert gezien[0] == f"Dia 1 van {DIAS} · Analyse arbeidsmarkt Gooi en Vechtstreek"
-    assert f"Dia 5 van {DIAS} · Onbenut talent (1/2)" in gezien and f"Dia 6 van {DIAS} · Onbenut talent (2/2)" in gezien
+    assert f"Dia 7 van {DIAS} · Onbenut talent (1/3)" in gezien and f"Dia 9 van {DIAS} · Onbenut talent (3/3)" in gezien
     assert gezien[-2] == f"Dia {DIAS - 1} van {DIAS} · De opgaven"
     assert gezien[-1] == f"Dia {DIAS} van {DIAS} · Bronnen" and len(gezien) == DIAS
     assert at.query_params["dia"] in (str(DIAS), [str(DIAS)])
