@@ -125,8 +125,33 @@ def live(regio: str) -> dict:
 
 
 def clear() -> None:
-    """Forget the cached live analyses (tests)."""
+    """Forget the cached live analyses and their figures (tests)."""
     _live.cache_clear()
+    _FIGUREN.clear()
+
+
+def _sleutel(doc: dict) -> tuple:
+    """What identifies a made document: its region, warehouse build and the moment it was made (a saved
+    version keeps these), with its figures' keys and titles as a check."""
+    return (doc.get("regio"), (doc.get("build") or {}).get("build_id"), doc.get("gemaakt"),
+            tuple((f.get("sleutel"), f.get("titel"), f.get("zin")) for s in doc["secties"] for f in s["figuren"]))
+
+
+_FIGUREN: dict[tuple, list[list[figuur.Figuur]]] = {}
+
+
+def figuren(doc: dict) -> list[list[figuur.Figuur]]:
+    """The document's figures as Figuur objects, per section: made once per document, not on every
+    rerun of the page (a saved version is read again on each run, but has the same key). The objects
+    are shared: treat them as read-only, like the document."""
+    sleutel = _sleutel(doc)
+    uit = _FIGUREN.get(sleutel)
+    if uit is None:
+        uit = [[figuur.van_dict(f) for f in s["figuren"]] for s in doc["secties"]]
+        if len(_FIGUREN) >= 16:
+            _FIGUREN.pop(next(iter(_FIGUREN)))
+        _FIGUREN[sleutel] = uit
+    return uit
 
 
 def maak(regio: str) -> dict:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import streamlit as st
 
+from dashboard.analyse import document
 from dashboard.figuren import figuur as figuren
 from dashboard.figuren import tonen
 from dashboard.kern import components
@@ -175,11 +176,10 @@ def _tabel_html(fig: figuren.Figuur) -> str:
 
 def toon_document(doc: dict) -> None:
     """Every section: its text, then its figures (title, sentence, chart, notes, bron, table)."""
-    for s in doc["secties"]:
+    for s, figs in zip(doc["secties"], document.figuren(doc), strict=True):   # made once per document
         st.header(s["titel"], anchor=s["id"], divider="blue")
         st.markdown("\n\n".join(s["alineas"]))
-        for f in s["figuren"]:
-            fig = figuren.van_dict(f)
+        for fig in figs:
             tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")   # with its data as a table
     o = doc["opgaven"]
     st.header(o["titel"], anchor="opgaven", divider="blue")

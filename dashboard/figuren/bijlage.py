@@ -135,12 +135,14 @@ def bevolkingsgroei_oorzaak(ctx: Context) -> Figuur | None:
     oorzaak = rijen[0]["oorzaak"]
     delen = [f"in {r['periode']} {_met_kwalificatie(r)}" for r in rijen]
     zin = f"Door migratie kwamen er in {ctx.regio_naam} {samenvatting.opsomming(delen)} inwoners bij."
-    tabel = pd.DataFrame({
+    export = pd.DataFrame({
         "Jaar": [r["periode"] for r in rijen],
         "Oorzaak": [r["oorzaak"] for r in rijen],
         "Inwoners erbij": [r["waarde"] for r in rijen],
         "Toelichting": [r["kwalificatie"] or "" for r in rijen],
     })
+    # on screen as printed, qualifier and number together (as the bars say it); the download keeps the number
+    tabel = export[["Jaar", "Oorzaak"]].assign(**{"Inwoners erbij": [_met_kwalificatie(r) for r in rijen]})
     return Figuur(
         "bevolkingsgroei-oorzaak", f"{oorzaak} in {ctx.regio_naam}, per jaar", zin, rijen[0]["bron"],
         ", ".join(dict.fromkeys(r["peildatum"] for r in rijen)),
@@ -151,7 +153,7 @@ def bevolkingsgroei_oorzaak(ctx: Context) -> Figuur | None:
                         hoogte=110 + 50 * len(rijen), teksten=[_met_kwalificatie(r) for r in rijen]),
         notities=["De bron noemt alleen de groei door migratie in cijfers, afgerond (\"meer dan\", \"ruim\"); "
                   "andere oorzaken, zoals binnenlandse verhuizingen, staan er zonder getal."],
-        tabel=tabel, export=tabel, bestandsnaam=f"bevolkingsgroei_oorzaak_{ctx.regio}")
+        tabel=tabel, export=export, bestandsnaam=f"bevolkingsgroei_oorzaak_{ctx.regio}")
 
 
 @figuur("beroepsbevolking", "Verdeling beroeps- en niet-beroepsbevolking",

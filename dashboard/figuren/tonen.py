@@ -33,9 +33,25 @@ def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
         figuur(ctx, sleutel, **keuzes)
 
 
+@lru_cache(maxsize=1)
+def _vaste_figuur():
+    import plotly.graph_objects as go
+
+    class VasteFiguur(go.Figure):
+        """A figure whose dict is made once. st.plotly_chart calls to_dict() on every rerun, a deep copy
+        of the figure (about 1 ms a chart; the Analyse page has 15); a cached figure never changes."""
+
+        def to_dict(self):
+            if getattr(self, "_als_dict", None) is None:
+                self._als_dict = super().to_dict()
+            return self._als_dict
+
+    return VasteFiguur
+
+
 @lru_cache(maxsize=512)
 def _plotly(recept: Grafiek):
-    return components.leesbaar(recept.plotly())
+    return _vaste_figuur()(components.leesbaar(recept.plotly()))
 
 
 def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> None:
