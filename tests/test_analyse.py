@@ -259,6 +259,13 @@ def test_the_reading_page_makes_its_figures_once_per_document_not_per_rerun(raw_
     assert not at.exception and len(gemaakt) == aantal   # the reruns converted nothing again
     assert len(at.get("plotly_chart")) == sum(1 for s in analyse.live("AM12")["secties"] for f in s["figuren"]
                                               if f["grafiek"])
+    # the slides draw the same cached figures: switching back and forth converts nothing either
+    at.query_params["presentatie"] = "1"
+    for dia in ("2", "5", "2", "5"):
+        at.query_params["dia"] = dia
+        at.run()
+        assert not at.exception
+    assert len(gemaakt) == aantal
 
     live = analyse.live("AM12")
     versies.bewaar(live, "Snelheid")

@@ -154,6 +154,15 @@ def figuren(doc: dict) -> list[list[figuur.Figuur]]:
     return uit
 
 
+def figuur_van(doc: dict, f: dict) -> figuur.Figuur:
+    """The Figuur of figure dict `f` of `doc`, from the per-document cache (`figuren`)."""
+    for s, figs in zip(doc["secties"], figuren(doc), strict=True):
+        for d, fig in zip(s["figuren"], figs, strict=True):
+            if d is f:
+                return fig
+    return figuur.van_dict(f)
+
+
 def maak(regio: str) -> dict:
     """The analysis of `regio` from the current warehouse, all of it from one build."""
     for _ in range(5):

@@ -128,7 +128,7 @@ def dia_grafiek(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int)
     from dashboard.figuren import charts
     fig = recept.plotly()
     fig.update_layout(height=hoogte)
-    return charts.drukklaar(fig, breedte, letter)
+    return tonen.vast(charts.drukklaar(fig, breedte, letter))   # cached: its dict made once
 
 
 def dias(doc: dict) -> list[dict]:
@@ -166,9 +166,22 @@ def bronnen(doc: dict) -> list[tuple[str, str, str]]:
             if f.get("bron")]
 
 
+_TABELLEN: dict[int, tuple[figuren.Figuur, str]] = {}
+
+
 def _tabel_html(fig: figuren.Figuur) -> str:
     """The slide's figure data as an HTML table for screen readers and text search, visually hidden: a slide
-    fits one screen, and its chart shows the numbers as labels (issue 15)."""
+    fits one screen, and its chart shows the numbers as labels (issue 15). Made once per figure (the
+    document's figures are cached, see document.figuren)."""
+    bekend = _TABELLEN.get(id(fig))
+    if bekend is None or bekend[0] is not fig:
+        if len(_TABELLEN) >= 256:
+            _TABELLEN.pop(next(iter(_TABELLEN)))
+        bekend = _TABELLEN[id(fig)] = (fig, _maak_tabel_html(fig))
+    return bekend[1]
+
+
+def _maak_tabel_html(fig: figuren.Figuur) -> str:
     tabel = fig.tabel if fig.tabel is not None else (
         tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None)
     return "" if tabel is None else components.html_tabel(tabel, f"Gegevens: {fig.titel}", verborgen=True)
@@ -242,7 +255,7 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     links, rechts = st.columns([5, 7] if hoofd else [1, 0.001], gap="large")
     links.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
     if hoofd:
-        fig = figuren.van_dict(hoofd)
+        fig = document.figuur_van(doc, hoofd)
         with rechts:
             if fig.titel:
                 st.html(f'<div class="dia-fig">{escape(fig.titel)}</div>')

@@ -38,8 +38,7 @@ def _vaste_figuur():
     import plotly.graph_objects as go
 
     class VasteFiguur(go.Figure):
-        """A figure whose dict is made once. st.plotly_chart calls to_dict() on every rerun, a deep copy
-        of the figure (about 1 ms a chart; the Analyse page has 15); a cached figure never changes."""
+        """A figure whose dict is made once (see `vast`)."""
 
         def to_dict(self):
             if getattr(self, "_als_dict", None) is None:
@@ -49,9 +48,16 @@ def _vaste_figuur():
     return VasteFiguur
 
 
+def vast(fig):
+    """A copy of `fig` for a cache: st.plotly_chart calls to_dict() on every rerun, a deep copy of the
+    figure (about 1 ms a chart; the Analyse page has 15); this one makes its dict once. Never change
+    the figure afterwards."""
+    return _vaste_figuur()(fig)
+
+
 @lru_cache(maxsize=512)
 def _plotly(recept: Grafiek):
-    return _vaste_figuur()(components.leesbaar(recept.plotly()))
+    return vast(components.leesbaar(recept.plotly()))
 
 
 def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> None:
