@@ -104,8 +104,11 @@ def staaf(categorieen: list[str], waarden: list[float | None], naam: str, eenhei
     trace = go.Bar(y=categorieen, x=waarden, name=naam, orientation="h",
                    marker_color=kleuren or REGIO_KLEUR, text=tekst, textposition="outside", cliponaxis=False,
                    hovertemplate="%{y}: %{text}<extra></extra>")
-    # category axis: a year such as "2022" is a label here, not a number on a scale
+    # category axis: a year such as "2022" is a label here, not a number on a scale; the right margin holds
+    # the value label of the longest bar ("meer dan 3.000"), which is drawn outside the plot
+    rechts = max(20, int(max((tekst_breedte(t, 15) for t in tekst if t), default=0)) + 10)
     layout = house_layout(hoogte, showlegend=False, yaxis=dict(autorange="reversed", type="category"),
+                          margin=dict(r=rechts),
                           xaxis=dict(rangemode="tozero", ticksuffix="%" if eenheid == "%" else "",
                                      tickformat="" if eenheid == "%" else ",d"))
     return go.Figure(data=[trace], layout=layout)
