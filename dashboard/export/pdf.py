@@ -65,14 +65,15 @@ class _Printer:
         self._draad: threading.Thread | None = None
         self.gestart = 0   # browsers launched in this process (tests, benchmarks)
 
-    def druk(self, pad: str, html: str, voettekst: str) -> bytes:
+    def druk(self, pad: str, html: str | None, voettekst: str = "") -> Future:
+        """Queue a print (html None: only start the browser); the future gives the PDF bytes."""
         klaar: Future = Future()
         with self._slot:   # the thread only ends holding this lock, after checking the queue is empty
             if self._draad is None:
                 self._draad = threading.Thread(target=self._werk, name="pdf-chromium", daemon=True)
                 self._draad.start()
             self._taken.put((pad, html, voettekst, klaar))
-        return klaar.result()
+        return klaar
 
     def stop(self) -> None:
         with self._slot:
@@ -124,7 +125,7 @@ class _Printer:
                         page = browser.new_page(viewport={"width": 1123, "height": 794})
                         page.emulate_media(media="print")
                         pagina = _Pagina(page, Path(map_))
-                    klaar.set_result(pagina.pdf(html, voettekst))
+                    klaar.set_result(b"" if html is None else pagina.pdf(html, voettekst))
                 except BaseException as exc:   # noqa: BLE001 - handed to the caller, who turns it into PdfFout
                     sluit()   # start afresh next time
                     klaar.set_exception(exc)
@@ -164,13 +165,19 @@ _PRINTER = _Printer()
 atexit.register(_PRINTER.stop)
 
 
+def voorbereiden() -> None:
+    """Start the browser now, without waiting for it, so it starts while the caller builds the HTML
+    (the command line's first PDF). Raises PdfFout at once when Chromium is missing."""
+    _PRINTER.druk(chromium_pad(), None)
+
+
 def pdf_bytes(html: str, voettekst: str = "") -> bytes:
     """`html` (a self-contained page) printed as A4 PDF, page numbers in the footer."""
     from playwright.sync_api import Error as PlaywrightError
 
     pad = chromium_pad()
     try:
-        return _PRINTER.druk(pad, html, voettekst)
+        return _PRINTER.druk(pad, html, voettekst).result()
     except PlaywrightError as e:
         raise PdfFout(f"Chromium kon de PDF niet maken: {str(e).splitlines()[0]}") from e
 

@@ -89,6 +89,9 @@ def pptx_bytes(doc: dict, manifest: dict | None) -> bytes:
 def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | None = None) -> None:
     if not doel.parent.is_dir():   # fail before the slow part
         raise ExportFout(f"De map {doel.parent} bestaat niet: kan {doel.name} niet schrijven.")
+    if formaat == "pdf":
+        from dashboard.export import pdf
+        pdf.voorbereiden()   # Chromium starts while the analysis and its HTML are made
     doc, manifest = document(versie, regio)
     if formaat == "html":
         data = html(doc, manifest).encode("utf-8")
