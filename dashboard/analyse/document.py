@@ -9,6 +9,7 @@ HTML/PDF export all show this same document.
 during an export cannot mix two builds' numbers."""
 from __future__ import annotations
 
+import threading
 import tomllib
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -127,7 +128,8 @@ def live(regio: str) -> dict:
 def clear() -> None:
     """Forget the cached live analyses and their figures (tests)."""
     _live.cache_clear()
-    _FIGUREN.clear()
+    with _FIGUREN_SLOT:
+        _FIGUREN.clear()
 
 
 def _sleutel(doc: dict) -> tuple:
@@ -138,6 +140,7 @@ def _sleutel(doc: dict) -> tuple:
 
 
 _FIGUREN: dict[tuple, list[list[figuur.Figuur]]] = {}
+_FIGUREN_SLOT = threading.Lock()
 
 
 def figuren(doc: dict) -> list[list[figuur.Figuur]]:
@@ -148,9 +151,10 @@ def figuren(doc: dict) -> list[list[figuur.Figuur]]:
     uit = _FIGUREN.get(sleutel)
     if uit is None:
         uit = [[figuur.van_dict(f) for f in s["figuren"]] for s in doc["secties"]]
-        if len(_FIGUREN) >= 16:
-            _FIGUREN.pop(next(iter(_FIGUREN)))
-        _FIGUREN[sleutel] = uit
+        with _FIGUREN_SLOT:   # sessions run in threads: one of them evicts and stores at a time
+            if len(_FIGUREN) >= 16:
+                _FIGUREN.pop(next(iter(_FIGUREN)))
+            uit = _FIGUREN.setdefault(sleutel, uit)
     return uit
 
 

@@ -3,6 +3,7 @@
 (one section per screen, large type, the slide number in the URL)."""
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import streamlit as st
@@ -167,6 +168,7 @@ def bronnen(doc: dict) -> list[tuple[str, str, str]]:
 
 
 _TABELLEN: dict[int, tuple[figuren.Figuur, str]] = {}
+_TABELLEN_SLOT = threading.Lock()
 
 
 def _tabel_html(fig: figuren.Figuur) -> str:
@@ -175,9 +177,11 @@ def _tabel_html(fig: figuren.Figuur) -> str:
     document's figures are cached, see document.figuren)."""
     bekend = _TABELLEN.get(id(fig))
     if bekend is None or bekend[0] is not fig:
-        if len(_TABELLEN) >= 256:
-            _TABELLEN.pop(next(iter(_TABELLEN)))
-        bekend = _TABELLEN[id(fig)] = (fig, _maak_tabel_html(fig))
+        bekend = (fig, _maak_tabel_html(fig))
+        with _TABELLEN_SLOT:   # sessions run in threads
+            if len(_TABELLEN) >= 256:
+                _TABELLEN.pop(next(iter(_TABELLEN)))
+            _TABELLEN[id(fig)] = bekend
     return bekend[1]
 
 
