@@ -6,4 +6,5 @@ from dashboard.kern import context
 
 ctx = context.huidig()
 st.title("Bevolking en arbeidspotentieel")
-tonen.figuren(ctx, "bevolking", "inwoners-ontwikkeling", "inwoners-reeks", "druk", "druk-gemeenten", "onbenut")
+tonen.figuren(ctx, "bevolking", "inwoners-ontwikkeling", "bevolkingsgroei-oorzaak", "inwoners-reeks", "druk",
+              "druk-gemeenten", "beroepsbevolking", "onbenut")

@@ -238,43 +238,86 @@ def bench_monitor_pagina(tmp: Path) -> None:
 
 
 def bench_analyse(tmp: Path) -> None:
-    """Analyse arbeidsmarkt: entering the presentation and switching slides (warm server render,
-    goal <= 300 ms), HTML export (goal <= 3 s) and PDF export (goal <= 10 s, CLI as an analyst runs it)."""
+    """Analyse arbeidsmarkt, each against a baseline from the same run (these machines are noisy):
+    - warm reruns of the reading page, the presentation and a slide switch, interleaved with an empty page
+      and an ordinary page (WW) so each sample has its baselines next to it (goals, issues 14/16: reading
+      page <= 3x empty and <= 1.3x an ordinary page; slide switch <= 2x empty);
+    - HTML, PDF and PPTX through the CLI as an analyst runs it, against importing the stack
+      (goals: HTML <= 1.2x import, PDF <= 4 s, PPTX <= 2 s);
+    - PDF in-process as the page makes it: the first (browser start) and the next ones (kept browser)."""
+    import shutil
+
     from streamlit.testing.v1 import AppTest
 
-    warehouse = Path(os.environ["WAREHOUSE_PATH"])   # built by bench_pages
+    if "WAREHOUSE_PATH" not in os.environ:   # run on its own (BENCH_ONLY=analyse): build the embedded data
+        from etl.build import build
+        raw = tmp / "raw-analyse"
+        shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs"))
+        os.environ["WAREHOUSE_PATH"] = str(tmp / "bench-analyse.duckdb")
+        os.environ["MONITOR_DIR"] = str(tmp / "monitor-analyse")
+        build(raw, Path(os.environ["WAREHOUSE_PATH"]))
+    warehouse = Path(os.environ["WAREHOUSE_PATH"])
+    empty = tmp / "empty_page.py"
+    empty.write_text("import streamlit as st\n")
+    leeg = AppTest.from_file(str(empty), default_timeout=30)
+    leeg.run()
+    gewoon = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    gewoon.run()
+    gewoon.switch_page("app_pages/ww.py")
+    gewoon.run()
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.run()
     at.switch_page("app_pages/analyse.py")
     at.run()
-    samples = {"lezen": [], "presentatie": [], "dia": []}
-    for i in range(RUNS * 2):
+    samples = {"leeg": [], "gewoon": [], "lezen": [], "presentatie": [], "dia": []}
+    for i in range(RUNS * 3):
+        samples["leeg"].append(timed(leeg.run))
+        samples["gewoon"].append(timed(gewoon.run))
         at.query_params.pop("presentatie", None)
         at.query_params.pop("dia", None)
-        samples["lezen"].append(timed(at.run))
+        at.run()
+        samples["lezen"].append(timed(at.run))        # warm: the same page again
         at.query_params["presentatie"] = "1"
         at.query_params["dia"] = "1"
         samples["presentatie"].append(timed(at.run))
         at.query_params["dia"] = str(2 + i % 8)
-        samples["dia"].append(timed(at.run))
+        samples["dia"].append(timed(at.run))          # a slide switch
     assert not at.exception, [e.message for e in at.exception]
-    for naam, runs in samples.items():
-        print(f"analyse {naam:<15} warm median {median_ms(runs):6.1f} ms (goal <= 300 ms for presentatie/dia)")
+    m = {k: median_ms(v) for k, v in samples.items()}
+    print(f"analyse baselines       empty page {m['leeg']:.1f} ms, ordinary page (WW) {m['gewoon']:.1f} ms")
+    for naam in ("lezen", "presentatie", "dia"):
+        print(f"analyse {naam:<15} warm median {m[naam]:6.1f} ms = {m[naam] / m['leeg']:4.1f}x empty, "
+              f"{m[naam] / m['gewoon']:4.2f}x ordinary page")
     env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
-    for formaat, doel in (("html", 3000), ("pdf", 10000)):
+    base = [timed(lambda: subprocess.run([sys.executable, "-c", "import dashboard.report, dashboard.analyse.document"],
+                                         cwd=REPO, check=True)) for _ in range(3)]
+    for formaat, doel in (("html", "<= 1.2x import"), ("pdf", "<= 4000 ms"), ("pptx", "<= 2000 ms")):
         out = tmp / f"analyse.{formaat}"
         cmd = [sys.executable, "-m", "dashboard.report", "--format", formaat, "--out", str(out)]
         runs = [timed(lambda cmd=cmd: subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True))
                 for _ in range(max(3, RUNS // 2))]
-        base = [timed(lambda: subprocess.run([sys.executable, "-c", "import dashboard.report"], cwd=REPO,
-                                             check=True)) for _ in range(3)]
-        print(f"export {formaat:<4} (CLI)       median {median_ms(runs):7.0f} ms  (goal <= {doel} ms; "
-              f"importing the module alone {median_ms(base):.0f} ms)")
+        print(f"export {formaat:<4} (CLI)       median {median_ms(runs):7.0f} ms  (goal {doel}; "
+              f"importing the stack {median_ms(base):.0f} ms, ratio {median_ms(runs) / median_ms(base):.2f}x)")
+    from dashboard.analyse import document as analyse
+    from dashboard.export import pdf, report
+    doc = analyse.maak(None)   # the default region
+    printer = getattr(pdf, "_PRINTER", None)   # absent in releases before the kept browser (baselines)
+    if printer:
+        printer.stop()
+    eerste = timed(lambda: report.pdf_bytes(doc, None))
+    volgende = [timed(lambda: report.pdf_bytes(doc, None)) for _ in range(max(3, RUNS // 2))]
+    print(f"export pdf (in-process) first {eerste * 1000:7.0f} ms, next median {median_ms(volgende):7.0f} ms "
+          "(goal <= 4000 ms)")
+    if printer:
+        printer.stop()
 
 
 def main() -> None:
     print(f"benchmarks, {RUNS} runs each (medians)")
     with tempfile.TemporaryDirectory() as tmp:
+        if os.environ.get("BENCH_ONLY") == "analyse":
+            bench_analyse(Path(tmp))
+            return
         bench_refresh(Path(tmp))
         bench_cbs_refresh(Path(tmp))
         bench_monitor_import(Path(tmp))

@@ -22,8 +22,8 @@ from tests.versiemap import in_opslag, oude_versiemap
 SECTIES = ["Inwoners in de regio", "Werkenden", "Onbenut talent", "Onbenut talent: de WW",
            "Algemene schets arbeidsmarkt", "Vacatures en tekortsectoren", "Mismatch",
            "Gedrukte totalen en afwijkingen in de bron"]
-# one slide per figure: title, 2+1+2+3+1+1+1 figure slides, opgaven, bronnen
-DIAS = 14
+# one slide per figure: title, 3+2+3+5+1+1+1 figure slides, opgaven, bronnen
+DIAS = 19
 
 
 def tekst(doc: dict, sectie_id: str) -> str:
@@ -214,7 +214,7 @@ def test_page_and_presentation_in_apptest(warehouse):
             break
         volgende.click().run()
     assert gezien[0] == f"Dia 1 van {DIAS} · Analyse arbeidsmarkt Gooi en Vechtstreek"
-    assert f"Dia 5 van {DIAS} · Onbenut talent (1/2)" in gezien and f"Dia 6 van {DIAS} · Onbenut talent (2/2)" in gezien
+    assert f"Dia 7 van {DIAS} · Onbenut talent (1/3)" in gezien and f"Dia 9 van {DIAS} · Onbenut talent (3/3)" in gezien
     assert gezien[-2] == f"Dia {DIAS - 1} van {DIAS} · De opgaven"
     assert gezien[-1] == f"Dia {DIAS} van {DIAS} · Bronnen" and len(gezien) == DIAS
     assert at.query_params["dia"] in (str(DIAS), [str(DIAS)])
@@ -243,3 +243,57 @@ def test_saving_a_version_on_the_page(warehouse, versies_dir):
     assert "Vastgelegde versie: Regionaal Beraad test" in at2.info[0].value
     assert "door Annette Keates" in at2.info[0].value
     assert any("Geen verschil" in s.value for s in at2.success)
+
+
+def test_the_reading_page_makes_its_figures_once_per_document_not_per_rerun(raw_dir, warehouse, monkeypatch):
+    """Issue 14/16 speed: what depends only on the document (its Figuur objects, their tables and charts)
+    is made once; a rerun of the page only draws it. A saved version, read again on every run, keeps it too;
+    a rebuild with changed numbers makes a new document and new figures."""
+    from dashboard.figuren import figuur
+
+    gemaakt = []
+    echt = figuur.van_dict
+    monkeypatch.setattr(figuur, "van_dict", lambda d: gemaakt.append(d["sleutel"]) or echt(d))
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
+    assert not at.exception and gemaakt
+    aantal = len(gemaakt)
+    at.run()
+    at.run()
+    assert not at.exception and len(gemaakt) == aantal   # the reruns converted nothing again
+    assert len(at.get("plotly_chart")) == sum(1 for s in analyse.live("AM12")["secties"] for f in s["figuren"]
+                                              if f["grafiek"])
+    # the slides draw the same cached figures: switching back and forth converts nothing either
+    at.query_params["presentatie"] = "1"
+    for dia in ("2", "5", "2", "5"):
+        at.query_params["dia"] = dia
+        at.run()
+        assert not at.exception
+    assert len(gemaakt) == aantal
+
+    live = analyse.live("AM12")
+    versies.bewaar(live, "Snelheid")
+    _, eerst = versies.laad("Snelheid")
+    _, later = versies.laad("Snelheid")
+    assert eerst is not later and analyse.figuren(eerst) is analyse.figuren(later)
+
+    zorg_onder_landelijk(raw_dir)
+    build(raw_dir, warehouse)
+    db.clear()
+    nieuw = analyse.maak("AM12")
+    assert analyse.figuren(nieuw) is not analyse.figuren(eerst)
+    per_sectie = {s["id"]: (s, figs) for s, figs in zip(nieuw["secties"], analyse.figuren(nieuw), strict=True)}
+    sectie, figs = per_sectie["vacatures"]
+    oud = analyse.figuren(eerst)[[s["id"] for s in eerst["secties"]].index("vacatures")][0]
+    assert figs[0].zin == sectie["figuren"][0]["zin"] != oud.zin   # the new numbers, not the version's
+
+
+def test_a_cached_chart_sends_the_same_figure_as_a_fresh_one(warehouse):
+    from dashboard.figuren import figuur, tonen
+    from dashboard.kern import components
+    for s in analyse.live("AM12")["secties"]:
+        for f in s["figuren"]:
+            if f["grafiek"]:
+                recept = figuur.van_dict(f).grafiek
+                vast = tonen._plotly(recept)
+                assert vast.to_dict() == components.leesbaar(recept.plotly()).to_dict()
+                assert vast.to_dict() is vast.to_dict()   # made once

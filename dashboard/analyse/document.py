@@ -9,6 +9,7 @@ HTML/PDF export all show this same document.
 during an export cannot mix two builds' numbers."""
 from __future__ import annotations
 
+import threading
 import tomllib
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -153,8 +154,45 @@ def live(regio: str, periode: str | None = None) -> dict:
 
 
 def clear() -> None:
-    """Forget the cached live analyses (tests)."""
+    """Forget the cached live analyses and their figures (tests)."""
     _live.cache_clear()
+    with _FIGUREN_SLOT:
+        _FIGUREN.clear()
+
+
+def _sleutel(doc: dict) -> tuple:
+    """What identifies a made document: its region, warehouse build and the moment it was made (a saved
+    version keeps these), with its figures' keys and titles as a check."""
+    return (doc.get("regio"), (doc.get("build") or {}).get("build_id"), doc.get("gemaakt"),
+            tuple((f.get("sleutel"), f.get("titel"), f.get("zin")) for s in doc["secties"] for f in s["figuren"]))
+
+
+_FIGUREN: dict[tuple, list[list[figuur.Figuur]]] = {}
+_FIGUREN_SLOT = threading.Lock()
+
+
+def figuren(doc: dict) -> list[list[figuur.Figuur]]:
+    """The document's figures as Figuur objects, per section: made once per document, not on every
+    rerun of the page (a saved version is read again on each run, but has the same key). The objects
+    are shared: treat them as read-only, like the document."""
+    sleutel = _sleutel(doc)
+    uit = _FIGUREN.get(sleutel)
+    if uit is None:
+        uit = [[figuur.van_dict(f) for f in s["figuren"]] for s in doc["secties"]]
+        with _FIGUREN_SLOT:   # sessions run in threads: one of them evicts and stores at a time
+            if len(_FIGUREN) >= 16:
+                _FIGUREN.pop(next(iter(_FIGUREN)))
+            uit = _FIGUREN.setdefault(sleutel, uit)
+    return uit
+
+
+def figuur_van(doc: dict, f: dict) -> figuur.Figuur:
+    """The Figuur of figure dict `f` of `doc`, from the per-document cache (`figuren`)."""
+    for s, figs in zip(doc["secties"], figuren(doc), strict=True):
+        for d, fig in zip(s["figuren"], figs, strict=True):
+            if d is f:
+                return fig
+    return figuur.van_dict(f)
 
 
 def maak(regio: str, periode: str | None = None) -> dict:

@@ -3,10 +3,12 @@
 (one section per screen, large type, the slide number in the URL)."""
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import streamlit as st
 
+from dashboard.analyse import document
 from dashboard.figuren import figuur as figuren
 from dashboard.figuren import tonen
 from dashboard.kern import components
@@ -143,7 +145,7 @@ def dia_grafiek(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int)
     from dashboard.figuren import charts
     fig = recept.plotly()
     fig.update_layout(height=hoogte)
-    return charts.drukklaar(fig, breedte, letter)
+    return tonen.vast(charts.drukklaar(fig, breedte, letter))   # cached: its dict made once
 
 
 def dias(doc: dict) -> list[dict]:
@@ -184,11 +186,29 @@ def bronnen(doc: dict) -> list[tuple[str, str, str]]:
 TABEL = "tabel"   # ?tabel=<slide number>: that slide shows its figure's table in the chart's place
 
 
+_TABELLEN: dict[int, tuple] = {}
+_TABELLEN_SLOT = threading.Lock()
+
+
 def dia_tabel(fig: figuren.Figuur):
     """The figure's numbers as a table (its own table, else the chart's series), or None."""
-    if fig.tabel is not None:
-        return fig.tabel
-    return tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None
+    return _tabellen(fig)[1]
+
+
+def _tabellen(fig: figuren.Figuur) -> tuple:
+    """(fig, its table, that table as visually hidden HTML), made once per figure: the document's figures
+    are cached (document.figuur_van), so a rerun of a slide does not redraw the chart to read its table."""
+    bekend = _TABELLEN.get(id(fig))
+    if bekend is None or bekend[0] is not fig:
+        tabel = fig.tabel if fig.tabel is not None else (
+            tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None)
+        verborgen = "" if tabel is None else components.html_tabel(tabel, f"Gegevens: {fig.titel}", verborgen=True)
+        bekend = (fig, tabel, verborgen)
+        with _TABELLEN_SLOT:   # sessions run in threads
+            if len(_TABELLEN) >= 256:
+                _TABELLEN.pop(next(iter(_TABELLEN)))
+            _TABELLEN[id(fig)] = bekend
+    return bekend
 
 
 def tabel_getoond(nr: int) -> bool:
@@ -206,11 +226,10 @@ def _wissel_tabel(nr: int | None) -> None:
 
 def toon_document(doc: dict) -> None:
     """Every section: its text, then its figures (title, sentence, chart, notes, bron, table)."""
-    for s in doc["secties"]:
+    for s, figs in zip(doc["secties"], document.figuren(doc), strict=True):   # made once per document
         st.header(s["titel"], anchor=s["id"], divider="blue")
         st.markdown("\n\n".join(s["alineas"]))
-        for f in s["figuren"]:
-            fig = figuren.van_dict(f)
+        for fig in figs:
             tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")   # with its data as a table
     o = doc["opgaven"]
     st.header(o["titel"], anchor="opgaven", divider="blue")
@@ -274,7 +293,7 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     links.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
     if hoofd:
         with rechts:
-            figuur_op_dia(figuren.van_dict(hoofd), nr, s["id"], maten)
+            figuur_op_dia(document.figuur_van(doc, hoofd), nr, s["id"], maten)
 
 
 def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> None:
@@ -297,7 +316,7 @@ def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> Non
                         key=f"dia-{sectie}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
     elif fig.html:
         st.html(f'<div class="dia-kaarten">{fig.html}</div>')
-    verborgen = components.html_tabel(tabel, bijschrift, verborgen=True) if tabel is not None and not als_tabel else ""
+    verborgen = _tabellen(fig)[2] if tabel is not None and not als_tabel else ""
     if tabel is not None:
         bron, knop = st.columns([3, 1], vertical_alignment="center")
     else:

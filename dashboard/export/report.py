@@ -98,6 +98,9 @@ def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | 
     if versie and periode:
         raise ExportFout("Een vastgelegde versie houdt haar eigen UWV-periode: geef --version of --periode, "
                          "niet beide.")
+    if formaat == "pdf":
+        from dashboard.export import pdf
+        pdf.voorbereiden()   # Chromium starts while the analysis and its HTML are made
     doc, manifest = document(versie, regio, periode)
     if formaat == "html":
         data = html(doc, manifest).encode("utf-8")

@@ -1,10 +1,11 @@
 """Figures of Bijlage 1 that the Analyse arbeidsmarkt needs beside the topic pages' own figures:
-the population over time with the prognosis point (Figuur 2)."""
+the population over time with the prognosis point (Figuur 2), the growth by cause (Figuur 3), the
+inwoners of 15-75 split into beroeps- and niet-beroepsbevolking (Figuur 4) and Tabel 3's jaarmutatie."""
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figuren import charts
+from dashboard.figuren import charts, samenvatting
 from dashboard.figuren.figuur import Figuur, grafiek
 from dashboard.figuren.register import figuur
 from dashboard.kern import db
@@ -112,3 +113,105 @@ def ww_jaarmutatie(ctx: Context, periode: str | None = None) -> Figuur | None:
                         [r.get("vergelijk_jaarmutatie") for r in rijen], ctx.regio_naam, ctx.vergelijk_naam,
                         hoogte=110 + 42 * len(rijen)),
         tabel=tabel, export=tabel, bestandsnaam=f"ww_jaarmutatie_{ctx.regio}")
+
+
+# a qualifier the source prints before its number ("meer dan 3.000"); others ("exclusief semi-werklozen")
+# say what the number covers and follow the label
+VOOR_HET_GETAL = ("meer dan", "ruim", "circa", "ongeveer", "bijna", "zo'n", "naar schatting", "minimaal")
+
+
+def _met_kwalificatie(r: dict) -> str:
+    """'meer dan 3.000' for a qualifier that goes before the number, else the number alone."""
+    k = (r.get("kwalificatie") or "").strip()
+    return f"{k} {fmt.getal(r['waarde'])}" if k in VOOR_HET_GETAL else fmt.getal(r["waarde"])
+
+
+@figuur("bevolkingsgroei-oorzaak", "Bevolkingsgroei naar oorzaak",
+        leeg="Geen cijfers over de bevolkingsgroei naar oorzaak voor {regio_naam}.")
+def bevolkingsgroei_oorzaak(ctx: Context) -> Figuur | None:
+    """Bijlage 1, Figuur 3: the analysis gives numbers for the growth by migration only, per year."""
+    rijen = db.rijen("bevolkingsgroei_oorzaak", regio=ctx.regio)
+    if not rijen:
+        return None
+    oorzaak = rijen[0]["oorzaak"]
+    delen = [f"in {r['periode']} {_met_kwalificatie(r)}" for r in rijen]
+    zin = f"Door migratie kwamen er in {ctx.regio_naam} {samenvatting.opsomming(delen)} inwoners bij."
+    export = pd.DataFrame({
+        "Jaar": [r["periode"] for r in rijen],
+        "Oorzaak": [r["oorzaak"] for r in rijen],
+        "Inwoners erbij": [r["waarde"] for r in rijen],
+        "Toelichting": [r["kwalificatie"] or "" for r in rijen],
+    })
+    # on screen as printed, qualifier and number together (as the bars say it); the download keeps the number
+    tabel = export[["Jaar", "Oorzaak"]].assign(**{"Inwoners erbij": [_met_kwalificatie(r) for r in rijen]})
+    return Figuur(
+        "bevolkingsgroei-oorzaak", f"{oorzaak} in {ctx.regio_naam}, per jaar", zin, rijen[0]["bron"],
+        ", ".join(dict.fromkeys(r["peildatum"] for r in rijen)),
+        definitie="Toename van het aantal inwoners per jaar door migratie, zoals de analyse die noemt "
+                  "(Bijlage 1, Figuur 3). Voor de andere oorzaken van de groei, zoals binnenlandse verhuizingen, "
+                  "geeft de bron geen cijfers.",
+        grafiek=grafiek(charts.staaf, [r["periode"] for r in rijen], [r["waarde"] for r in rijen], oorzaak,
+                        hoogte=110 + 50 * len(rijen), teksten=[_met_kwalificatie(r) for r in rijen]),
+        notities=["De bron noemt alleen de groei door migratie in cijfers, afgerond (\"meer dan\", \"ruim\"); "
+                  "andere oorzaken, zoals binnenlandse verhuizingen, staan er zonder getal."],
+        tabel=tabel, export=export, bestandsnaam=f"bevolkingsgroei_oorzaak_{ctx.regio}")
+
+
+@figuur("beroepsbevolking", "Verdeling beroeps- en niet-beroepsbevolking",
+        leeg="Voor {regio_naam} is nog geen verdeling van de beroeps- en niet-beroepsbevolking ingelezen.")
+def beroepsbevolking(ctx: Context) -> Figuur | None:
+    """Bijlage 1, Figuur 4: the inwoners of 15-75 as werkenden without room for more hours, the three
+    parts of the onbenut arbeidspotentieel and the niet-beroepsbevolking."""
+    rijen = db.rijen("beroepsbevolking", regio=ctx.regio)
+    delen = [r for r in rijen if not r["is_totaal"]]
+    onbenut = [r for r in delen if r["is_onbenut"]]
+    if not delen:
+        return None
+    totaal = next((r for r in rijen if r["is_totaal"]), None)
+
+    def label(r: dict) -> str:
+        if r["is_onbenut"]:
+            return f"Onbenut: {r['label'][:1].lower()}{r['label'][1:]}"
+        k = (r.get("kwalificatie") or "").strip()
+        return f"{r['label']} ({k})" if k and k not in VOOR_HET_GETAL else r["label"]
+
+    per = {r["indicator"]: r for r in delen if not r["is_onbenut"]}
+    stukken = []
+    if "werkenden_geen_extra_uren" in per:
+        stukken.append(f"zijn {_met_kwalificatie(per['werkenden_geen_extra_uren'])} werkenden die niet meer uren "
+                       "kunnen of willen werken")
+    if onbenut:
+        namen = [f"{fmt.getal(r['waarde'])} {r['label'].lower()}" for r in onbenut]
+        stukken.append(f"{fmt.getal(sum(r['waarde'] for r in onbenut))} horen tot het onbenut arbeidspotentieel "
+                       f"({samenvatting.opsomming(namen)})")
+    if "niet_beroepsbevolking" in per:
+        r = per["niet_beroepsbevolking"]
+        k = (r.get("kwalificatie") or "").strip()
+        stukken.append(f"{_met_kwalificatie(r)} {'' if onbenut else 'horen '}tot de niet-beroepsbevolking"
+                       + (f" ({k})" if k and k not in VOOR_HET_GETAL else ""))
+    basis = (f"Van de {_met_kwalificatie(totaal)} inwoners van 15 tot 75 jaar in {ctx.regio_naam}"
+             if totaal else f"Van de inwoners van 15 tot 75 jaar in {ctx.regio_naam}")
+    zin = f"{basis} {'; '.join(stukken[:-1]) + ' en ' if len(stukken) > 1 else ''}{stukken[-1]}." if stukken else ""
+    notities = []
+    som = sum(r["waarde"] for r in delen)
+    if totaal and som != totaal["waarde"]:
+        notities.append(f"De gedrukte delen tellen op tot {fmt.getal(som)}; de bron noemt "
+                        f"{fmt.getal(totaal['waarde'])} inwoners van 15 tot 75 jaar. De cijfers zijn afgerond.")
+    kleuren = [charts.ACCENT_KLEUR if r["is_onbenut"] else
+               charts.REGIO_KLEUR if r is delen[0] else charts.VERGELIJK_KLEUR for r in delen]
+    tabel = pd.DataFrame({
+        "Groep": [label(r) for r in rijen],
+        "Inwoners": [r["waarde"] for r in rijen],
+        "Toelichting": [r["kwalificatie"] or "" for r in rijen],
+        "Periode": [r["periode"] for r in rijen],
+    })
+    return Figuur(
+        "beroepsbevolking", f"Inwoners van 15 tot 75 jaar in {ctx.regio_naam}: beroeps- en niet-beroepsbevolking",
+        zin, ", ".join(dict.fromkeys(r["bron"] for r in rijen)),
+        ", ".join(dict.fromkeys(r["peildatum"] for r in rijen)),
+        definitie="Werkenden die niet meer uren kunnen of willen werken, het onbenut arbeidspotentieel "
+                  "(onderbenutte deeltijders, werklozen en semi-werklozen) en de niet-beroepsbevolking zonder de "
+                  "semi-werklozen, samen de inwoners van 15 tot 75 jaar (Bijlage 1, Figuur 4).",
+        grafiek=grafiek(charts.staaf, [label(r) for r in delen], [r["waarde"] for r in delen],
+                        "Inwoners van 15 tot 75 jaar", kleuren=kleuren, hoogte=110 + 42 * len(delen)),
+        notities=notities, tabel=tabel, export=tabel, bestandsnaam=f"beroepsbevolking_{ctx.regio}")

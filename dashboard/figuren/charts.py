@@ -98,13 +98,17 @@ def mismatch_halter(beroepsklassen: list[str], vacatures: list[float | None], ww
 
 
 def staaf(categorieen: list[str], waarden: list[float | None], naam: str, eenheid: str = "",
-          kleuren: list[str] | None = None, hoogte: int = 300) -> go.Figure:
-    """Horizontal bars of one series."""
-    tekst = [fmt.procent(v) if eenheid == "%" else fmt.getal(v) for v in waarden]
+          kleuren: list[str] | None = None, hoogte: int = 300, teksten: list[str] | None = None) -> go.Figure:
+    """Horizontal bars of one series; `teksten` replaces the value labels (e.g. "meer dan 3.000")."""
+    tekst = teksten or [fmt.procent(v) if eenheid == "%" else fmt.getal(v) for v in waarden]
     trace = go.Bar(y=categorieen, x=waarden, name=naam, orientation="h",
                    marker_color=kleuren or REGIO_KLEUR, text=tekst, textposition="outside", cliponaxis=False,
                    hovertemplate="%{y}: %{text}<extra></extra>")
-    layout = house_layout(hoogte, showlegend=False, yaxis=dict(autorange="reversed"),
+    # category axis: a year such as "2022" is a label here, not a number on a scale; the right margin holds
+    # the value label of the longest bar ("meer dan 3.000"), which is drawn outside the plot
+    rechts = max(20, int(max((tekst_breedte(t, 15) for t in tekst if t), default=0)) + 10)
+    layout = house_layout(hoogte, showlegend=False, yaxis=dict(autorange="reversed", type="category"),
+                          margin=dict(r=rechts),
                           xaxis=dict(rangemode="tozero", ticksuffix="%" if eenheid == "%" else "",
                                      tickformat="" if eenheid == "%" else ",d"))
     return go.Figure(data=[trace], layout=layout)

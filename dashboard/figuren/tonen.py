@@ -34,9 +34,14 @@ def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
         figuur(ctx, sleutel, **keuzes)
 
 
+def vast(fig):
+    """A copy of `fig` for a cache whose dict is made once (see _Vast). Never change the figure afterwards."""
+    return _Vast(fig)
+
+
 @eenmalig(maxsize=512)
 def _plotly(recept: Grafiek):
-    return _Vast(components.leesbaar(recept.plotly()))
+    return vast(components.leesbaar(recept.plotly()))
 
 
 class _Vast(go.Figure):
