@@ -264,7 +264,7 @@ def test_a_link_opens_the_right_slide(app_url, page):
 def test_html_export_downloads_from_the_page(app_url, page):
     page.goto(app_url + "/analyse")
     wait_rendered(page)
-    page.get_by_role("button", name="Exporteren").click()
+    page.locator("summary", has_text="Exporteren").click()
     page.get_by_role("button", name="HTML maken").click()
     bestand = download(page, page.locator("[data-testid=stDownloadButton] button", has_text="HTML downloaden"))
     assert bestand.suggested_filename == "analyse_arbeidsmarkt_AM12_actuele-stand.html"

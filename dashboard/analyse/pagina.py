@@ -98,16 +98,18 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
         uwv.analyse_periode_keuze(ctx)   # the UWV period: re-runs the page with ?periode=
     opties = [LIVE] + [m["naam"] for m in lijst]
     per_naam = {m["naam"]: m["map"] for m in lijst}
-    links, midden, rechts = st.columns([3, 1.2, 1.2], vertical_alignment="bottom")
+    links, rechts = st.columns([3, 1.2], vertical_alignment="bottom")
     keuze = links.selectbox("Weergave", opties, index=opties.index(_versie_label(manifest))
                             if _versie_label(manifest) in opties else 0, key="analyse-versie",
                             placeholder="Kies een weergave")
     if keuze != _versie_label(manifest):
         _ga_naar(versie=per_naam.get(keuze))
         st.rerun()
-    midden.button("Presenteren", icon=":material/slideshow:", type="primary", width="stretch",
+    rechts.button("Presenteren", icon=":material/slideshow:", type="primary", width="stretch",
                   on_click=_ga_naar, kwargs={"presentatie": 1, "dia": 1})
-    with rechts.popover("Exporteren", icon=":material/download:", width="stretch"):
+    # an expander in the page's own order, right after Presenteren (issue 15): a popover keeps the focus on
+    # its button and sits at the end of the page, and trapping the focus in it is what the issue rules out
+    with st.expander("Exporteren: HTML, PDF of PowerPoint", icon=":material/download:"):
         export(doc, manifest)
     for m in kapot:
         st.warning(f"Versie-map '{platte_tekst(m['map'])}' is beschadigd ({m['beschadigd']}) en wordt niet getoond.")

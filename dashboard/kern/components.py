@@ -468,58 +468,8 @@ _PAGINA_JS = """
     // a select without its own placeholder= gets Streamlit's English one
     d.querySelectorAll("input[placeholder='Choose an option'], input[placeholder='Choose options']")
       .forEach(function (i) { i.setAttribute("placeholder", "Kies een optie"); });
-    dialoog();
-  }
-  // A popover (Exporteren) is a dialog: opening it moves the focus to its first control, Tab and
-  // Shift+Tab go round inside it while it is open, and when it closes (Escape, or a click elsewhere)
-  // the focus goes back to its button. Streamlit leaves the focus on the button and puts the popover
-  // at the end of the page, so Tab first went through the whole page.
-  function lijf() { return d.querySelector("[data-testid='stPopoverBody']"); }
-  function bedieningen(b) {
-    return Array.prototype.filter.call(
-      b.querySelectorAll("button, a[href], input, select, textarea, summary, [tabindex]"),
-      function (e) { return !e.disabled && e.tabIndex !== -1 && e.getClientRects().length; });
-  }
-  function dialoog() {
-    var w = window.__nlDialoog;
-    if (!w) return;
-    var b = lijf();
-    if (b && !w.open) {
-      w.open = true;
-      b.setAttribute("aria-modal", "true");   // what the focus does: the rest of the page waits
-      var lijst = bedieningen(b);
-      if (lijst.length) lijst[0].focus();
-    } else if (!b && w.open) {
-      w.open = false;
-      var a = d.activeElement;
-      if (w.knop && d.contains(w.knop) && (!a || a === d.body)) w.knop.focus();
-    }
-  }
-  if (!window.__nlDialoog) {
-    window.__nlDialoog = {open: false, knop: null};
-    d.addEventListener("click", function (e) {
-      var k = e.target.closest && e.target.closest("[data-testid='stPopoverButton']");
-      if (k) window.__nlDialoog.knop = k;
-    }, true);
-    d.addEventListener("keydown", function (e) {
-      var b = lijf();
-      if (!b) return;
-      if (e.key === "Escape") {
-        var k = window.__nlDialoog.knop;
-        setTimeout(function () { if (k && d.contains(k)) k.focus(); }, 0);
-        return;
-      }
-      if (e.key !== "Tab") return;
-      var lijst = bedieningen(b);
-      if (!lijst.length) return;
-      var eerste = lijst[0], laatste = lijst[lijst.length - 1], nu = d.activeElement;
-      if (!b.contains(nu)) { e.preventDefault(); (e.shiftKey ? laatste : eerste).focus(); }
-      else if (e.shiftKey && nu === eerste) { e.preventDefault(); laatste.focus(); }
-      else if (!e.shiftKey && nu === laatste) { e.preventDefault(); eerste.focus(); }
-    }, true);
   }
   nl();
-  dialoog();
   if (!window.__nlWaarnemer) {
     window.__nlWaarnemer = new MutationObserver(nl);
     window.__nlWaarnemer.observe(d.documentElement, {attributes: true, attributeFilter: ["lang"], childList: true,

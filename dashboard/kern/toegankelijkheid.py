@@ -25,9 +25,9 @@ UITZONDERINGEN = [
      "Grafieken (Plotly) tonen cijfers bij aanwijzen met de muis. Elke grafiek heeft een tekstalternatief "
      "(titel en samenvatting) en al haar cijfers staan in een HTML-tabel onder de figuur.", None),
     ("2.4.3 Focusvolgorde",
-     "Streamlits venster Exporteren (st.popover) laat de focus op zijn knop en staat achteraan de pagina: met Tab "
-     "ging je eerst de hele pagina door. Het dashboard zet de focus bij openen in het venster, houdt Tab erin "
-     "en zet de focus na Escape terug op de knop.", None),
+     "Exporteren was een venster (st.popover) dat de focus op zijn knop liet en achteraan de pagina stond: met "
+     "Tab ging je eerst de hele pagina door. Het is nu een uitklapblok op zijn plek in de pagina, direct na "
+     "Presenteren; er is geen venster dat de focus vasthoudt.", None),
     ("1.3.1 Info en relaties, 2.1.1 Toetsenbord",
      "Lange tabellen tonen ook Streamlits filterbare tabel (st.dataframe), een canvas dat schermlezers niet "
      "kunnen lezen en waarvan het menu niet met het toetsenbord bereikbaar is. Dezelfde gegevens staan ernaast "
