@@ -75,7 +75,7 @@ def test_every_catalog_entry_names_an_existing_source_folder():
     assert kinds["bevolking"] == "seed" and len(catalog.seed()) == 16
     # read(): the CBS tables only, as the Bronnen page and --list show them
     assert [d.table_id for d in catalog.read()] == ["03759ned", "80590ned", "85224NED", "37789ksz", "85554NED",
-                                                    "80474ned", "86059NED", "70072ned"]
+                                                    "80474ned", "86059NED", "70072ned", "85494NED"]
     druk = next(d for d in catalog.read() if d.table_id == "70072ned")
     assert druk.maten["GroeneDruk_*"] == {"indicator": "groene_druk", "eenheid": "procent"} and druk.api == "v3"
     gebieden = next(d for d in catalog.read() if d.table_id == "86059NED")
