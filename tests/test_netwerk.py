@@ -123,3 +123,45 @@ def test_the_deadlines_are_settings_that_reach_the_fetch(serve, tmp_path):
     with pytest.raises(cbs_v4.CbsFetchError, match=r"1.5 s per tabel, 30 s per verzoek"):
         cbs_v4.fetch(ds, inst.met(cbs_odata4_url=url), timeout=1, backoff=0)
     assert time.monotonic() - start_tijd < 1.5 + 1 + 0.5
+
+
+def test_a_trickling_geometry_server_is_stopped_by_the_deadline_and_nothing_is_stored(tmp_path):
+    """The PDOK geometry goes through the same network layer: a server that sends one byte every 0,2 s is
+    stopped by the overall deadline (each read alone is quick), with a Dutch message and no snapshot."""
+    import http.server
+    import threading
+
+    from etl.bronnen import pdok
+    from etl.bronnen.gemeenschappelijk.fouten import FetchError
+
+    class Druppel(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/geo+json")
+            self.end_headers()
+            try:
+                for teken in '{"type": "FeatureCollection", "features": []}':
+                    self.wfile.write(teken.encode())
+                    self.wfile.flush()
+                    time.sleep(TRICKLE)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Druppel)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    entry = next(e for e in catalog.entries() if e.bron == "pdok")
+    inst = Instellingen.uit_omgeving().met(raw_dir=tmp_path, pdok_url=f"http://127.0.0.1:{server.server_address[1]}")
+    try:
+        start_tijd = time.monotonic()
+        with pytest.raises(FetchError) as exc:
+            pdok.fetch(entry, inst, timeout=1, backoff=0, deadline_tabel=1.5)
+        duur = time.monotonic() - start_tijd
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert duur < 1.5 + 1 + 0.5, duur
+    assert "geen volledig antwoord binnen de deadline (de server stuurt te traag) (1.5 s per tabel" in str(exc.value)
+    assert not (tmp_path / "pdok").exists() or not any((tmp_path / "pdok").rglob("manifest.json"))

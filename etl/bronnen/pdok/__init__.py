@@ -11,14 +11,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
+import requests
 
 from basis.instellingen import Instellingen
-from etl.bronnen.gemeenschappelijk import snapshot
+from etl.bronnen.gemeenschappelijk import retry, snapshot
 from etl.bronnen.gemeenschappelijk.fouten import FetchError
 
 RAW_TABLE = "pdok_geometrie"
@@ -32,14 +31,18 @@ def _url(instellingen: Instellingen, bestand: str) -> str:
     return f"{instellingen.pdok_url.rstrip('/')}/{bestand}.geojson"
 
 
-def _haal(url: str, timeout: float = 30) -> bytes:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as r:   # noqa: S310 - base URL is a setting
-            return r.read()
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"geometrie {url}: HTTP {exc.code}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise FetchError(f"geometrie {url}: niet bereikbaar ({getattr(exc, 'reason', exc)})") from None
+def _haal(url: str, tijden: retry.Deadlines, timeout: float = 30, retries: int = 3, backoff: float = 0.5) -> bytes:
+    """One layer, through the same network layer as CBS (retries, Retry-After, the overall deadlines)."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise FetchError(f"geometrie {url}: geen http(s)-adres; controleer de instelling PDOK_URL")
+    session = requests.Session()
+    response, body, oorzaak = retry.request(lambda t: session.get(url, timeout=t, stream=True), timeout, retries,
+                                            backoff, tijden.eind())
+    if response is None:
+        raise FetchError(f"geometrie {url}: {tijden.uitleg(oorzaak)}")
+    if response.status_code != 200:
+        raise FetchError(f"geometrie {url}: HTTP {response.status_code}")
+    return body
 
 
 def regiocodes(raw_dir: Path) -> set[str]:
@@ -78,6 +81,9 @@ def features(laag: str, bestand: str, body: bytes, regios: set[str] | None = Non
 
 
 def fetch(entry, instellingen: Instellingen, progress=None, **kwargs) -> Path:
+    """kwargs: timeout, retries, backoff (tests), and deadline_tabel / deadline_verzoek (default: the settings)."""
+    kwargs = retry.deadlines(instellingen, kwargs)
+    tijden = retry.Deadlines(entry.id, kwargs.pop("deadline_tabel"), kwargs.pop("deadline_verzoek"))
     lagen = entry.opties.get("lagen") or {}
     if not lagen:
         raise FetchError(f"[pdok.{entry.id}] in etl/catalog.toml noemt geen lagen")
@@ -86,7 +92,7 @@ def fetch(entry, instellingen: Instellingen, progress=None, **kwargs) -> Path:
         rijen = 0
         for laag, bestand in lagen.items():
             url = _url(instellingen, bestand)
-            body = _haal(url)
+            body = _haal(url, tijden, **kwargs)
             regios = regiocodes(instellingen.raw_dir) if laag == "arbeidsmarktregio" else None
             n = len(features(laag, bestand, body, regios))
             writer.add(f"{laag}.geojson", url, body, rows=n)
