@@ -94,11 +94,13 @@ def monitor_bestand(raw: Path, projecten: int, kwartalen: list[str]) -> bytes:
 
     import openpyxl
 
+    from basis.referentie import standaard_regio
     from werkenaanwerk import invoer
 
+    regio = standaard_regio(raw)
     with open(raw / "monitor" / "projecten.csv", "a", encoding="utf-8") as fh:
         for i in range(projecten):
-            fh.write(",".join([f"bench_{i}", "AM12", f"Benchproject {i}", "Werken aan Werk", *[""] * 12,
+            fh.write(",".join([f"bench_{i}", regio, f"Benchproject {i}", "Werken aan Werk", *[""] * 12,
                                "bench", "bench", "bench"]) + "\n")
     wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon()))
     for i in range(projecten):
