@@ -120,6 +120,20 @@ def wait_for_text(page, text: str, timeout: int = 30_000):
         arg=text, timeout=timeout)
 
 
+def account_toml(wachtwoord: str) -> str:
+    """secrets.toml text with the test account 'annette' (Annette Keates) and that password's hash."""
+    from werkenaanwerk.wachtwoord import maak_hash
+    return f'[monitor.accounts.annette]\nnaam = "Annette Keates"\nwachtwoord_hash = "{maak_hash(wachtwoord)}"\n'
+
+
+def inloggen(page, wachtwoord: str) -> None:
+    """Log in on the page shown as the test account 'annette'."""
+    page.get_by_label("Gebruikersnaam").fill("annette")
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()
+    wait_for_text(page, "Ingelogd als Annette Keates")
+
+
 def test_the_first_visit_after_start_may_be_a_deep_link(app_url, page):
     """Runs first against a fresh server: a link straight to a page shows that
     page in the app's navigation, not Streamlit's legacy pages/ sidebar."""

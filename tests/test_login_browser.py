@@ -10,8 +10,15 @@ import pytest
 
 from etl.build import build
 from tests.conftest import REPO
-from tests.test_browser import SHOTS, browser_type_launch_args, serve, wait_for_text, wait_rendered  # noqa: F401
-from werkenaanwerk import wachtwoord
+from tests.test_browser import (  # noqa: F401
+    SHOTS,
+    account_toml,
+    browser_type_launch_args,
+    inloggen,
+    serve,
+    wait_for_text,
+    wait_rendered,
+)
 
 pytestmark = pytest.mark.browser
 WACHTWOORD = "een lang wachtwoord"
@@ -30,18 +37,14 @@ def _app(tmp, secrets: str | None):
 @pytest.fixture(scope="module")
 def app_met_account(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("login-browser")
-    yield from _app(tmp, '[monitor.accounts.annette]\nnaam = "Annette Keates"\n'
-                         f'wachtwoord_hash = "{wachtwoord.maak_hash(WACHTWOORD)}"\n')
+    yield from _app(tmp, account_toml(WACHTWOORD))
 
 
 def test_a_login_survives_a_reload_and_a_logout_ends_it(app_met_account, page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(app_met_account + "/monitor-invoer")
     wait_rendered(page)
-    page.get_by_label("Gebruikersnaam").fill("annette")
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    wait_for_text(page, "Ingelogd als Annette Keates")
+    inloggen(page, WACHTWOORD)
     page.wait_for_function("document.cookie.includes('monitor_sessie=')", timeout=15_000)
     [cookie] = [c for c in page.context.cookies() if c["name"] == "monitor_sessie"]
     assert cookie["sameSite"] == "Strict" and cookie["path"] == "/" and cookie["expires"] > 0

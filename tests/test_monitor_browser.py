@@ -11,9 +11,17 @@ import pytest
 from basis.instellingen import Instellingen
 from etl.build import build
 from tests.conftest import REPO
-from tests.test_browser import SHOTS, browser_type_launch_args, serve, wait_for_text, wait_rendered  # noqa: F401
+from tests.test_browser import (  # noqa: F401
+    SHOTS,
+    account_toml,
+    browser_type_launch_args,
+    inloggen,
+    serve,
+    wait_for_text,
+    wait_rendered,
+)
 from tests.test_monitor import TWEE_PROJECTEN, ingevuld
-from werkenaanwerk import opslag, wachtwoord
+from werkenaanwerk import opslag
 
 pytestmark = pytest.mark.browser
 WACHTWOORD = "een lang wachtwoord"
@@ -35,8 +43,7 @@ def monitor_app(tmp_path_factory):
         else:
             os.environ[k] = v
     secrets = tmp / "secrets.toml"
-    secrets.write_text('[monitor.accounts.annette]\nnaam = "Annette Keates"\n'
-                       f'wachtwoord_hash = "{wachtwoord.maak_hash(WACHTWOORD)}"\n')
+    secrets.write_text(account_toml(WACHTWOORD))
     bestand = tmp / "monitor_ingevuld.xlsx"
     bestand.write_bytes(sjabloon)
     for url in serve(tmp, env, "--secrets.files", str(secrets)):
@@ -55,10 +62,7 @@ def test_upload_on_the_page_then_see_the_figures(monitor_app, page):
 
     page.get_by_role("link", name="Invoer monitor", exact=True).click()
     wait_rendered(page)
-    page.get_by_label("Gebruikersnaam").fill("annette")
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    wait_for_text(page, "Ingelogd als Annette Keates")
+    inloggen(page, WACHTWOORD)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bestand))
     from playwright.sync_api import expect
     inlezen = page.get_by_role("button", name="Inlezen")

@@ -10,7 +10,14 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.conftest import REPO
-from tests.test_browser import SHOTS, app_url, browser_type_launch_args, wait_for_text, wait_rendered  # noqa: F401
+from tests.test_browser import (  # noqa: F401
+    SHOTS,
+    app_url,
+    browser_type_launch_args,
+    inloggen,
+    wait_for_text,
+    wait_rendered,
+)
 from tests.test_monitor_browser import WACHTWOORD, monitor_app  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -319,10 +326,7 @@ def test_the_monitor_logged_in_and_with_results_has_no_serious_or_critical_axe_v
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(url + "/monitor-invoer")
     wait_rendered(page)
-    page.get_by_label("Gebruikersnaam").fill("annette")
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    wait_for_text(page, "Ingelogd als Annette Keates")
+    inloggen(page, WACHTWOORD)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bestand))
     page.get_by_role("button", name="Inlezen").click()
     wait_for_text(page, "Het datawarehouse is ververst; de monitor toont het nu.", timeout=120_000)

@@ -13,7 +13,15 @@ import pytest
 from basis.instellingen import Instellingen
 from etl.uwv.__main__ import main as uwv_main
 from tests.conftest import REPO
-from tests.test_browser import SHOTS, browser_type_launch_args, serve, wait_for_text, wait_rendered  # noqa: F401
+from tests.test_browser import (  # noqa: F401
+    SHOTS,
+    account_toml,
+    browser_type_launch_args,
+    inloggen,
+    serve,
+    wait_for_text,
+    wait_rendered,
+)
 
 pytestmark = pytest.mark.browser
 VOLGEND = Path(__file__).parent / "fixtures" / "uwv" / "volgend_kwartaal_lang.csv"
@@ -68,7 +76,6 @@ WACHTWOORD = "een-lang-testwachtwoord"
 
 @pytest.fixture(scope="module")
 def upload_url(tmp_path_factory):
-    from werkenaanwerk import wachtwoord
     tmp = tmp_path_factory.mktemp("uwv-upload")
     raw, warehouse = tmp / "raw", tmp / "warehouse.duckdb"
     shutil.copytree(REPO / "data" / "raw", raw, ignore=shutil.ignore_patterns("cbs", "uwv"))
@@ -79,8 +86,7 @@ def upload_url(tmp_path_factory):
         from etl.build import build
         build(raw, warehouse)
     secrets = tmp / "secrets.toml"
-    secrets.write_text('[monitor.accounts.annette]\nnaam = "Annette Keates"\n'
-                       f'wachtwoord_hash = "{wachtwoord.maak_hash(WACHTWOORD)}"\n')
+    secrets.write_text(account_toml(WACHTWOORD))
     yield from serve(tmp, env, "--secrets.files", str(secrets))
 
 
@@ -92,10 +98,7 @@ def test_a_logged_in_upload_on_bronnen_shows_the_new_period_on_mismatch(upload_u
     assert page.locator("[data-testid=stButtonGroup]").count() == 0     # one period: no choice yet
     page.goto(upload_url + "/bronnen-en-actualiteit")
     wait_rendered(page)
-    page.get_by_label("Gebruikersnaam").fill("annette")
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    wait_for_text(page, "Ingelogd als Annette Keates")
+    inloggen(page, WACHTWOORD)
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(VOLGEND))
     page.get_by_role("button", name="Controleren en inlezen").click()
     wait_for_text(page, "volgend_kwartaal_lang.csv: ingelezen", timeout=120_000)
