@@ -3,7 +3,6 @@
 (one section per screen, large type, the slide number in the URL)."""
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 
 import streamlit as st
@@ -186,29 +185,9 @@ def bronnen(doc: dict) -> list[tuple[str, str, str]]:
 TABEL = "tabel"   # ?tabel=<slide number>: that slide shows its figure's table in the chart's place
 
 
-_TABELLEN: dict[int, tuple] = {}
-_TABELLEN_SLOT = threading.Lock()
-
-
 def dia_tabel(fig: figuren.Figuur):
     """The figure's numbers as a table (its own table, else the chart's series), or None."""
-    return _tabellen(fig)[1]
-
-
-def _tabellen(fig: figuren.Figuur) -> tuple:
-    """(fig, its table, that table as visually hidden HTML), made once per figure: the document's figures
-    are cached (document.figuur_van), so a rerun of a slide does not redraw the chart to read its table."""
-    bekend = _TABELLEN.get(id(fig))
-    if bekend is None or bekend[0] is not fig:
-        tabel = fig.tabel if fig.tabel is not None else (
-            tonen.tabel_uit_grafiek(fig.grafiek.plotly()) if fig.grafiek is not None else None)
-        verborgen = "" if tabel is None else components.html_tabel(tabel, f"Gegevens: {fig.titel}", verborgen=True)
-        bekend = (fig, tabel, verborgen)
-        with _TABELLEN_SLOT:   # sessions run in threads
-            if len(_TABELLEN) >= 256:
-                _TABELLEN.pop(next(iter(_TABELLEN)))
-            _TABELLEN[id(fig)] = bekend
-    return bekend
+    return tonen.tabel_van(fig)
 
 
 def tabel_getoond(nr: int) -> bool:
@@ -316,7 +295,7 @@ def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> Non
                         key=f"dia-{sectie}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
     elif fig.html:
         st.html(f'<div class="dia-kaarten">{fig.html}</div>')
-    verborgen = _tabellen(fig)[2] if tabel is not None and not als_tabel else ""
+    verborgen = components.verborgen_tabel(tabel, bijschrift) if tabel is not None and not als_tabel else ""
     if tabel is not None:
         bron, knop = st.columns([3, 1], vertical_alignment="center")
     else:

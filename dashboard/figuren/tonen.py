@@ -98,6 +98,13 @@ def _grafiek_tabel(recept: Grafiek) -> pd.DataFrame | None:
     return tabel_uit_grafiek(_plotly(recept))
 
 
+def tabel_van(fig: Figuur) -> pd.DataFrame | None:
+    """The figure's numbers as a table: its own table, else its chart's series (made once per chart)."""
+    if fig.tabel is not None:
+        return fig.tabel
+    return _grafiek_tabel(fig.grafiek) if fig.grafiek is not None else None
+
+
 def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None) -> None:
     """A figure: title and sentence, chart or cards, notes, explanation,
     bron/peildatum, and (when it has one) its data as table with downloads."""
@@ -120,9 +127,7 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None) -> None:
         st.markdown(fig.uitleg)
     if fig.bron:
         components.bronregel(fig.bron, fig.peildatum)
-    tabel, export = fig.tabel, fig.export
-    if tabel is None and fig.grafiek is not None:   # every chart's numbers as a table, also without one
-        tabel = _grafiek_tabel(fig.grafiek)
+    tabel, export = tabel_van(fig), fig.export   # every chart's numbers as a table, also without its own
     if tabel is not None:
         # downloads only where the figure brings its export frame (a page's figure, made once per build);
         # a figure redrawn from a saved version (Analyse) shows its table without building files on every run

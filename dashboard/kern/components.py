@@ -197,6 +197,11 @@ def _per_frame(df: pd.DataFrame, maak, *args):
     return waarde
 
 
+def verborgen_tabel(df: pd.DataFrame, bijschrift: str) -> str:
+    """The frame as a visually hidden HTML table (for screen readers and text search), made once per frame."""
+    return _per_frame(df, html_tabel, bijschrift, False, True)
+
+
 def _bestand(df: pd.DataFrame, soort: str, bron: str, peildatum: str, definitie: str | None = None,
              notities: tuple = ()) -> bytes:
     """The file bytes, made once per result. Passed as bytes: a deferred callable
