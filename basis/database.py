@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,7 +96,7 @@ class Database:
             return psycopg.connect(self.url, connect_timeout=5, autocommit=False)
         self.pad.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.pad, timeout=WACHTTIJD_S, isolation_level=None)
-        con.execute("pragma journal_mode=wal")
+        _wal(con)
         con.execute("pragma synchronous=full")
         return con
 
@@ -155,6 +156,20 @@ class Database:
             f"De opslag ({self.omschrijving()}) is nu niet bereikbaar (melding: {uitleg}). Er is niets half "
             "opgeslagen. Probeer het opnieuw zodra de database weer draait; blijft dit zo, meld het dan aan de "
             "beheerder.")
+
+
+def _wal(con: sqlite3.Connection) -> None:
+    """WAL is a property of the file, set once. Switching to it needs the file to itself, and SQLite then
+    answers 'database is locked' at once, without the busy wait, when another process sets up the same new
+    file at that moment (two workers saving their first version together): wait and look again."""
+    eind = time.monotonic() + WACHTTIJD_S
+    while con.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            con.execute("pragma journal_mode=wal")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > eind:
+                raise
+            time.sleep(0.05)
 
 
 _open: dict[tuple, Database] = {}
