@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from basis import instellingen as settings
 from basis.fouten import Fout
@@ -107,18 +106,26 @@ def build(raw: Path | None = None, target: Path | None = None,
                     leftover.unlink()
 
 
+BESTANDEN_KOLOMMEN = "dataset varchar, titel varchar, bestand varchar, rijen bigint, checksum varchar, opgehaald varchar"
+
+
 def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResult:
+    """One transaction: nothing reaches the file before the commit, so DuckDB writes it once (no log record
+    per statement). The staging models are computed once, as tables, for the checks, marts and meta that read
+    them; before the commit they are replaced by the views the warehouse keeps (same SQL, same rows)."""
     built_at = datetime.now(UTC)
     build_id = built_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     models: list[str] = []
     con = duckdb.connect(str(path))
     try:
+        con.execute("begin transaction")
         bestanden = load_raw(con, raw, instellingen.catalog)
         bestanden += load_bronnen(con, raw, instellingen.catalog)
         bestanden += load_monitor(con, raw, instellingen)
         con.execute("create schema staging")
-        for f in sql_files("staging"):
-            con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())
+        staging = sql_files("staging")
+        for f in staging:
+            con.execute(f"create table staging.{model_name(f)} as\n" + f.read_text())
             models.append(f"staging.{model_name(f)}")
             log.info("model gebouwd: staging.%s (view)", model_name(f))
         fouten = run_checks(con)
@@ -131,13 +138,20 @@ def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResul
             models.append(f"marts.{model_name(f)}")
             log.info("model gebouwd: marts.%s (%d rijen)", model_name(f), n)
         con.execute("create schema meta")
-        con.register("bestanden_df", pd.DataFrame(bestanden, columns=["dataset", "titel", "bestand", "rijen",
-                                                                        "checksum", "opgehaald"]))
+        con.execute(f"create temp table bestanden_df ({BESTANDEN_KOLOMMEN})")
+        kolommen = [k.split()[0] for k in BESTANDEN_KOLOMMEN.split(", ")]
+        con.executemany("insert into bestanden_df values (?, ?, ?, ?, ?, ?)",
+                        [[b.get(k) for k in kolommen] for b in bestanden])
         con.execute("create table meta.sources as\n" + (settings.SQL_DIR / "meta" / "sources.sql").read_text(),
                     {"built_at": built_at})
-        con.unregister("bestanden_df")
+        con.execute("drop table bestanden_df")
         con.execute("create table meta.build (build_id varchar, built_at timestamptz, raw_dir varchar)")
         con.execute("insert into meta.build values ($1, $2, $3)", [build_id, built_at, str(raw)])
+        for f in reversed(staging):   # the warehouse keeps staging as views over raw
+            con.execute(f"drop table staging.{model_name(f)}")
+        for f in staging:
+            con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())
+        con.execute("commit")
         con.execute("checkpoint")
     finally:
         con.close()

@@ -80,7 +80,7 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, instellingen=None) -
     data/raw/monitor, text with line numbers) and raw.monitor_mutaties (every
     saved record of the monitor's store, werkenaanwerk.opslag: SQLite or
     PostgreSQL, typed). Returns file facts for meta.sources."""
-    from werkenaanwerk import opslag, validatie
+    from werkenaanwerk import opslag
 
     fouten, bestanden = [], []
     for tabel, bestand, kolommen in [("monitor_projecten", "projecten.csv", MONITOR_PROJECT_KOLOMMEN),
@@ -99,14 +99,10 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, instellingen=None) -
     if fouten:
         raise LoadError(fouten)
     alle = opslag.lees(instellingen)
-    goed, afgekeurd = validatie.controleer_log(instellingen, alle)
+    goed, afgekeurd, overgeslagen = _controleer(instellingen, alle)
     for fout in afgekeurd:
         logger.warning("monitor: %s", fout.tekst())
-    # a skipped record still counts for its project's revision, so a save based on it is not refused
-    records = goed + [{"soort": "afgekeurd", **{k: r[k] for k in ("volgnummer", "wijziging", "project_id", "revisie",
-                                                                   "tijdstip")}}
-                      for r in alle if r.get("soort") in ("resultaat", "project") and validatie.record_fout(r)
-                      and _bruikbaar_voor_revisie(r)]
+    records = goed + overgeslagen
     con.register("afgekeurd_df", pd.DataFrame([(f.bestand, f.regel, f.melding) for f in afgekeurd],
                                               columns=["bestand", "regel", "melding"]).astype(
         {"bestand": "string", "regel": "Int64", "melding": "string"}))
@@ -123,6 +119,23 @@ def load_monitor(con: duckdb.DuckDBPyConnection, raw: Path, instellingen=None) -
                       "checksum": hashlib.sha256(json.dumps(alle, ensure_ascii=False).encode()).hexdigest()
                       if alle else None})
     return bestanden
+
+
+def _controleer(instellingen, alle: list[dict]) -> tuple[list[dict], list, list[dict]]:
+    """The store's usable records, the errors of the others, and for each skipped record that still counts
+    for its project's revision (so a save based on it is not refused) a stand-in of soort 'afgekeurd'.
+    An empty store needs no checks; the checks import the monitor's file readers (openpyxl), which an
+    offline build would otherwise pay for on every refresh."""
+    if not alle:
+        return [], [], []
+    from werkenaanwerk import validatie
+
+    goed, afgekeurd = validatie.controleer_log(instellingen, alle)
+    overgeslagen = [{"soort": "afgekeurd", **{k: r[k] for k in ("volgnummer", "wijziging", "project_id", "revisie",
+                                                                  "tijdstip")}}
+                    for r in alle if r.get("soort") in ("resultaat", "project") and validatie.record_fout(r)
+                    and _bruikbaar_voor_revisie(r)]
+    return goed, afgekeurd, overgeslagen
 
 
 def _bruikbaar_voor_revisie(rec: dict) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
 from types import ModuleType
 
 GEDEELD = "gemeenschappelijk"
@@ -25,7 +26,13 @@ GEDEELD = "gemeenschappelijk"
 
 def namen() -> list[str]:
     """Every source folder under etl/bronnen/."""
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg and m.name != GEDEELD)
+    return list(_namen())
+
+
+@cache
+def _namen() -> tuple[str, ...]:
+    """Scanned once per process: module() asks for every catalog entry."""
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg and m.name != GEDEELD))
 
 
 def module(bron: str) -> ModuleType:

@@ -7,16 +7,18 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import cbsodata
 import pandas as pd
-import requests
 
 from etl.bronnen.cbs_v3.relay import SERVICE, Relay  # noqa: F401 - SERVICE: file name of the service document
 from etl.bronnen.gemeenschappelijk import cbs, perioden, retry
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
 from etl.bronnen.gemeenschappelijk.snapshot import SnapshotWriter, read_manifest
+
+if TYPE_CHECKING:   # imported when something is fetched, not by an offline build
+    import requests
 
 log = logging.getLogger("etl.bronnen.cbs_v3")
 
@@ -36,6 +38,9 @@ def fetch_table(table_id: str, base_url: str, raw_dir: Path, filters: str | None
     complete but uncommitted snapshot (schema drift); `deadline_tabel` / `deadline_verzoek`: seconds the
     whole table / one request (retries included) may take, on top of the per-read `timeout`. cbsodata is used only through its public
     download_data(catalog_url=...) and options.use_https (restored afterwards); see relay.py."""
+    import cbsodata
+    import requests
+
     base_url = base_url.rstrip("/")
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:

@@ -17,12 +17,14 @@ import json
 import logging
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import requests
 
 from etl.bronnen.gemeenschappelijk import retry
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError
+
+if TYPE_CHECKING:   # imported when something is fetched, not by an offline build
+    import requests
 
 log = logging.getLogger("etl.bronnen.cbs_v3")
 
@@ -40,6 +42,8 @@ class Relay:
         self.table_id, self.base_url, self.writer = table_id, base_url.rstrip("/"), writer
         self.tijden = tijden or retry.Deadlines(table_id, None, None)
         self.timeout, self.retries, self.backoff = timeout, max(1, retries), backoff
+        import requests
+
         self.session = session or requests.Session()
         parts = urlsplit(self.base_url)
         self.upstream_origin = f"{parts.scheme}://{parts.netloc}"
@@ -107,6 +111,8 @@ class Relay:
             raise self.error
         url = self.upstream_origin + path
         self.check_host(url, "adres")
+        import requests
+
         request = requests.Request("GET", url).prepare()
         response, body, cause = retry.request(
             lambda t: self.session.send(request, timeout=t, allow_redirects=False, stream=True),

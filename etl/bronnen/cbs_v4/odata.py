@@ -7,14 +7,17 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pandas as pd
-import requests
 
 from etl.bronnen.gemeenschappelijk import cbs, perioden, retry
 from etl.bronnen.gemeenschappelijk.fouten import CbsFetchError  # noqa: F401 - raised here, caught by callers
 from etl.bronnen.gemeenschappelijk.snapshot import SnapshotWriter
+
+if TYPE_CHECKING:   # imported when something is fetched, not by an offline build
+    import requests
 
 log = logging.getLogger("etl.bronnen.cbs_v4")
 
@@ -55,6 +58,8 @@ def fetch_table(table_id: str, base_url: str, raw_dir: Path, filter: str | None 
     may raise CbsFetchError on the complete but uncommitted snapshot (schema drift).
     `deadline_tabel` / `deadline_verzoek`: seconds the whole table / one request (retries included)
     may take, on top of the per-read `timeout`."""
+    import requests
+
     base_url = base_url.rstrip("/")
     tijden = retry.Deadlines(table_id, deadline_tabel, deadline_verzoek)
     session = session or requests.Session()
@@ -116,6 +121,7 @@ def normalise(snapshot_dir: Path) -> pd.DataFrame:
     pages = sorted(snapshot_dir.glob("observations-page-*.json"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     rows = []
     periode_cache: dict[str, tuple] = {}
+    dims_cache: dict[tuple, str] = {}   # one JSON text per distinct combination of the other dimensions
     for page in pages:
         for obs in json.loads(page.read_text(encoding="utf-8"))["value"]:
             code = obs[tijd_dim]
@@ -123,10 +129,14 @@ def normalise(snapshot_dir: Path) -> pd.DataFrame:
                 periode_cache[code] = perioden.parse(code)
             periode, soort, datum = periode_cache[code]
             waarde = obs.get("Value")
+            sleutel = tuple(str(obs[d]) for d in andere)
+            if sleutel not in dims_cache:
+                dims_cache[sleutel] = json.dumps({d: s.strip() for d, s in zip(andere, sleutel, strict=True)},
+                                                 sort_keys=True)
             rows.append((
                 table_id, obs[regio_dim].strip() if regio_dim else None, code.strip(), periode, soort, datum,
                 obs["Measure"], maten.get(obs["Measure"]),
-                json.dumps({d: str(obs[d]).strip() for d in andere}, sort_keys=True),
+                dims_cache[sleutel],
                 cbs.getal(waarde), status.get(code),
                 None if waarde is not None else (obs.get("ValueAttribute") or "leeg in CBS-bestand"),
             ))

@@ -103,8 +103,10 @@ def select(ds: CbsDataset, df: pd.DataFrame, regio_namen: dict) -> pd.DataFrame:
     """The catalog's measures and dimension codes of a normalised snapshot, with our indicator names."""
     maten = resolve_maten(ds, set(df["measure"]))
     df = df[df["measure"].isin(list(maten))]
-    for dim, code in ds.dimensies.items():
-        df = df[df["dimensies"].map(lambda s, d=dim: json.loads(s).get(d)) == code]
+    if ds.dimensies:   # parse each distinct dimension combination once, not once per row
+        gelezen = {s: json.loads(s) for s in df["dimensies"].unique()}
+        passend = {s for s, d in gelezen.items() if all(d.get(k) == v for k, v in ds.dimensies.items())}
+        df = df[df["dimensies"].isin(passend)]
     df = df.assign(indicator=df["measure"].map(lambda m: maten[m]["indicator"]),
                    eenheid=df["measure"].map(lambda m: maten[m]["eenheid"]))
     # CBS publishes many counts in thousands: store whole numbers

@@ -12,9 +12,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-import requests
-import urllib3
+if TYPE_CHECKING:   # requests is imported when something is fetched, not by an offline build
+    import requests
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 WACHT_OP_SERVER = {429, 503}      # the statuses whose Retry-After we honour
@@ -56,6 +57,9 @@ def request(call: Callable[[float], requests.Response], timeout: float, retries:
     """(response, body, '') for a response that is not worth retrying (200, a 4xx, a redirect); (None, b'',
     Dutch cause) when every attempt failed or the deadline `eind` passed. `call(read_timeout)` sends the
     request with stream=True and that read timeout. `grens`: see _lees."""
+    import requests
+    import urllib3
+
     oorzaak = ""
     for poging in range(1, retries + 1):
         over = None if eind is None else eind - time.monotonic()

@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import requests
 
 from basis.instellingen import Instellingen
 from etl.bronnen.gemeenschappelijk import retry, snapshot
@@ -35,6 +34,8 @@ def _haal(url: str, tijden: retry.Deadlines, timeout: float = 30, retries: int =
     """One layer, through the same network layer as CBS (retries, Retry-After, the overall deadlines)."""
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"geometrie {url}: geen http(s)-adres; controleer de instelling PDOK_URL")
+    import requests  # only when something is fetched, not by an offline build
+
     session = requests.Session()
     response, body, oorzaak = retry.request(lambda t: session.get(url, timeout=t, stream=True), timeout, retries,
                                             backoff, tijden.eind())

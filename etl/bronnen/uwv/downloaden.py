@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import requests
-
 from etl.bronnen.gemeenschappelijk import retry, snapshot
 from etl.bronnen.gemeenschappelijk.fouten import FetchError
 from etl.bronnen.uwv import lezen
@@ -29,6 +27,8 @@ def _naam(adres: str, tabel: str) -> str:
 
 
 def _haal(adres: str, tabel: str, timeout: float, retries: int, backoff: float, tijden: retry.Deadlines) -> bytes:
+    import requests  # only when something is fetched, not by an offline build
+
     session = requests.Session()
     response, body, oorzaak = retry.request(lambda t: session.get(adres, timeout=t, stream=True), timeout, retries,
                                             backoff, tijden.eind(), grens=lezen.MAX_BYTES)
