@@ -7,7 +7,7 @@ import logging
 import os
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,6 +36,8 @@ class BuildResult:
     build_id: str
     built_at: datetime
     models: list[str]
+    # where CBS Gebieden in Nederland disagrees with the shipped membership (marts.indeling_verschillen)
+    indeling_verschillen: list[str] = field(default_factory=list)
 
 
 def sql_files(layer: str) -> list[Path]:
@@ -95,24 +97,41 @@ def build(raw: Path | None = None, target: Path | None = None,
         opruimen(target)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            result = _build_into(raw, tmp, instellingen)
+            try:
+                result = _build_into(raw, tmp, instellingen)
+            except _StagingNietAlsTabel as exc:
+                # bad input that the checks report (e.g. two default regions): build again the way the
+                # warehouse keeps staging, as views, so the checks run and name the problem
+                log.info("staging als views (%s)", exc.__cause__)
+                _weg(tmp)
+                result = _build_into(raw, tmp, instellingen, staging_als_tabel=False)
             os.replace(tmp, target)  # atomic: readers see the old or the new file, never a mix
             result.path = target
             log.info("warehouse vervangen: %s (build %s)", target, result.build_id)
             return result
         finally:
-            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-                if leftover.exists():
-                    leftover.unlink()
+            _weg(tmp)
+
+
+def _weg(tmp: Path) -> None:
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        if leftover.exists():
+            leftover.unlink()
+
+
+class _StagingNietAlsTabel(Exception):
+    """A staging model could not be computed as a table (an error a view would only raise when read)."""
 
 
 BESTANDEN_KOLOMMEN = "dataset varchar, titel varchar, bestand varchar, rijen bigint, checksum varchar, opgehaald varchar"
 
 
-def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResult:
+def _build_into(raw: Path, path: Path, instellingen: Instellingen, staging_als_tabel: bool = True) -> BuildResult:
     """One transaction: nothing reaches the file before the commit, so DuckDB writes it once (no log record
     per statement). The staging models are computed once, as tables, for the checks, marts and meta that read
-    them; before the commit they are replaced by the views the warehouse keeps (same SQL, same rows)."""
+    them; before the commit they are replaced by the views the warehouse keeps (same SQL, same rows). When a
+    staging model fails as a table, _StagingNietAlsTabel (the transaction is lost then: build again with
+    `staging_als_tabel=False`, views from the start, as the checks expect)."""
     built_at = datetime.now(UTC)
     build_id = built_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     models: list[str] = []
@@ -125,7 +144,13 @@ def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResul
         con.execute("create schema staging")
         staging = sql_files("staging")
         for f in staging:
-            con.execute(f"create table staging.{model_name(f)} as\n" + f.read_text())
+            if not staging_als_tabel:
+                con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())
+            else:
+                try:
+                    con.execute(f"create table staging.{model_name(f)} as\n" + f.read_text())
+                except duckdb.Error as exc:
+                    raise _StagingNietAlsTabel(f"staging.{model_name(f)}") from exc
             models.append(f"staging.{model_name(f)}")
             log.info("model gebouwd: staging.%s (view)", model_name(f))
         fouten = run_checks(con)
@@ -137,6 +162,7 @@ def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResul
             n = con.execute(f"select count(*) from marts.{model_name(f)}").fetchone()[0]
             models.append(f"marts.{model_name(f)}")
             log.info("model gebouwd: marts.%s (%d rijen)", model_name(f), n)
+        verschillen = [r[0] for r in con.execute("select melding from marts.indeling_verschillen").fetchall()]
         con.execute("create schema meta")
         con.execute(f"create temp table bestanden_df ({BESTANDEN_KOLOMMEN})")
         kolommen = [k.split()[0] for k in BESTANDEN_KOLOMMEN.split(", ")]
@@ -147,12 +173,14 @@ def _build_into(raw: Path, path: Path, instellingen: Instellingen) -> BuildResul
         con.execute("drop table bestanden_df")
         con.execute("create table meta.build (build_id varchar, built_at timestamptz, raw_dir varchar)")
         con.execute("insert into meta.build values ($1, $2, $3)", [build_id, built_at, str(raw)])
-        for f in reversed(staging):   # the warehouse keeps staging as views over raw
-            con.execute(f"drop table staging.{model_name(f)}")
-        for f in staging:
-            con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())
+        if staging_als_tabel:   # the warehouse keeps staging as views over raw
+            for f in reversed(staging):
+                con.execute(f"drop table staging.{model_name(f)}")
+            for f in staging:
+                con.execute(f"create view staging.{model_name(f)} as\n" + f.read_text())
         con.execute("commit")
         con.execute("checkpoint")
     finally:
         con.close()
-    return BuildResult(path=path, build_id=build_id, built_at=built_at, models=models)
+    return BuildResult(path=path, build_id=build_id, built_at=built_at, models=models,
+                       indeling_verschillen=verschillen)

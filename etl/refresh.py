@@ -17,8 +17,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
 from basis import statusbestand
 from basis.instellingen import Instellingen
 from etl import bronnen, catalog
@@ -67,15 +65,6 @@ def record_fetch(status: dict, table_id: str, ok: bool, melding: str, raw_dir: P
         "laatste_poging": now(), "gelukt": ok, "melding": melding,
         "laatste_succes": snapshot.read_manifest(latest)["fetched_at"] if latest else vorige.get("laatste_succes"),
     }
-
-
-def indeling_verschillen(warehouse) -> list[str]:
-    """Where CBS Gebieden in Nederland disagrees with the shipped membership (marts.indeling_verschillen)."""
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return [r[0] for r in con.execute("select melding from marts.indeling_verschillen").fetchall()]
-    finally:
-        con.close()
 
 
 def progress_printer(table_id: str):
@@ -183,7 +172,7 @@ def main(argv: list[str] | None = None, instellingen: Instellingen | None = None
         record_build(status, False, f"{type(exc).__name__}: {exc}")
         write_status(status, inst.status_path)
         return 1
-    status["indeling_verschillen"] = indeling_verschillen(result.path)
+    status["indeling_verschillen"] = result.indeling_verschillen
     for melding in status["indeling_verschillen"]:
         print(f"Let op, gemeente-indeling: {melding}. De meegeleverde lijst blijft in gebruik.", file=sys.stderr)
     if mislukt:
