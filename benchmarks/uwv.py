@@ -5,8 +5,8 @@
   stored (etl.bronnen.uwv.importeer, in-process; goal <= 3 s), against importing the real Bijlage 1 Tabel 5
   (25 figures) the same way;
 - `python -m etl.refresh --offline` (subprocess, as a user runs it) with 20 quarters of UWV history for 35
-  regions (goal <= 2 s), against the same refresh without UWV imports (the seed only) and against
-  `python -c pass` (interpreter start-up).
+  regions (goal <= 2 s), against the same refresh without UWV imports (the seed only), `python -c pass`
+  (interpreter start-up) and `python -c "import etl.refresh"`; wall and CPU time (benchmarks.refresh_tijd).
 
 The generated files are benchmark data, verzonnen waarden (said in their first line); they live in a
 temporary folder and never reach data/."""
@@ -17,11 +17,11 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.refresh_tijd import meet, toon
 
 REPO = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -142,25 +142,13 @@ def bench_refresh(tmp: Path) -> None:
     uitkomst = uwv.importeer([("bench_historie.csv", historie)], "benchmark", met)[0]
     zonder = _raw(tmp, "raw-refresh-seed")
 
-    def refresh(raw: Path, naam: str) -> float:
-        env = {**os.environ, "WAREHOUSE_PATH": str(tmp / f"{naam}.duckdb"), "DASHBOARD_RAW_DIR": str(raw),
-               "UWV_INBOX": str(tmp / "geen-inbox")}
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "etl.refresh", "--offline"], cwd=REPO, env=env, check=True,
-                       capture_output=True)
-        return time.perf_counter() - t0
+    def omgeving(raw: Path, naam: str) -> dict:
+        return {"WAREHOUSE_PATH": str(tmp / f"{naam}.duckdb"), "DASHBOARD_RAW_DIR": str(raw),
+                "UWV_INBOX": str(tmp / "geen-inbox"), "MONITOR_DIR": str(tmp / f"monitor-{naam}")}
 
-    start, seed, hist = [], [], []
-    for _ in range(RUNS):   # interleaved, so a busy moment hits all three
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-        start.append(time.perf_counter() - t0)
-        seed.append(refresh(zonder, "seed"))
-        hist.append(refresh(met, "historie"))
-    m, s = median_ms(hist), median_ms(seed)
-    print(f"etl.refresh --offline, 20 kwartalen x 35 regio's ({uitkomst.feiten} UWV-cijfers)  median {m:6.0f} ms  "
-          f"(goal <= 2000 ms; baseline zonder UWV-historie {s:.0f} ms, ratio {m / s:.2f}x; python start-up "
-          f"{median_ms(start):.0f} ms; min {min(hist) * 1000:.0f}, max {max(hist) * 1000:.0f})")
+    print(f"etl.refresh --offline, medians of {RUNS} ({uitkomst.feiten} UWV-cijfers in the history):")
+    toon(meet({"zonder UWV-historie (seed)": omgeving(zonder, "seed"),
+               "20 kwartalen x 35 regio's": omgeving(met, "historie")}, RUNS), 2000)
 
 
 def main() -> None:
