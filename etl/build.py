@@ -169,8 +169,9 @@ def _build_into(raw: Path, path: Path, instellingen: Instellingen, staging_als_t
         con.execute("create schema meta")
         con.execute(f"create temp table bestanden_df ({BESTANDEN_KOLOMMEN})")
         kolommen = [k.split()[0] for k in BESTANDEN_KOLOMMEN.split(", ")]
-        con.executemany("insert into bestanden_df values (?, ?, ?, ?, ?, ?)",
-                        [[b.get(k) for k in kolommen] for b in bestanden])
+        if bestanden:   # one statement: executemany costs a statement per row
+            con.execute("insert into bestanden_df values " + ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(bestanden)),
+                        [b.get(k) for b in bestanden for k in kolommen])
         con.execute("create table meta.sources as\n" + (settings.SQL_DIR / "meta" / "sources.sql").read_text(),
                     {"built_at": built_at})
         con.execute("drop table bestanden_df")

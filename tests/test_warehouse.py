@@ -198,3 +198,16 @@ def test_kerncijfers_take_label_and_definition_from_marts_indicatoren(con):
 
 def test_every_fact_says_whether_it_is_our_transcription_or_a_cbs_series(con):
     assert con.execute("select herkomst, count(*) from marts.feiten group by all").fetchall() == [("seed", 273)]
+
+
+def test_staging_stays_views_over_raw_after_a_build_that_computed_it_once(con):
+    """The build computes staging once, as tables, for the checks and marts; the warehouse keeps views."""
+    soorten = dict(con.execute("select table_name, table_type from information_schema.tables "
+                               "where table_schema = 'staging'").fetchall())
+    assert soorten and set(soorten.values()) == {"VIEW"}, soorten
+    for naam in soorten:   # every view still reads from raw in the finished file
+        con.execute(f"select count(*) from staging.{naam}").fetchone()
+    assert one(con, "select count(*) from staging.feiten") > 0
+    assert one(con, "select count(*) from information_schema.tables where table_name = 'bestanden_df'") == 0
+    assert one(con, "select data_type from information_schema.columns where table_schema = 'meta' and "
+                    "table_name = 'sources' and column_name = 'opgehaald'") == "VARCHAR"
