@@ -55,6 +55,21 @@ def _bezig(pad: str, mtime_ns: int, grootte: int) -> bool:
     return verversen.stand().get("status") == "bezig"
 
 
+def overgeslagen() -> None:
+    """On Bronnen en actualiteit: how many records of the monitor's store the build skipped and what to do,
+    without naming them (which records, and where the store is, is for editors: page Invoer monitor)."""
+    from werkenaanwerk.verversen import overgeslagen_tekst
+    try:
+        n = len(db.rijen("monitor_afgekeurd"))
+    except (db.DataOntbreekt, db.WarehouseOntbreekt):
+        return   # a build from before this check, or none yet
+    if n:
+        st.warning(f"Monitor Werken aan Werk: {overgeslagen_tekst(n)}. De build ging door zonder "
+                   f"{'die regels' if n != 1 else 'die regel'}; de monitor mist daardoor cijfers. Een beheerder "
+                   "herroept een regel met `python -m etl.monitor herroep VOLGNUMMER --door NAAM` en voert het "
+                   "juiste cijfer daarna opnieuw in (pagina Invoer monitor).", icon=":material/warning:")
+
+
 def geen_projecten(ctx: Context) -> bool:
     """Say so plainly for a region whose projects are not (yet) in the monitor."""
     if monitor_figuren.bron(ctx)["projecten"]:
