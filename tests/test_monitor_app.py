@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from etl.build import build
 from tests.conftest import REPO
-from tests.test_monitor import TWEE_PROJECTEN, importeer, ingevuld
-from werkenaanwerk import opslag, wachtwoord
+from tests.test_monitor import TWEE_PROJECTEN, VANDAAG, importeer, ingevuld
+from werkenaanwerk import invoer, opslag, wachtwoord
 
 WACHTWOORD = "lang genoeg wachtwoord"
 
@@ -213,3 +213,28 @@ def test_no_none_or_nan_anywhere_on_the_monitor_pages(raw_dir, warehouse_path):
             teksten += [json.dumps([t.get("name"), t.get("text")], ensure_ascii=False) for t in spec["data"]]
         gevonden = [t for t in teksten if zichtbaar.search(t)]
         assert not gevonden, (page, gevonden[:3])
+
+
+def test_the_project_picker_filters_by_programme_when_there_are_two_and_keeps_it_in_the_url(raw_dir, warehouse_path):
+    importeer(ingevuld(TWEE_PROJECTEN))
+    invoer.wijzig_project("zorgstart", {"programma": "Zorg Werkt"}, "Piet", 1, vandaag=VANDAAG)
+    build(raw_dir, warehouse_path)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/monitor.py")
+    at.query_params["programma"] = "Zorg Werkt"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="programma").options == ["Werken aan Werk", "Zorg Werkt"]
+    assert at.selectbox(key="project").options == ["Zorgstart"]
+    assert "#### Zorgstart per kwartaal t/m Q2 2024" in tekst(at)
+    at.selectbox(key="programma").set_value("Werken aan Werk").run()
+    assert at.selectbox(key="project").options == ["Ik in de kinderopvang!"]
+    assert "#### Ik in de kinderopvang! per kwartaal t/m Q2 2024" in tekst(at)
+    # with one programme there is nothing to filter: no programme picker
+    invoer.wijzig_project("zorgstart", {"programma": "Werken aan Werk"}, "Piet", 2, vandaag=VANDAAG)
+    build(raw_dir, warehouse_path)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/monitor.py").run()
+    assert not [s for s in at.selectbox if s.label == "Programma"]

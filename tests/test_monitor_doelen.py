@@ -118,3 +118,87 @@ def test_a_programme_name_that_is_a_formula_is_refused(raw_dir):
         "projectgegevens, kolom 'programma': de naam van een programma mag niet beginnen met '=': in Excel wordt "
         "zo'n naam een formule. Begin de naam met een letter of cijfer"]
     assert log_bytes() == []
+
+
+def _met_programma(sjabloon: bytes, wijzig: dict[str, object]) -> bytes:
+    """The template with the column Programma of sheet Projecten changed for the given project codes."""
+    import io
+
+    import openpyxl
+    wb = openpyxl.load_workbook(io.BytesIO(sjabloon))
+    blad = wb["Projecten"]
+    kop = [c.value for c in blad[1]]
+    for rij in blad.iter_rows(min_row=2):
+        if rij[kop.index("Code")].value in wijzig:
+            rij[kop.index("Programma")].value = wijzig[rij[kop.index("Code")].value]
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_template_carries_the_programme_and_a_change_there_is_stored_with_its_history(raw_dir, warehouse_path):
+    import io
+
+    import openpyxl
+    sjabloon = invoer.sjabloon("AM12")
+    blad = openpyxl.load_workbook(io.BytesIO(sjabloon))["Projecten"]
+    assert [c.value for c in blad[1]] == ["Code", "Project", "Revisie (niet wijzigen)", "Regio", "Programma"]
+    assert {r[4] for r in blad.iter_rows(min_row=2, values_only=True)} == {"Werken aan Werk"}
+    # the programme changed on the sheet, results added on the other: one save, both stored
+    bestand = ingevuld(TWEE_PROJECTEN, _met_programma(sjabloon, {"zorgstart": "  Zorg  Werkt "}))
+    uitkomst = importeer(bestand, door="Bea")
+    assert uitkomst.tekst() == ("Opgeslagen: 4 nieuw, 0 gecorrigeerd, 0 ongewijzigd. Programma gewijzigd: Zorgstart: "
+                                "Werken aan Werk → Zorg Werkt.")
+    assert [(r["soort"], r.get("programma"), r["door"]) for r in log_bytes() if r["soort"] == "project"] == [
+        ("project", "Zorg Werkt", "Bea")]
+    # the next template shows it; importing that one again changes nothing
+    assert importeer(invoer.sjabloon("AM12")).tekst() == "Niets gewijzigd: alle cijfers waren al zo opgeslagen."
+    # and it is changed back on the form by someone else: both versions stay in the history
+    rev = opslag.revisies(opslag.lees())["zorgstart"]
+    invoer.wijzig_project("zorgstart", {"programma": "Werken aan Werk"}, "Piet", rev, vandaag=VANDAAG)
+    build(raw_dir, warehouse_path)
+    ctx = context.maak("AM12")
+    status = register.maak("monitor-status", ctx, tot="2024-Q2")
+    assert status.export.set_index("Project").loc["Zorgstart", "Programma"] == "Werken aan Werk"
+    noot = [n for n in status.notities if n.startswith("Programma van Zorgstart")]
+    assert len(noot) == 1 and noot[0].startswith(
+        "Programma van Zorgstart gewijzigd; alle versies, oudste eerst: Werken aan Werk (projectenregister, Programma "
+        "Werk & Participatie 2022-2026); Zorg Werkt (ingevoerd door Bea op "), noot
+    assert "; Werken aan Werk (ingevoerd door Piet op " in noot[0]
+    assert not [n for n in status.notities if n.startswith("Programma van Ik in de kinderopvang")]
+
+
+@pytest.mark.parametrize("waarde, melding", [
+    ("=HYPERLINK(\"x\")", "Zorgstart: de naam van een programma mag niet beginnen met '=': in Excel wordt zo'n naam "
+                          "een formule. Begin de naam met een letter of cijfer"),
+    ("", "Zorgstart: het programma ontbreekt; vul de naam van het programma in (bijvoorbeeld Werken aan Werk)"),
+    ("P" * 81, "Zorgstart: de naam van het programma is 81 tekens; hoogstens 80. Kort de naam in"),
+])
+def test_a_bad_programme_on_the_template_is_refused_with_its_cell_and_nothing_stored(raw_dir, waarde, melding):
+    from tests.test_monitor import afgewezen
+    bestand = ingevuld(TWEE_PROJECTEN, _met_programma(invoer.sjabloon("AM12"), {"zorgstart": waarde}))
+    # Zorgstart is the first project: row 2 of sheet Projecten
+    assert afgewezen(bestand) == [f"monitor.xlsx, blad 'Projecten', regel 2, kolom 'Programma': {melding}"]
+
+
+def test_a_programme_changed_on_a_stale_template_or_form_is_refused_and_nothing_stored(raw_dir):
+    from tests.test_monitor import afgewezen
+    sjabloon = invoer.sjabloon("AM12")   # made at revision 0 of every project
+    invoer.wijzig_project("zorgstart", {"einde": "2026-Q4"}, "Piet", 0, vandaag=VANDAAG)   # now revision 1
+    fouten = afgewezen(_met_programma(sjabloon, {"zorgstart": "Zorg Werkt"}))
+    assert fouten == ["monitor.xlsx, blad 'Projecten', regel 2, kolom 'Programma': verouderd: dit sjabloon gaat uit "
+                      "van revisie 0 van Zorgstart, maar intussen is het revisie 1 (laatst gewijzigd door Piet). Het "
+                      "programma is niet gewijzigd: download een nieuw sjabloon en wijzig het daarin"]
+    voor = log_bytes()
+    with pytest.raises(opslag.Conflict) as exc:   # the form: the revision it was loaded at
+        invoer.wijzig_project("zorgstart", {"programma": "Zorg Werkt"}, "Bea", 0, vandaag=VANDAAG)
+    assert "Niet opgeslagen: project 'zorgstart' is intussen gewijzigd door Piet" in str(exc.value)
+    assert log_bytes() == voor
+    # a project of another region's template cannot be changed through this region's upload
+    bestand = ingevuld([], _met_programma(invoer.sjabloon("AM12"), {"ik_in_de_kinderopvang": "Kinderopvang"}))
+    with pytest.raises(invoer.InvoerFout) as exc:
+        invoer.importeer("m.xlsx", bestand, "Bea", vandaag=VANDAAG, regio="AM01")
+    assert [f.tekst() for f in exc.value.fouten] == [
+        "m.xlsx, blad 'Projecten', regel 3, kolom 'Programma': 'Ik in de kinderopvang!' is een project van regio "
+        "AM12, niet van AM01; wijzig het in het sjabloon van die regio"]
+    assert log_bytes() == voor

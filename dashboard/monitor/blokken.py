@@ -14,6 +14,7 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 from dashboard.monitor import figuren as monitor_figuren
 from dashboard.monitor import views as monitor_views
+from werkenaanwerk import definities as d
 
 
 def keuzes(ctx: Context) -> tuple[str, str | None]:
@@ -22,18 +23,36 @@ def keuzes(ctx: Context) -> tuple[str, str | None]:
     opties = db.view(monitor_views.kwartalen, "monitor_kwartalen", regio=ctx.regio)
     if not opties:
         return monitor_figuren.standaard_tot(ctx), None
-    links, rechts, _ = st.columns([1, 2, 1])
+    links, midden, rechts = st.columns([1, 1, 2])
     tot = links.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="tot",
                           bind="query-params",
                           help="Monitoren verschijnen twee keer per jaar (t/m Q2 en t/m Q4); elk kwartaal met "
                                "cijfers kan worden gekozen.") or opties[0]
     res = monitor_figuren.resultaten(ctx, tot)
-    namen = {p["project_id"]: p["naam"] for p in monitor_figuren.projecten(ctx) if p["project_id"] in res}
-    if not namen:
+    met_cijfers = [p for p in monitor_figuren.projecten(ctx) if p["project_id"] in res]
+    if not met_cijfers:
         return tot, None
-    project = rechts.selectbox("Project per kwartaal", list(namen), format_func=namen.get, key="project",
-                               bind="query-params")
-    return tot, project or next(iter(namen))
+    return tot, kies_project(rechts, met_cijfers, "Project per kwartaal", "project", url=True, filter_plek=midden)
+
+
+def programma(p: dict) -> str:
+    return p.get("programma") or d.PROGRAMMA
+
+
+def kies_project(plek, projecten: list[dict], label: str, key: str, url: bool = False,
+                 filter_plek=None) -> str:
+    """A project picker. When the projects belong to more than one programme, a programme is chosen first
+    (in `filter_plek`) and only its projects are offered; with `url`, both choices are in the URL
+    (?programma=, ?<key>=) like the page's other choices."""
+    programmas = sorted({programma(p) for p in projecten})
+    bind = {"bind": "query-params"} if url else {}
+    if len(programmas) > 1:
+        gekozen = (filter_plek or plek).selectbox(
+            "Programma", programmas, key="programma" if url else f"{key}_programma",
+            help="De projecten vallen onder meer dan één programma; kies er een.", **bind) or programmas[0]
+        projecten = [p for p in projecten if programma(p) == gekozen]
+    namen = {p["project_id"]: p["naam"] for p in projecten}
+    return plek.selectbox(label, list(namen), format_func=namen.get, key=key, **bind) or next(iter(namen))
 
 
 def verversing_bezig() -> None:
@@ -91,7 +110,7 @@ def geschiedenis(ctx: Context) -> None:
             st.caption("Nog geen resultaten, dus nog geen geschiedenis.")
             return
         links, rechts = st.columns(2)
-        project = links.selectbox("Project", list(namen), format_func=namen.get, key="historie_project")
+        project = kies_project(links, rijen, "Project", "historie_project")
         kwartaal = rechts.selectbox("Kwartaal", kwartalen, format_func=monitor_views.label, key="historie_kwartaal")
         historie = db.view(monitor_views.waarden_tabel, "monitor_historie", project=project, kwartaal=kwartaal)
         if historie.empty:

@@ -116,6 +116,21 @@ def doel_geschiedenis(ctx: Context) -> list[str]:
     return regels
 
 
+def programma_geschiedenis(ctx: Context) -> list[str]:
+    """For each project whose programme changed: every programme it has been under, oldest first, with who
+    entered it and when (the register's own is named as such)."""
+    per: dict[str, list[tuple[str, str]]] = {}
+    for r in db.rijen("monitor_programmas", regio=ctx.regio):
+        versies = per.setdefault(r["naam"], [])
+        programma = r["programma"] or d.PROGRAMMA
+        if versies and versies[-1][0] == programma:
+            continue   # saved again unchanged (a form keeps the field): not a change
+        versies.append((programma, f"ingevoerd door {r['door']} op {fmt.datum_tijd(r['ingevoerd_op'])}"
+                        if r["door"] else f"projectenregister, {r['bron']}"))
+    return [f"Programma van {naam} gewijzigd; alle versies, oudste eerst: "
+            + "; ".join(f"{p} ({b})" for p, b in versies) + "." for naam, versies in per.items() if len(versies) > 1]
+
+
 def status_per_project(ctx: Context, tot: str) -> dict[str, v.Status]:
     per: dict[str, list[tuple[str, str]]] = {}
     for r in db.rijen("monitor_status", regio=ctx.regio, tot=tot):
@@ -340,6 +355,7 @@ def status(ctx: Context, tot: str | None = None) -> Figuur | None:
                    "eerder. Afgeleid: 'nieuw' geldt twee kwartalen (het startkwartaal en het volgende) en wordt dan "
                    "'lopend'; een project zonder vastgelegde status dat gestart is of cijfers heeft, is 'nieuw' of "
                    "'lopend' (afgeleid)."),
+        notities=programma_geschiedenis(ctx),
         tabel=export, export=export, tabel_open=True, tabel_label="Status per project",
         bestandsnaam=f"monitor_status_{ctx.regio}_{tot}")
 

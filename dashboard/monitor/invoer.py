@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.kern import db
 from dashboard.kern.context import Context
+from dashboard.monitor import blokken
 from dashboard.monitor import views as monitor_views
 from werkenaanwerk import definities as d
 from werkenaanwerk import invoer, opslaan, opslag, verversen
@@ -163,7 +164,7 @@ def correctie(ctx: Context, door: str, bezig: bool = False) -> None:
     namen = {r["project_id"]: r["naam"] for r in projecten}
     if _geen_projecten(ctx, namen):
         return
-    project = st.selectbox("Project", list(namen), format_func=namen.get, key="correctie_project")
+    project = blokken.kies_project(st, projecten, "Project", "correctie_project")
     revisie, tabel = _basis(ctx, project)
     st.caption(f"Geladen: revisie {revisie} van {namen[project]}. Voeg een regel toe voor een nieuw kwartaal, "
                "verbeter een cijfer, of verwijder een regel. Slaat iemand anders intussen hetzelfde project op, dan "
@@ -208,14 +209,17 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
                if not r["is_rest"]}
     nieuw = st.toggle(f"Nieuw project toevoegen in {ctx.regio_naam}", key="nieuw_project", value=not namen,
                       disabled=not namen)
-    project = None if nieuw else st.selectbox("Project", list(namen), format_func=namen.get, key="gegevens_project")
+    project = None if nieuw else blokken.kies_project(st, projecten, "Project", "gegevens_project")
     huidig = next((r for r in projecten if r["project_id"] == project), {})
     with st.form("projectgegevens"):
         velden = {}
         if nieuw:
             velden["naam"] = st.text_input("Naam")
-            velden["programma"] = st.text_input("Programma", value=d.PROGRAMMA,
-                                                help="Het arbeidsmarktprogramma waar het project onder valt")
+        # a changed programme is saved like any register change: with who and when, refused when stale
+        velden["programma"] = st.text_input("Programma", value=huidig.get("programma") or d.PROGRAMMA,
+                                            key=f"f_programma_{project}",
+                                            help="Het arbeidsmarktprogramma waar het project onder valt")
+        if nieuw:
             velden["omschrijving"] = st.text_area("Omschrijving")
             velden["doelgroep"] = st.text_input("Doelgroep")
             velden["start"] = st.text_input("Start (kwartaal)", placeholder="2025-Q1")
@@ -244,8 +248,8 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
         opslaan = st.form_submit_button("Projectgegevens opslaan", type="primary")
     if opslaan:
         if not nieuw:  # only what was changed: the form shows the current values
-            for veld in ("einde", *d.DOELEN):
-                if str(velden[veld]).strip() == _tekst(huidig.get(veld)):
+            for veld in ("einde", "programma", *d.DOELEN):
+                if " ".join(str(velden[veld]).split()) == " ".join(_tekst(huidig.get(veld)).split()):
                     velden.pop(veld)
             if not velden.get("status"):
                 velden.pop("status_vanaf", None)
