@@ -238,3 +238,30 @@ def test_the_project_picker_filters_by_programme_when_there_are_two_and_keeps_it
     at.run()
     at.switch_page("app_pages/monitor.py").run()
     assert not [s for s in at.selectbox if s.label == "Programma"]
+
+
+def test_the_monitor_page_has_one_export_instead_of_a_download_pair_per_figure(raw_dir, warehouse_path):
+    """Fewer elements per rerun (issue 18's speed goal): every table is still there, as HTML, and every one is
+    in the Excel export; the figures have no CSV/Excel pair of their own."""
+    importeer(ingevuld(TWEE_PROJECTEN))
+    build(raw_dir, warehouse_path)
+    at = pagina("app_pages/monitor.py")
+    assert [b.proto.label for b in at.get("download_button")] == ["Excel"]   # the workbook of all views
+    assert len(at.get("html")) >= 5   # the five figures' tables (and hidden ones), as HTML
+
+
+def test_the_template_button_makes_the_template_of_the_store_as_it_is_at_the_click(raw_dir):
+    """The Invoer page does not read the store on a rerun: the template is made at the click, and a save made
+    meanwhile (in any process) is in it, because the store's last number is part of the cache key."""
+    import io
+
+    import openpyxl
+
+    from dashboard.monitor import invoer as monitor_invoer
+
+    def regels() -> int:
+        return openpyxl.load_workbook(io.BytesIO(monitor_invoer._sjabloon_nu("AM12")))["Resultaten"].max_row
+
+    assert regels() == 1
+    importeer(ingevuld(TWEE_PROJECTEN))
+    assert regels() == 5

@@ -99,8 +99,8 @@ def geen_projecten(ctx: Context) -> bool:
 
 def geschiedenis(ctx: Context) -> None:
     with components.figuur("Geschiedenis"):
-        st.markdown("#### Geschiedenis van een cijfer en de stand op een datum")
-        st.markdown("Niets wordt overschreven: elke correctie is een nieuwe regel met wie en wanneer.")
+        st.markdown("#### Geschiedenis van een cijfer en de stand op een datum\n\nNiets wordt overschreven: elke "
+                    "correctie is een nieuwe regel met wie en wanneer.")
         if not st.toggle("Geschiedenis en stand op een datum tonen", key="toon_geschiedenis"):
             return
         rijen = db.rijen("monitor_projecten", regio=ctx.regio)
@@ -133,21 +133,21 @@ def export(ctx: Context, tot: str) -> None:
     st.subheader("Export voor de raadsinformatiebrief")
     st.caption(f"De monitor t/m {monitor_views.label(tot)} als Excel-werkmap (alle tabellen, met bron en definities) "
                "of als PDF (figuren en tabellen, A4).")
-    links, midden, _ = st.columns([1, 1, 3])
+    rij = st.container(horizontal=True)   # one block for the buttons (not a row of three columns)
     with components.figuur("Export"):
         # made when clicked (not on every rerun of the page)
-        links.download_button("Excel", data=partial(monitor_export.excel, tot, ctx.regio, ctx.regio_naam),
+        rij.download_button("Excel", data=partial(monitor_export.excel, tot, ctx.regio, ctx.regio_naam),
                               file_name=f"monitor_werken_aan_werk_{ctx.regio}_{tot}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               icon=":material/download:", on_click="ignore", key="monitor-excel")
     pdf_key = f"monitor_pdf_{ctx.regio}_{tot}_{db.huidige_build()}"
-    if midden.button("PDF maken", icon=":material/picture_as_pdf:", key="monitor-pdf-maken"):
+    if rij.button("PDF maken", icon=":material/picture_as_pdf:", key="monitor-pdf-maken"):
         with st.spinner("PDF wordt gemaakt…"):
             try:
                 st.session_state[pdf_key] = monitor_export.pdf(tot, ctx.regio, ctx.regio_naam)
             except PdfFout as exc:
                 st.error(str(exc))
     if pdf_key in st.session_state:
-        midden.download_button("PDF downloaden", data=st.session_state[pdf_key],
+        rij.download_button("PDF downloaden", data=st.session_state[pdf_key],
                                file_name=f"monitor_werken_aan_werk_{ctx.regio}_{tot}.pdf", mime="application/pdf",
                                icon=":material/download:", on_click="ignore", key="monitor-pdf")

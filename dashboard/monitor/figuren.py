@@ -28,6 +28,8 @@ GEEN_RESULTATEN = ("**Er zijn nog geen resultaten ingevoerd.** De projecten en h
                    "raadsinformatiebrieven en het Programma Werk & Participatie; cijfers per kwartaal verschijnen "
                    "zodra projectleiders ze invoeren op de pagina *Invoer monitor* (of met `python -m etl.monitor "
                    "import`). Het dashboard vult niets zelf in.")
+# the page shows the tables without per-figure downloads: its Excel export holds them all (a sheet per view)
+TABEL = "Gegevens als tabel (ook in de Excel-export onderaan de pagina)"
 KWARTAAL_REEKSEN = ("gestart", "uitstroom_werk", "uitstroom_opleiding", "uitgevallen")
 
 
@@ -182,7 +184,7 @@ def totaal(ctx: Context, tot: str | None = None) -> Figuur | None:
     return Figuur("monitor-totaal", titel, zin, b, p, definitie=DEFINITIES,
                   grafiek=grafiek(monitor_charts.realisatie, [label(r["kwartaal"]) for r in rijen], reeksen,
                                   hoogte=340),
-                  tabel=tabel, export=export, bestandsnaam=f"monitor_totaal_{ctx.regio}_{tot}")
+                  tabel=tabel, export=export, tabel_label=TABEL, bestandsnaam=f"monitor_totaal_{ctx.regio}_{tot}")
 
 
 @figuur("monitor-doel", "Realisatie tegen het doel", leeg="Voor {regio_naam} zijn nog geen projecten in de monitor.")
@@ -313,7 +315,7 @@ def per_project(ctx: Context, tot: str | None = None, project: str | None = None
         "monitor-project", f"{p['naam']} per kwartaal t/m {label(tot)}", zin, b, pd_, definitie=DEFINITIES,
         grafiek=grafiek(monitor_charts.per_kwartaal, [label(r["kwartaal"]) for r in rijen], reeksen, doel_kwartaal,
                         "Doel naar rato per kwartaal (gestart)" if doel_kwartaal is not None else "", hoogte=360),
-        tabel=tabel, export=export, bestandsnaam=f"monitor_{project}_{tot}")
+        tabel=tabel, export=export, tabel_label=TABEL, bestandsnaam=f"monitor_{project}_{tot}")
 
 
 @figuur("monitor-status", "Status van de projecten", leeg="Voor {regio_naam} zijn nog geen projecten in de monitor.")
@@ -423,7 +425,8 @@ def krapte(ctx: Context, tot: str | None = None) -> Figuur | None:
                         [f"{p['naam']} ({werk_tekst(p)})<br>{p['beroepsklasse']}" for p in gekoppeld],
                         [p["vacatures_per_ww"] for p in gekoppeld], [p["mismatch"] for p in gekoppeld],
                         hoogte=160 + 60 * len(gekoppeld)) if gekoppeld else None,
-        notities=notities, tabel=tabel, export=export, bestandsnaam=f"monitor_krapte_{ctx.regio}_{tot}")
+        notities=notities, tabel=tabel, export=export, tabel_label=TABEL,
+        bestandsnaam=f"monitor_krapte_{ctx.regio}_{tot}")
 
 
 SLEUTELS = ("monitor-totaal", "monitor-doel", "monitor-project", "monitor-status", "monitor-krapte")

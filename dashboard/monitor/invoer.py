@@ -7,7 +7,7 @@ under way and polls until the build that includes the save is done."""
 from __future__ import annotations
 
 import time
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
 import streamlit as st
@@ -90,12 +90,18 @@ def _sjabloon(stand: tuple, regio: str) -> bytes:
     return invoer.sjabloon(regio)
 
 
+def _sjabloon_nu(regio: str) -> bytes:
+    """The template as the store is at the click: the store only grows, so its last number says whether
+    the cached one is still current (read at the click, not on every rerun of the page)."""
+    return _sjabloon((opslag.laatste_volgnummer(),), regio)
+
+
 def sjabloon(ctx: Context) -> None:
     st.subheader("1. Sjabloon downloaden")
     st.markdown("Het Excel-sjabloon bevat de projecten en de cijfers die nu zijn opgeslagen. Vul per project en "
                 "kwartaal één regel in; de definities staan op het blad *Info*.")
-    stand = (opslag.laatste_volgnummer(),)   # the store only grows: a new number is a new template
-    st.download_button("Sjabloon (Excel)", data=_sjabloon(stand, ctx.regio),
+    # made when clicked: a rerun of the page does not read the store (the number of the last save) at all
+    st.download_button("Sjabloon (Excel)", data=partial(_sjabloon_nu, ctx.regio),
                        file_name=f"sjabloon_monitor_werken_aan_werk_{ctx.regio}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:", on_click="ignore", key="sjabloon")
