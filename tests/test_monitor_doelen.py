@@ -202,3 +202,117 @@ def test_a_programme_changed_on_a_stale_template_or_form_is_refused_and_nothing_
         "m.xlsx, blad 'Projecten', regel 3, kolom 'Programma': 'Ik in de kinderopvang!' is een project van regio "
         "AM12, niet van AM01; wijzig het in het sjabloon van die regio"]
     assert log_bytes() == voor
+
+
+# --- two targets of one kind may not overlap ---------------------------------------------------------------
+# "Kind" is the indicator a target counts, which is its unit too: gestarte deelnemers, uitstroom naar werk or
+# uitstroom naar opleiding. Targets of different kinds never conflict.
+
+def test_the_fold_of_target_versions_by_hand():
+    from werkenaanwerk import doelen
+    seed = {"volgnummer": 0, "doel_deelnemers": 24, "doel_periode": "per jaar"}
+    # an older record (no doel_modus) with an amount only keeps the period; one with a period moves every kind
+    oud = {"volgnummer": 5, "doel_uitstroom_werk": 6}
+    vervangt = {"volgnummer": 7, "doel_modus": "vervangt", "doel_deelnemers": 48, "doel_periode": "periode",
+                "doel_van": "2024-Q1", "doel_tot": "2025-Q4", "door": "Piet"}
+    erbij = {"volgnummer": 9, "doel_modus": "erbij", "doel_deelnemers": 30, "doel_periode": "periode",
+             "doel_van": "2026-Q1", "doel_tot": "2026-Q4", "door": "Bea"}
+    g = doelen.geldig([seed, oud, vervangt, erbij])
+    assert [(x.doel, x.periode, x.van, x.tot, x.door) for x in g["doel_deelnemers"]] == [
+        (48, "periode", "2024-Q1", "2025-Q4", "Piet"), (30, "periode", "2026-Q1", "2026-Q4", "Bea")]
+    # the 'vervangt' record for gestart did not move uitstroom naar werk off its per-jaar period
+    assert [(x.doel, x.periode) for x in g["doel_uitstroom_werk"]] == [(6, "per jaar")]
+    assert g["doel_uitstroom_opleiding"] == []
+    assert doelen.overlappingen(g, "2024-Q1", None) == []
+    # a third one over Q3 2025 to Q2 2026 overlaps both; one over the run (projectduur) overlaps too
+    g = doelen.geldig([seed, oud, vervangt, erbij, {**erbij, "volgnummer": 11, "doel_deelnemers": 10,
+                                                    "doel_van": "2025-Q3", "doel_tot": "2026-Q2"}])
+    assert [(a.doel, b.doel) for a, b in doelen.overlappingen(g, "2024-Q1", None)] == [(48, 10), (30, 10)]
+    g = doelen.geldig([seed, {"volgnummer": 3, "doel_modus": "erbij", "doel_deelnemers": 5,
+                              "doel_periode": "periode", "doel_van": "2030-Q1", "doel_tot": "2030-Q4"}])
+    assert [(a.doel, b.doel) for a, b in doelen.overlappingen(g, None, None)] == [(24, 5)]   # per jaar: the run
+    assert doelen.overlappingen(g, None, "2029-Q4") == []   # the run ends before 2030
+    # 'vervangt' replaces every target of the kind, also several
+    g = doelen.geldig([seed, vervangt, erbij, {"volgnummer": 12, "doel_modus": "vervangt", "doel_deelnemers": 50,
+                                                "doel_periode": "projectduur"}])
+    assert [(x.doel, x.periode) for x in g["doel_deelnemers"]] == [(50, "projectduur")]
+
+
+def _ai(velden: dict) -> None:
+    invoer.wijzig_project("ai_annotatielab", velden, "Piet Jansen", opslag.revisies(opslag.lees()).get(
+        "ai_annotatielab", 0), vandaag=VANDAAG)
+
+
+def test_an_overlapping_target_is_refused_naming_the_project_both_targets_and_their_periods(raw_dir):
+    voor = log_bytes()
+    # AI Annotatielab has 24 per jaar from its document: per jaar covers every year of the run
+    assert _geweigerd({"doel_deelnemers": "30", "doel_periode": "periode", "doel_van": "2026-Q1",
+                       "doel_tot": "2026-Q4", "doel_modus": "erbij"}, "ai_annotatielab") == [
+        "projectgegevens, kolom 'doel_deelnemers': het doel 30 gestarte deelnemers (periode Q1 2026 t/m Q4 2026) van "
+        "AI Annotatielab overlapt met het doel 24 gestarte deelnemers (per jaar, over de looptijd start onbekend t/m "
+        "einde onbekend): twee doelen voor dezelfde soort mogen niet over dezelfde kwartalen gaan. Kies 'vervangt "
+        "het huidige doel' om het bestaande doel te vervangen (het oude blijft in de geschiedenis), of een periode "
+        "die er niet mee overlapt"]
+    # another kind is no conflict; replacing is none either; then a target for 2026 beside the one up to 2025
+    _ai({"doel_uitstroom_werk": "5", "doel_periode": "periode", "doel_van": "2026-Q1", "doel_tot": "2026-Q4",
+         "doel_modus": "erbij"})
+    _ai({"doel_deelnemers": "48", "doel_periode": "periode", "doel_van": "2024-Q1", "doel_tot": "2025-Q4",
+         "doel_modus": "vervangt"})
+    _ai({"doel_deelnemers": "30", "doel_periode": "periode", "doel_van": "2026-Q1", "doel_tot": "2026-Q4",
+         "doel_modus": "erbij"})
+    assert len(log_bytes()) == len(voor) + 3
+    # one over Q4 2025 to Q1 2026 touches both: two messages, nothing stored
+    fouten = _geweigerd({"doel_deelnemers": "8", "doel_periode": "periode", "doel_van": "Q4 2025",
+                         "doel_tot": "Q1 2026", "doel_modus": "erbij"}, "ai_annotatielab")
+    assert [f.split(": twee doelen")[0] for f in fouten] == [
+        "projectgegevens, kolom 'doel_deelnemers': het doel 8 gestarte deelnemers (periode Q4 2025 t/m Q1 2026) van "
+        "AI Annotatielab overlapt met het doel 48 gestarte deelnemers (periode Q1 2024 t/m Q4 2025)",
+        "projectgegevens, kolom 'doel_deelnemers': het doel 8 gestarte deelnemers (periode Q4 2025 t/m Q1 2026) van "
+        "AI Annotatielab overlapt met het doel 30 gestarte deelnemers (periode Q1 2026 t/m Q4 2026)"]
+    # 'erbij' needs a period of its own and an amount; an unknown mode is refused
+    assert _geweigerd({"doel_deelnemers": "8", "doel_modus": "erbij"}, "ai_annotatielab") == [
+        "projectgegevens, kolom 'doel_periode': een doel dat erbij komt heeft een eigen periode nodig: per jaar, "
+        "projectduur of periode (van en tot en met een kwartaal)"]
+    assert _geweigerd({"doel_periode": "projectduur", "doel_modus": "vervangt"}, "ai_annotatielab") == [
+        "projectgegevens, kolom 'doel_modus': vul het aantal in van het doel dat vervangt of erbij komt"]
+    assert _geweigerd({"doel_deelnemers": "8", "doel_periode": "projectduur", "doel_modus": "ernaast"},
+                      "ai_annotatielab") == ["projectgegevens, kolom 'doel_modus': kies uit vervangt, erbij"]
+
+
+def test_each_monitor_counts_against_the_target_whose_period_holds_it(raw_dir, warehouse_path):
+    """AI_LAB by hand: 48 over Q1 2024 to Q4 2025 (8 quarters); at Q2 2025: 1+2+2+1 + 2+2 = 10 in 6 quarters,
+    expected 48 x 6/8 = 36, 21%. 30 over 2026; at Q2 2026: 7+6 = 13 in 2 of 4 quarters, expected 15, 43%."""
+    from werkenaanwerk import doelen
+    importeer(ingevuld([*TWEE_PROJECTEN, *AI_RIJEN]))
+    _ai({"doel_deelnemers": "48", "doel_periode": "periode", "doel_van": "2024-Q1", "doel_tot": "2025-Q4",
+         "doel_modus": "vervangt"})
+    _ai({"doel_deelnemers": "30", "doel_periode": "periode", "doel_van": "2026-Q1", "doel_tot": "2026-Q4",
+         "doel_modus": "erbij"})
+    build(raw_dir, warehouse_path)
+    ctx = context.maak("AM12")
+    for tot, verwacht in (("2025-Q2", (48, 10, 36, 20.8)), ("2026-Q2", (30, 13, 15, 43.3))):
+        rij = register.maak("monitor-doel", ctx, tot=tot).export.set_index("Project").loc["AI Annotatielab"]
+        assert (rij["Doel"], rij["Realisatie in de doelperiode"], rij["Verwacht naar rato"],
+                rij["Percentage van het doel"]) == verwacht, tot
+    # the build's fold and the input's agree
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    sql = sorted(con.execute("select soort, doel, doel_periode, doel_van, doel_tot from marts.monitor_doelen_geldig "
+                             "where project_id = 'ai_annotatielab'").fetchall())
+    con.close()
+    versies = [{"volgnummer": 0, "doel_deelnemers": 24, "doel_periode": "per jaar"},
+               *[r for r in opslag.lees() if r["soort"] == "project"]]
+    assert sql == sorted((x.soort, x.doel, x.periode, x.van, x.tot)
+                         for lijst in doelen.geldig(versies).values() for x in lijst) == [
+        ("doel_deelnemers", 30, "periode", "2026-Q1", "2026-Q4"), ("doel_deelnemers", 48, "periode", "2024-Q1",
+                                                                   "2025-Q4")]
+
+
+def test_the_register_checks_refuse_a_document_target_that_overlaps_one_entered_beside_it(raw_dir, warehouse_path):
+    # Zorgstart has no target in the register; one is entered for 2026, then the register gets one per jaar
+    invoer.wijzig_project("zorgstart", {"doel_deelnemers": "12", "doel_periode": "periode", "doel_van": "2026-Q1",
+                                        "doel_tot": "2026-Q4", "doel_modus": "erbij"}, "Bea", 0, vandaag=VANDAAG)
+    bericht = register_geweigerd(raw_dir, warehouse_path, 'zorgbranche",,,,,,,,,Programma',
+                                 'zorgbranche",,,10,,,per jaar,,,Programma')
+    assert ("monitoropslag, regel 1, kolom 'doel_deelnemers': project 'zorgstart': het doel 12 gestarte deelnemers "
+            "(periode Q1 2026 t/m Q4 2026) overlapt met het doel 10 gestarte deelnemers (per jaar); twee doelen voor "
+            "dezelfde soort mogen niet over dezelfde kwartalen gaan") in bericht, bericht

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from basis import instellingen as settings
 from basis.fouten import Fout
 from basis.referentie import standaard_regio
-from werkenaanwerk import bestand, opslag, register, validatie
+from werkenaanwerk import bestand, doelen, opslag, register, validatie
 from werkenaanwerk import definities as d
 
 PAGINA = "tabel op de pagina"
@@ -285,7 +285,25 @@ def _beroepsklassen() -> set[str]:
 
 
 PROJECTVELDEN = ("regio", "naam", "programma", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
-                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode", "doel_van", "doel_tot")
+                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode", "doel_van", "doel_tot", "doel_modus")
+
+
+def _doel_overlap(project_id: str, naam: str, mutatie: dict, records: list[dict], start: str | None,
+                  einde: str | None) -> list[tuple[str, str]]:
+    """The project's targets as they would hold after `mutatie`: a new target that covers quarters another
+    target of the same kind already covers is refused, naming both (werkenaanwerk.doelen)."""
+    seed = next((r for r in register.seed_projecten() if r["project_id"] == project_id), None)
+    versies = []
+    if seed is not None:
+        versies.append({"volgnummer": 0, **{k: (int(seed[k]) if (seed.get(k) or "").strip().isdigit() else None)
+                                             for k in d.DOELEN},
+                        **{k: (seed.get(k) or "").strip() or None for k in ("doel_periode", "doel_van", "doel_tot")}})
+    versies += [r for r in records if r["soort"] == "project" and r["project_id"] == project_id]
+    nieuw = 2**62
+    versies.append({**mutatie, "volgnummer": nieuw})
+    start, einde = (d.kwartaal_code(str(k)) if k else None for k in (start, einde))
+    return [(b.soort, doelen.melding(naam, a, b, start, einde))
+            for a, b in doelen.overlappingen(doelen.geldig(versies), start, einde) if b.volgnummer == nieuw]
 
 
 def _doelperiode(velden: dict, start: str | None, einde: str | None) -> list[tuple[str, str]]:
@@ -380,6 +398,14 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
                 fout(kolom, melding)
     if "doel_periode" in velden and velden["doel_periode"] not in d.DOEL_PERIODES:
         fout("doel_periode", f"kies uit {', '.join(d.DOEL_PERIODES)}")
+    if "doel_modus" in velden:
+        if velden["doel_modus"] not in doelen.MODI:
+            fout("doel_modus", f"kies uit {', '.join(doelen.MODI)}")
+        elif not any(k in velden for k in d.DOELEN):
+            fout("doel_modus", "vul het aantal in van het doel dat vervangt of erbij komt")
+        elif velden["doel_modus"] == doelen.ERBIJ and "doel_periode" not in velden:
+            fout("doel_periode", "een doel dat erbij komt heeft een eigen periode nodig: per jaar, projectduur of "
+                                 "periode (van en tot en met een kwartaal)")
     bestaand = project_id in projecten
     if any(k in velden for k in d.DOELEN) and "doel_periode" not in velden and not (
             bestaand and register.huidig_veld(project_id, "doel_periode", records)):
@@ -401,6 +427,12 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
     if fouten:
         raise InvoerFout(fouten)
     mutatie = {"soort": "project", "project_id": project_id, **velden}
+    if any(k in velden for k in (*d.DOELEN, "doel_periode")):
+        naam = velden.get("naam") or projecten.get(project_id, project_id)
+        for kolom, melding in _doel_overlap(project_id, naam, mutatie, records, start, einde):
+            fout(kolom, melding)
+        if fouten:
+            raise InvoerFout(fouten)
     _voor_opslaan([mutatie])
     opgeslagen = opslag.toevoegen([mutatie], door, "pagina",
                                   {project_id: basis_revisie})

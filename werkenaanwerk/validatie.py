@@ -155,7 +155,7 @@ def _uitstroom(schoon: list[dict], projecten: dict[str, str], opgeslagen: dict[t
 
 _KWARTAALCODE = re.compile(r"[0-9]{4}-Q[1-4]")
 _TEKSTVELDEN = ("wijziging", "door", "via", "project_id", "regio", "naam", "omschrijving", "doelgroep",
-                "beroepsklasse_code", "status", "toelichting", "doel_periode", "programma")
+                "beroepsklasse_code", "status", "toelichting", "doel_periode", "programma", "doel_modus")
 
 
 def record_fout(rec) -> str | None:
@@ -198,6 +198,8 @@ def record_fout(rec) -> str | None:
             return f"veld '{veld}': '{str(rec.get(veld))[:30]}' is geen kwartaal"
     if rec.get("verwijderd") is not None and not isinstance(rec["verwijderd"], bool):
         return "veld 'verwijderd' is geen ja/nee"
+    if soort == "project" and rec.get("doel_modus") not in (None, "vervangt", "erbij"):
+        return f"veld 'doel_modus': '{rec['doel_modus'][:30]}' is geen doelmodus"
     if soort == "project" and rec.get("status") is not None and rec["status"] not in d.STATUSSEN:
         return f"veld 'status': '{rec['status'][:30]}' is geen status"
     return None

@@ -17,13 +17,13 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 from dashboard.monitor import charts as monitor_charts
 from werkenaanwerk import definities as d
+from werkenaanwerk import doelen
 from werkenaanwerk import voortgang as v
 
 BRON = "Monitor Werken aan Werk, ingevoerd door de projectleiders"
 STATUS_BRON = "raadsinformatiebrieven en wijzigingen ingevoerd op het dashboard"
 DEFINITIES = " ".join(f"**{label}**: {uitleg}" for label, uitleg in d.VELDEN.values())
-DOEL_EENHEID = {"doel_deelnemers": "gestarte deelnemers", "doel_uitstroom_werk": "uitstroom naar werk",
-                "doel_uitstroom_opleiding": "uitstroom naar opleiding"}
+DOEL_EENHEID = doelen.EENHEID
 GEEN_RESULTATEN = ("**Er zijn nog geen resultaten ingevoerd.** De projecten en hun doelen hieronder komen uit de "
                    "raadsinformatiebrieven en het Programma Werk & Participatie; cijfers per kwartaal verschijnen "
                    "zodra projectleiders ze invoeren op de pagina *Invoer monitor* (of met `python -m etl.monitor "
@@ -73,26 +73,41 @@ def bronregel(ctx: Context, tot: str) -> tuple[str, str]:
     return BRON + wie, f"t/m {label(min(tot, b['laatste_kwartaal']))}"
 
 
-def doel_bron(p: dict) -> str:
-    """Where a project's target comes from: a document (name, date) or who typed it in and when."""
-    if p.get("doel_door"):
-        return f"ingevoerd door {p['doel_door']} op {fmt.datum_tijd(p['doel_op'])}"
-    return f"{p['bron']} ({p['bron_peildatum']})" if p.get("bron_peildatum") else str(p["bron"])
+def doel_bron(g: dict) -> str:
+    """Where a target comes from (a row of monitor_doelen_geldig): a document (name, date) or who typed it in
+    and when."""
+    if g.get("door"):
+        return f"ingevoerd door {g['door']} op {fmt.datum_tijd(g['ingevoerd_op'])}"
+    return f"{g['bron']} ({g['bron_peildatum']})" if g.get("bron_peildatum") else str(g["bron"])
+
+
+def doelen_van(p: dict) -> list[dict]:
+    """The targets that hold now for project `p` (several of one kind for periods that do not overlap)."""
+    return db.view(_per_project, "monitor_doelen_geldig", regio=p["regio_code"]).get(p["project_id"], [])
 
 
 def doel_uit_document(p: dict) -> bool:
-    return not p.get("doel_door")
+    return not any(g["door"] for g in doelen_van(p))
+
+
+def _loopt(s: v.Doelstand, tot: str) -> bool:
+    return s.tot is None or s.tot >= tot
 
 
 def doelstanden(p: dict, rijen: list[dict], tot: str) -> dict[str, v.Doelstand]:
-    """Each target of the project at the monitor (only those with a target and a period)."""
-    uit = {}
-    for veld, kolom in d.DOELEN.items():
-        stand = v.doelstand(p[veld], p["doel_periode"], tot, {r["kwartaal"]: r[kolom] for r in rijen},
-                            start=p["start"], einde=p["einde"], doel_van=p.get("doel_van"), doel_tot=p.get("doel_tot"))
-        if stand is not None:
-            uit[veld] = stand
-    return uit
+    """Per kind the project's target at the monitor `tot`: of a kind's targets (their periods never overlap)
+    the one whose period holds `tot`, else the one that ended last before it; none before a target begins."""
+    per_kwartaal = {kolom: {r["kwartaal"]: r[kolom] for r in rijen} for kolom in d.DOELEN.values()}
+    uit: dict[str, v.Doelstand] = {}
+    for g in doelen_van(p):
+        stand = v.doelstand(g["doel"], g["doel_periode"], tot, per_kwartaal[d.DOELEN[g["soort"]]], start=p["start"],
+                            einde=p["einde"], doel_van=g["doel_van"], doel_tot=g["doel_tot"], bron=doel_bron(g))
+        if stand is None:
+            continue
+        huidig = uit.get(g["soort"])
+        if huidig is None or _loopt(stand, tot) or (not _loopt(huidig, tot) and stand.tot > huidig.tot):
+            uit[g["soort"]] = stand
+    return {veld: uit[veld] for veld in d.DOELEN if veld in uit}
 
 
 def doel_geschiedenis(ctx: Context) -> list[str]:
@@ -111,6 +126,8 @@ def doel_geschiedenis(ctx: Context) -> list[str]:
                 delen.append(f"periode {label(r['doel_van'])} t/m {label(r['doel_tot'])}")
             elif r["doel_periode"]:
                 delen.append(r["doel_periode"])
+            if r.get("doel_modus") == doelen.ERBIJ:
+                delen.append("erbij, naast de andere doelen")
             bron_ = (f"ingevoerd door {r['door']} op {fmt.datum_tijd(r['ingevoerd_op'])}" if r["door"] else
                      f"{r['bron']} ({r['bron_peildatum']})" if r["bron_peildatum"] else str(r["bron"]))
             versies.append(f"{', '.join(delen)} ({bron_})")
@@ -195,27 +212,27 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
     tot = _standaard(ctx, tot)
     res = resultaten(ctx, tot)
     regels, uitleg, namen, real, doelen, verwacht = [], [], [], [], [], []
-    met_doel = [p for p in alle if any(p[veld] is not None for veld in d.DOELEN)]
+    met_doel = [p for p in alle if doelen_van(p)]
     for p in alle:
         rijen = res.get(p["project_id"], [])
         standen = doelstanden(p, rijen, tot)
         cum = rijen[-1] if rijen else None
         if not standen:
             regels.append(dict(project=p["naam"], doel=None, eenheid=None, periode=None, doelperiode=None,
-                               bron=None if not any(p[veld] is not None for veld in d.DOELEN) else doel_bron(p),
+                               bron="; ".join(dict.fromkeys(doel_bron(g) for g in doelen_van(p))) or None,
                                realisatie=None, percentage=None, verwacht=None, oordeel=None,
                                cumulatief=None if cum is None else cum["cum_gestart"]))
             continue
         for veld, s in standen.items():
-            regels.append(dict(project=p["naam"], doel=s.doel, eenheid=DOEL_EENHEID[veld], periode=p["doel_periode"],
-                               doelperiode=s.periode_tekst(), bron=doel_bron(p), realisatie=s.realisatie,
+            regels.append(dict(project=p["naam"], doel=s.doel, eenheid=DOEL_EENHEID[veld], periode=s.periode,
+                               doelperiode=s.periode_tekst(), bron=s.bron, realisatie=s.realisatie,
                                percentage=None if s.percentage is None else round(s.percentage, 1),
                                verwacht=s.verwacht, oordeel=s.oordeel(),
                                cumulatief=None if cum is None else cum[f"cum_{d.DOELEN[veld]}"]))
             eenheid = DOEL_EENHEID[veld]
             pct = "" if s.percentage is None else f" = {v.procent(s.percentage)} van {v.getal(s.doel)}"
             uitleg.append(
-                f"- **{p['naam']}**: doel {v.getal(s.doel)} {eenheid} ({s.periode_tekst()}; bron: {doel_bron(p)}). "
+                f"- **{p['naam']}**: doel {v.getal(s.doel)} {eenheid} ({s.periode_tekst()}; bron: {s.bron}). "
                 f"Gerealiseerd in die periode t/m {label(tot)}: {v.getal(s.realisatie)}{pct}; "
                 f"{s.verwacht_tekst()}: **{s.oordeel()}**."
                 + ("" if cum is None else f" Sinds het begin (cumulatief, los van het doel): "
