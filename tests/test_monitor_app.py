@@ -265,3 +265,41 @@ def test_the_template_button_makes_the_template_of_the_store_as_it_is_at_the_cli
     assert regels() == 1
     importeer(ingevuld(TWEE_PROJECTEN))
     assert regels() == 5
+
+
+def test_the_programme_of_an_existing_project_is_changed_on_the_form_and_a_stale_form_is_refused(
+        raw_dir, warehouse_path, monkeypatch):
+    from werkenaanwerk import verversen
+    monkeypatch.setattr(verversen, "start", lambda: None)   # no background build in this test
+    build(raw_dir, warehouse_path)
+    at = _ingelogd()
+    at.text_input(key="f_programma_zorgstart").input("Zorg Werkt")
+    next(b for b in at.button if b.label == "Projectgegevens opslaan").click().run()
+    assert not at.exception, [e.stack_trace for e in at.exception]   # the submit button shadowed the module
+    assert [(r["project_id"], r.get("programma"), r["door"]) for r in opslag.lees()] == [
+        ("zorgstart", "Zorg Werkt", "Annette Keates")]
+    # the form still shows revision 0 (the warehouse was not rebuilt): a second save is refused, nothing stored
+    at = _ingelogd()
+    at.text_input(key="f_programma_zorgstart").input("Zorg Werkt Twee")
+    next(b for b in at.button if b.label == "Projectgegevens opslaan").click().run()
+    assert any("Niet opgeslagen: project 'zorgstart' is intussen gewijzigd door Annette Keates" in e.value
+               for e in at.error), [e.value for e in at.error]
+    assert len(opslag.lees()) == 1
+
+
+def test_an_overlapping_target_on_the_form_is_refused_with_both_targets_named(raw_dir, warehouse_path):
+    build(raw_dir, warehouse_path)
+    at = _ingelogd()
+    at.selectbox(key="gegevens_project").set_value("ai_annotatielab").run()
+    assert "Nu: gestarte deelnemers 24 (per jaar)." in "\n".join(m.value for m in at.markdown)
+    at.text_input(key="f_doel_deelnemers_ai_annotatielab").input("30")
+    at.selectbox(key="f_doelperiode").set_value("periode")
+    next(t for t in at.text_input if t.label == "Doel geldt van (kwartaal)").input("2026-Q1")
+    next(t for t in at.text_input if t.label == "Doel geldt tot en met (kwartaal)").input("2026-Q4")
+    at.selectbox(key="f_doelmodus").set_value("erbij")
+    next(b for b in at.button if b.label == "Projectgegevens opslaan").click().run()
+    assert not at.exception, [e.stack_trace for e in at.exception]
+    fouten = "\n".join(t.value for t in at.text)
+    assert ("het doel 30 gestarte deelnemers (periode Q1 2026 t/m Q4 2026) van AI Annotatielab overlapt met het "
+            "doel 24 gestarte deelnemers (per jaar, over de looptijd start onbekend t/m einde onbekend)") in fouten
+    assert opslag.lees() == []

@@ -355,8 +355,8 @@ def test_a_refresh_over_a_poisoned_store_says_so_in_its_last_line_and_on_bronnen
         "; 1 monitorregel overgeslagen, zie python -m etl.monitor log-controleren"), laatste
     at = pagina("app_pages/bronnen.py")
     regels = [w.value for w in at.warning if w.value.startswith("Monitor Werken aan Werk: 1 monitorregel")]
-    assert regels == ["Monitor Werken aan Werk: 1 monitorregel overgeslagen, zie python -m etl.monitor "
-                      "log-controleren. De build ging door zonder die regel; de monitor mist daardoor cijfers. Een "
+    assert regels == ["Monitor Werken aan Werk: 1 monitorregel overgeslagen, zie `python -m etl.monitor "
+                      "log-controleren`. De build ging door zonder die regel; de monitor mist daardoor cijfers. Een "
                       "beheerder herroept een regel met `python -m etl.monitor herroep VOLGNUMMER --door NAAM` en "
                       "voert het juiste cijfer daarna opnieuw in (pagina Invoer monitor)."], regels
     assert "monitor.sqlite" not in "\n".join(w.value for w in at.warning)   # where the store is: editors only

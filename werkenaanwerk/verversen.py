@@ -51,12 +51,13 @@ def overgeslagen(warehouse: Path) -> int:
         con.close()
 
 
-def overgeslagen_tekst(n: int) -> str:
-    """The skipped records in words, for the refresh's last line and Bronnen en actualiteit ('' for none)."""
+def overgeslagen_tekst(n: int, markdown: bool = False) -> str:
+    """The skipped records in words, for the refresh's last line and (markdown) Bronnen en actualiteit
+    ('' for none)."""
     if not n:
         return ""
-    return (f"{n} monitorregel{'s' if n != 1 else ''} overgeslagen, zie python -m etl.monitor "
-            "log-controleren")
+    opdracht = "python -m etl.monitor log-controleren"
+    return f"{n} monitorregel{'s' if n != 1 else ''} overgeslagen, zie " + (f"`{opdracht}`" if markdown else opdracht)
 
 
 def _nu() -> str:

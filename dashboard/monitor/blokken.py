@@ -83,7 +83,7 @@ def overgeslagen() -> None:
     except (db.DataOntbreekt, db.WarehouseOntbreekt):
         return   # a build from before this check, or none yet
     if n:
-        st.warning(f"Monitor Werken aan Werk: {overgeslagen_tekst(n)}. De build ging door zonder "
+        st.warning(f"Monitor Werken aan Werk: {overgeslagen_tekst(n, markdown=True)}. De build ging door zonder "
                    f"{'die regels' if n != 1 else 'die regel'}; de monitor mist daardoor cijfers. Een beheerder "
                    "herroept een regel met `python -m etl.monitor herroep VOLGNUMMER --door NAAM` en voert het "
                    "juiste cijfer daarna opnieuw in (pagina Invoer monitor).", icon=":material/warning:")

@@ -269,8 +269,8 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
         velden["beroepsklasse_code"] = st.selectbox(
             "Beroepsklasse waarvoor het project opleidt", ["", *klassen], format_func=lambda k: klassen.get(k, "—"),
             key="f_beroepsklasse")
-        opslaan = st.form_submit_button("Projectgegevens opslaan", type="primary")
-    if opslaan:
+        verstuurd = st.form_submit_button("Projectgegevens opslaan", type="primary")
+    if verstuurd:
         if not nieuw:  # only what was changed: the form shows the current values
             for veld in ("einde", "programma"):
                 if " ".join(str(velden[veld]).split()) == " ".join(_tekst(huidig.get(veld)).split()):
