@@ -287,7 +287,10 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
         "monitor-doel", titel, zin, b + "; doelen: zie kolom Bron van het doel", pd_,
         definitie=(v.REGEL_OP_KOERS + " Doel per jaar: het kalenderjaar van de monitor (alleen de kwartalen "
                    "waarin het project loopt). Doel voor de projectduur: van de start tot het einde. Doel voor een "
-                   "periode: van en tot en met de kwartalen die bij het doel staan. " + DEFINITIES),
+                   "periode: van en tot en met de kwartalen die bij het doel staan. Een project kan per soort "
+                   "(gestart, uitstroom naar werk, uitstroom naar opleiding) meer doelen hebben voor perioden die "
+                   "niet overlappen; de monitor telt tegen het doel waarvan de periode het gekozen kwartaal bevat, "
+                   "anders tegen het laatst afgelopen. " + DEFINITIES),
         grafiek=grafiek(monitor_charts.doel_naar_rato, namen, real, doelen, verwacht,
                         hoogte=140 + 60 * len(namen)) if namen else None,
         notities=notities, uitleg="\n".join(uitleg) or None, tabel=tabel, export=export, tabel_open=True,
