@@ -294,6 +294,13 @@ def test_each_monitor_counts_against_the_target_whose_period_holds_it(raw_dir, w
         rij = register.maak("monitor-doel", ctx, tot=tot).export.set_index("Project").loc["AI Annotatielab"]
         assert (rij["Doel"], rij["Realisatie in de doelperiode"], rij["Verwacht naar rato"],
                 rij["Percentage van het doel"]) == verwacht, tot
+    # per quarter the dashed line follows the target that holds it: none in 2023 (24 per jaar was replaced),
+    # 48 / 8 = 6 in 2024-2025, 30 / 4 = 7,5 in 2026
+    fig = register.maak("monitor-project", ctx, tot="2026-Q3", project="ai_annotatielab")
+    lijn = fig.grafiek.plotly().to_plotly_json()["data"][-1]
+    assert list(lijn["y"]) == [None] * 3 + [6.0] * 8 + [7.5] * 3
+    assert ("Stippellijn: het doel naar rato per kwartaal (gestart), 6 (48 over 8 kwartalen, periode: Q1 2024 t/m Q4 "
+            "2025); 7,5 (30 over 4 kwartalen, periode: Q1 2026 t/m Q4 2026).") in fig.zin
     # the build's fold and the input's agree
     con = duckdb.connect(str(warehouse_path), read_only=True)
     sql = sorted(con.execute("select soort, doel, doel_periode, doel_van, doel_tot from marts.monitor_doelen_geldig "

@@ -110,6 +110,27 @@ def doelstanden(p: dict, rijen: list[dict], tot: str) -> dict[str, v.Doelstand]:
     return {veld: uit[veld] for veld in d.DOELEN if veld in uit}
 
 
+def doel_per_kwartaal(p: dict, rijen: list[dict]) -> tuple[list[float | None], list[v.Doelstand]]:
+    """Per kwartaal of `rijen` the gestart-target pro rata of the target whose period holds it (None where no
+    target holds or its period has no end), and those targets in order. Several targets of one kind cover
+    different quarters, so the line follows them."""
+    gestart = {r["kwartaal"]: r["gestart"] for r in rijen}
+    per, gebruikt = [], []
+    for r in rijen:
+        waarde = None
+        for g in doelen_van(p):
+            if g["soort"] != "doel_deelnemers":
+                continue
+            s = v.doelstand(g["doel"], g["doel_periode"], r["kwartaal"], gestart, start=p["start"], einde=p["einde"],
+                            doel_van=g["doel_van"], doel_tot=g["doel_tot"])
+            if s is not None and s.kwartalen and r["kwartaal"] <= s.tot:
+                waarde = s.doel / s.kwartalen
+                if (g["volgnummer"], s.van) not in [(x[0], x[1].van) for x in gebruikt]:
+                    gebruikt.append((g["volgnummer"], s))
+        per.append(waarde)
+    return per, [s for _, s in gebruikt]
+
+
 def doel_geschiedenis(ctx: Context) -> list[str]:
     """For each project whose target changed: every version, oldest first, with its source."""
     per: dict[str, list[dict]] = {}
@@ -315,16 +336,16 @@ def per_project(ctx: Context, tot: str | None = None, project: str | None = None
                       f"Er zijn tot en met {label(tot)} nog geen cijfers per kwartaal ingevoerd.", b, pd_)
     p, rijen = alle[project], res[project]
     reeksen = [(d.LABELS[k], [r[k] for r in rijen]) for k in KWARTAAL_REEKSEN]
-    stand = doelstanden(p, rijen, tot).get("doel_deelnemers")
-    doel_kwartaal = None if stand is None or not stand.kwartalen else stand.doel / stand.kwartalen
+    doel_kwartaal, standen = doel_per_kwartaal(p, rijen)
     gestart = sum(r["gestart"] or 0 for r in rijen)
     zin = (f"{p['naam']}: {len(rijen)} kwarta{'al' if len(rijen) == 1 else 'len'} met cijfers "
            f"({label(rijen[0]['kwartaal'])} t/m {label(rijen[-1]['kwartaal'])}), samen {fmt.getal(gestart)} gestart "
            f"en {fmt.getal(sum(r['uitstroom_werk'] or 0 for r in rijen))} uitgestroomd naar werk. Elke staaf is één "
            "kwartaal, niet opgeteld.")
-    if doel_kwartaal is not None:
-        zin += (f" Stippellijn: het doel naar rato per kwartaal, {v.getal(round(doel_kwartaal, 1))} gestart "
-                f"({v.getal(stand.doel)} over {stand.kwartalen} kwartalen, {stand.periode_tekst()}).")
+    if standen:
+        zin += " Stippellijn: het doel naar rato per kwartaal (gestart), " + "; ".join(
+            f"{v.getal(round(s.doel / s.kwartalen, 1))} ({v.getal(s.doel)} over {s.kwartalen} kwartalen, "
+            f"{s.periode_tekst()})" for s in standen) + "."
     export = pd.DataFrame({"Project": p["naam"], "Kwartaal": [label(r["kwartaal"]) for r in rijen],
                            **{d.LABELS[k]: pd.array([r[k] for r in rijen], dtype="Int64") for k in d.VELDEN}})
     tabel = export.copy()
@@ -333,8 +354,9 @@ def per_project(ctx: Context, tot: str | None = None, project: str | None = None
     b, pd_ = bronregel(ctx, tot)
     return Figuur(
         "monitor-project", f"{p['naam']} per kwartaal t/m {label(tot)}", zin, b, pd_, definitie=DEFINITIES,
-        grafiek=grafiek(monitor_charts.per_kwartaal, [label(r["kwartaal"]) for r in rijen], reeksen, doel_kwartaal,
-                        "Doel naar rato per kwartaal (gestart)" if doel_kwartaal is not None else "", hoogte=360),
+        grafiek=grafiek(monitor_charts.per_kwartaal, [label(r["kwartaal"]) for r in rijen], reeksen,
+                        doel_kwartaal if standen else None,
+                        "Doel naar rato per kwartaal (gestart)" if standen else "", hoogte=360),
         tabel=tabel, export=export, tabel_label=TABEL, bestandsnaam=f"monitor_{project}_{tot}")
 
 
