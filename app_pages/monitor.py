@@ -16,8 +16,10 @@ blokken.verversing_bezig()
 with db.een_build():
     if not blokken.geen_projecten(ctx):
         tot, project = blokken.keuzes(ctx)
-        tonen.figuren(ctx, "monitor-totaal", "monitor-doel", tot=tot)
-        tonen.figuur(ctx, "monitor-project", tot=tot, project=project)
-        tonen.figuren(ctx, "monitor-status", "monitor-krapte", tot=tot)
+        # the tables without a CSV/Excel pair each: the export below holds them all in one workbook (and ten
+        # download buttons were a third of the page's rerun)
+        tonen.figuren(ctx, "monitor-totaal", "monitor-doel", tot=tot, downloads=False)
+        tonen.figuur(ctx, "monitor-project", tot=tot, project=project, downloads=False)
+        tonen.figuren(ctx, "monitor-status", "monitor-krapte", tot=tot, downloads=False)
         blokken.geschiedenis(ctx)
         blokken.export(ctx, tot)

@@ -72,6 +72,7 @@ MONITOR_MUTATIE_TYPEN = {
     "start": "string", "einde": "string", "status": "string", "status_vanaf": "string", "toelichting": "string",
     "doel_deelnemers": "Int64", "doel_uitstroom_werk": "Int64", "doel_uitstroom_opleiding": "Int64",
     "doel_periode": "string", "doel_van": "string", "doel_tot": "string",
+    "doel_modus": "string",   # a target that replaces (vervangt, or none: older records) or comes beside (erbij)
 }
 
 

@@ -182,7 +182,10 @@ def main(argv: list[str] | None = None, instellingen: Instellingen | None = None
     else:
         record_build(status, True, f"{len(result.models)} modellen gebouwd", result.build_id)
     write_status(status, inst.status_path)
-    print(f"Datawarehouse gebouwd: {result.path} (build {result.build_id})")
+    # records of the monitor store the build skipped
+    from werkenaanwerk.verversen import overgeslagen, overgeslagen_tekst
+    monitor = overgeslagen_tekst(overgeslagen(result.path))
+    print(f"Datawarehouse gebouwd: {result.path} (build {result.build_id})" + (f"; {monitor}" if monitor else ""))
     return 1 if mislukt else 0
 
 

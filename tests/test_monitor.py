@@ -504,7 +504,8 @@ def test_the_register_carries_the_region_and_the_template_lists_it(warehouse):
     con = duckdb.connect(str(warehouse), read_only=True)
     assert con.execute("select distinct regio_code from marts.monitor_projecten").fetchall() == [("AM12",)]
     wb = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon("AM12")))
-    assert [c.value for c in wb[d.BLAD_PROJECTEN][1]] == ["Code", "Project", "Revisie (niet wijzigen)", "Regio"]
+    assert [c.value for c in wb[d.BLAD_PROJECTEN][1]] == ["Code", "Project", "Revisie (niet wijzigen)", "Regio",
+                                                          "Programma"]
     assert {r[3] for r in wb[d.BLAD_PROJECTEN].iter_rows(min_row=2, values_only=True)} == {"AM12"}
     assert wb[d.BLAD_PROJECTEN].max_row == 8
     leeg = openpyxl.load_workbook(io.BytesIO(invoer.sjabloon("NL01")))

@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from etl.build import build
 from tests.conftest import REPO
-from tests.test_monitor import TWEE_PROJECTEN, importeer, ingevuld
-from werkenaanwerk import opslag, wachtwoord
+from tests.test_monitor import TWEE_PROJECTEN, VANDAAG, importeer, ingevuld
+from werkenaanwerk import invoer, opslag, wachtwoord
 
 WACHTWOORD = "lang genoeg wachtwoord"
 
@@ -77,6 +77,7 @@ def test_the_monitor_opens_the_quarter_and_project_named_in_the_url(raw_dir, war
     assert "#### Ik in de kinderopvang! per kwartaal t/m Q1 2024" in md
     at.selectbox(key="project").set_value("zorgstart").run()
     assert "#### Zorgstart per kwartaal t/m Q1 2024" in tekst(at)
+    assert not [s for s in at.selectbox if s.label == "Programma"]   # one programme: nothing to filter by
 
 
 def test_invoer_without_accounts_is_read_only_and_says_how_to_enable(warehouse):
@@ -213,3 +214,84 @@ def test_no_none_or_nan_anywhere_on_the_monitor_pages(raw_dir, warehouse_path):
             teksten += [json.dumps([t.get("name"), t.get("text")], ensure_ascii=False) for t in spec["data"]]
         gevonden = [t for t in teksten if zichtbaar.search(t)]
         assert not gevonden, (page, gevonden[:3])
+
+
+def test_the_project_picker_filters_by_programme_when_there_are_two_and_keeps_it_in_the_url(raw_dir, warehouse_path):
+    importeer(ingevuld(TWEE_PROJECTEN))
+    invoer.wijzig_project("zorgstart", {"programma": "Zorg Werkt"}, "Piet", 1, vandaag=VANDAAG)
+    build(raw_dir, warehouse_path)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/monitor.py")
+    at.query_params["programma"] = "Zorg Werkt"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="programma").options == ["Werken aan Werk", "Zorg Werkt"]
+    assert at.selectbox(key="project").options == ["Zorgstart"]
+    assert "#### Zorgstart per kwartaal t/m Q2 2024" in tekst(at)
+    at.selectbox(key="programma").set_value("Werken aan Werk").run()
+    assert at.selectbox(key="project").options == ["Ik in de kinderopvang!"]
+    assert "#### Ik in de kinderopvang! per kwartaal t/m Q2 2024" in tekst(at)
+
+
+def test_the_monitor_page_has_one_export_instead_of_a_download_pair_per_figure(raw_dir, warehouse_path):
+    """Fewer elements per rerun (issue 18's speed goal): every table is still there, as HTML, and every one is
+    in the Excel export; the figures have no CSV/Excel pair of their own."""
+    importeer(ingevuld(TWEE_PROJECTEN))
+    build(raw_dir, warehouse_path)
+    at = pagina("app_pages/monitor.py")
+    assert [b.proto.label for b in at.get("download_button")] == ["Excel"]   # the workbook of all views
+    assert len(at.get("html")) >= 5   # the five figures' tables (and hidden ones), as HTML
+
+
+def test_the_template_button_makes_the_template_of_the_store_as_it_is_at_the_click(raw_dir):
+    """The Invoer page does not read the store on a rerun: the template is made at the click, and a save made
+    meanwhile (in any process) is in it, because the store's last number is part of the cache key."""
+    import io
+
+    import openpyxl
+
+    from dashboard.monitor import invoer as monitor_invoer
+
+    def regels() -> int:
+        return openpyxl.load_workbook(io.BytesIO(monitor_invoer._sjabloon_nu("AM12")))["Resultaten"].max_row
+
+    assert regels() == 1
+    importeer(ingevuld(TWEE_PROJECTEN))
+    assert regels() == 5
+
+
+def test_the_form_refuses_an_overlapping_target_and_changes_a_programme_but_not_from_a_stale_form(
+        raw_dir, warehouse_path, monkeypatch):
+    from werkenaanwerk import verversen
+    monkeypatch.setattr(verversen, "start", lambda: None)   # no background build in this test
+    build(raw_dir, warehouse_path)
+    at = _ingelogd()
+    # a target for 2026 beside AI Annotatielab's 24 per jaar (which covers every year of its run)
+    at.selectbox(key="gegevens_project").set_value("ai_annotatielab").run()
+    assert "Nu: gestarte deelnemers 24 (per jaar)." in "\n".join(m.value for m in at.markdown)
+    at.text_input(key="f_doel_deelnemers_ai_annotatielab").input("30")
+    at.selectbox(key="f_doelperiode").set_value("periode")
+    next(t for t in at.text_input if t.label == "Doel geldt van (kwartaal)").input("2026-Q1")
+    next(t for t in at.text_input if t.label == "Doel geldt tot en met (kwartaal)").input("2026-Q4")
+    at.selectbox(key="f_doelmodus").set_value("erbij")
+    next(b for b in at.button if b.label == "Projectgegevens opslaan").click().run()
+    assert not at.exception, [e.stack_trace for e in at.exception]   # the submit button shadowed the module
+    assert ("het doel 30 gestarte deelnemers (periode Q1 2026 t/m Q4 2026) van AI Annotatielab overlapt met het "
+            "doel 24 gestarte deelnemers (per jaar, over de looptijd start onbekend t/m einde onbekend)") in \
+        "\n".join(t.value for t in at.text)
+    assert opslag.lees() == []
+    # the programme of Zorgstart
+    at.selectbox(key="gegevens_project").set_value("zorgstart").run()
+    at.text_input(key="f_programma_zorgstart").input("Zorg Werkt")
+    next(b for b in at.button if b.label == "Projectgegevens opslaan").click().run()
+    assert not at.exception, [e.stack_trace for e in at.exception]
+    assert [(r["project_id"], r.get("programma"), r["door"]) for r in opslag.lees()] == [
+        ("zorgstart", "Zorg Werkt", "Annette Keates")]
+    # another form still at revision 0 (the warehouse was not rebuilt): refused, nothing stored
+    at = _ingelogd()
+    at.text_input(key="f_programma_zorgstart").input("Zorg Werkt Twee")
+    next(b for b in at.button if b.label == "Projectgegevens opslaan").click().run()
+    assert any("Niet opgeslagen: project 'zorgstart' is intussen gewijzigd door Annette Keates" in e.value
+               for e in at.error), [e.value for e in at.error]
+    assert len(opslag.lees()) == 1

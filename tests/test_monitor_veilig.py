@@ -341,3 +341,30 @@ def test_the_invoer_page_names_skipped_records_and_a_refused_upload_as_plain_tex
     regels = [t.value for t in at.text if t.value.startswith("- m.xlsx")]
     assert regels and "onbekend project '[Klik](https://evil.example)'" in regels[0]
     assert not any("evil.example" in m.value for m in [*at.markdown, *at.error])
+
+
+def test_a_refresh_over_a_poisoned_store_says_so_in_its_last_line_and_on_bronnen(raw_dir, warehouse_path, capsys):
+    """Skipped records are told where everyone looks: the refresh's final line and Bronnen en actualiteit
+    (the count and what to do; which records, only on the editors' page)."""
+    from etl import refresh
+    from tests.test_monitor_app import pagina
+    _vergiftigd(raw_dir)
+    assert refresh.main(["--offline"]) == 0
+    laatste = capsys.readouterr().out.strip().splitlines()[-1]
+    assert laatste.startswith("Datawarehouse gebouwd: ") and laatste.endswith(
+        "; 1 monitorregel overgeslagen, zie python -m etl.monitor log-controleren"), laatste
+    at = pagina("app_pages/bronnen.py")
+    regels = [w.value for w in at.warning if w.value.startswith("Monitor Werken aan Werk: 1 monitorregel")]
+    assert regels == ["Monitor Werken aan Werk: 1 monitorregel overgeslagen, zie `python -m etl.monitor "
+                      "log-controleren`. De build ging door zonder die regel; de monitor mist daardoor cijfers. Een "
+                      "beheerder herroept een regel met `python -m etl.monitor herroep VOLGNUMMER --door NAAM` en "
+                      "voert het juiste cijfer daarna opnieuw in (pagina Invoer monitor)."], regels
+    assert "monitor.sqlite" not in "\n".join(w.value for w in at.warning)   # where the store is: editors only
+    # revoked: the next refresh's line and Bronnen say nothing of it
+    n = opslag.laatste_volgnummer()
+    assert cli.main(["herroep", str(n), "--door", "Piet"]) == 0
+    capsys.readouterr()
+    assert refresh.main(["--offline"]) == 0
+    assert "overgeslagen" not in capsys.readouterr().out
+    at = pagina("app_pages/bronnen.py")
+    assert not [w.value for w in at.warning if "monitorregel" in w.value]

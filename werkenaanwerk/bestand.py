@@ -37,6 +37,9 @@ class Rij:
 class Ingelezen:
     rijen: list[Rij] = field(default_factory=list)
     basis: dict[str, int] | None = None   # project -> revision the template was made from (Excel only)
+    # project -> (its programme as in the sheet Projecten, that sheet's row): read back, a change is stored
+    programmas: dict[str, tuple[object, int]] = field(default_factory=dict)
+    projectenblad: str = ""               # where that sheet is, for messages
     fouten: list[Fout] = field(default_factory=list)
 
 
@@ -162,7 +165,9 @@ def _lees_excel(naam: str, inhoud: bytes) -> Ingelezen:
         index, fouten = _koppen(plek, list(regels[0]) if regels else [])
         if fouten:
             return Ingelezen(fouten=fouten)
-        return Ingelezen(rijen=_rijen(plek, regels[1:], index), basis=_basis(wb))
+        basis, programmas = _projecten_blad(wb)
+        return Ingelezen(rijen=_rijen(plek, regels[1:], index), basis=basis, programmas=programmas,
+                         projectenblad=f"{naam}, blad '{d.BLAD_PROJECTEN}'")
     finally:
         wb.close()
 
@@ -190,21 +195,31 @@ def _te_veel_regels(plek: str, n: int | None, wat: str = "een werkblad") -> Fout
                                   "gegevens.")
 
 
-def _basis(wb) -> dict[str, int]:
-    """The revision of each project when the template was made (sheet Projecten)."""
+def _projecten_blad(wb) -> tuple[dict[str, int], dict[str, tuple[object, int]]]:
+    """From the sheet Projecten: the revision of each project when the template was made, and each project's
+    programme as the sheet has it now (with its row; checked and compared with the register on import)."""
     if d.BLAD_PROJECTEN not in wb.sheetnames:
-        return {}
+        return {}, {}
     regels = list(wb[d.BLAD_PROJECTEN].iter_rows(max_row=d.MAX_RIJEN + 1, max_col=d.MAX_KOLOMMEN, values_only=True))
-    if not regels or "Code" not in regels[0] or REVISIE_KOP not in regels[0]:
-        return {}
-    code, rev = regels[0].index("Code"), regels[0].index(REVISIE_KOP)
-    return {r[code]: int(r[rev]) for r in regels[1:]
-            if len(r) > max(code, rev) and isinstance(r[code], str) and isinstance(r[rev], (int, float))
-            and not isinstance(r[rev], bool) and float(r[rev]).is_integer() and 0 <= r[rev] < 2**62}
+    if not regels or "Code" not in regels[0]:
+        return {}, {}
+    code = regels[0].index("Code")
+    basis = {}
+    if REVISIE_KOP in regels[0]:
+        rev = regels[0].index(REVISIE_KOP)
+        basis = {r[code]: int(r[rev]) for r in regels[1:]
+                 if len(r) > max(code, rev) and isinstance(r[code], str) and isinstance(r[rev], (int, float))
+                 and not isinstance(r[rev], bool) and float(r[rev]).is_integer() and 0 <= r[rev] < 2**62}
+    programmas = {}
+    if d.KOP_PROGRAMMA in regels[0]:
+        prog = regels[0].index(d.KOP_PROGRAMMA)
+        programmas = {r[code]: (r[prog] if len(r) > prog else None, n) for n, r in enumerate(regels[1:], start=2)
+                      if len(r) > code and isinstance(r[code], str)}
+    return basis, programmas
 
 
 def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[str, int],
-             regios: dict[str, str] | None = None) -> bytes:
+             regios: dict[str, str] | None = None, programmas: dict[str, str] | None = None) -> bytes:
     """The Excel template: Info (version, instructions, definitions), Projecten
     (the register with each project's revision), Resultaten (what is stored
     now, to be added to or corrected)."""
@@ -235,22 +250,25 @@ def sjabloon(projecten: dict[str, str], resultaten: list[dict], revisie: dict[st
         ("6.", "Wijzig het blad 'Projecten' en de kolom 'Revisie' niet: de revisie laat zien of iemand anders "
                "intussen hetzelfde project heeft gewijzigd. Levert u een CSV aan (blad Resultaten opslaan als CSV), "
                "vul dan bij een nieuwe regel de revisie van het project in (blad Projecten)."),
+        ("7.", "Valt een project onder een ander programma? Wijzig dan op het blad 'Projecten' de kolom "
+               "'Programma'; bij het inlezen wordt dat opgeslagen (met wie en wanneer, zoals elke wijziging)."),
         (None, None),
         ("Definities", None),
         *[(label, uitleg) for label, uitleg in d.VELDEN.values()],
     ]
     for regel in regels:
         info.append(list(regel))
-    for cel in ("A1", "A5", "A13"):
+    for cel in ("A1", "A5", "A14"):
         info[cel].font = Font(bold=True, size=13 if cel == "A1" else 11)
     info.column_dimensions["A"].width = 26
     info.column_dimensions["B"].width = 110
 
     blad = wb.create_sheet(d.BLAD_PROJECTEN)
-    blad.append(["Code", "Project", REVISIE_KOP, "Regio"])
+    blad.append(["Code", "Project", REVISIE_KOP, "Regio", d.KOP_PROGRAMMA])
     for code, naam in projecten.items():
-        blad.append([code, naam, revisie.get(code, 0), (regios or {}).get(code, "")])
-    for kolom, breedte in zip("ABCD", [34, 36, 24, 10], strict=False):
+        blad.append([code, naam, revisie.get(code, 0), (regios or {}).get(code, ""),
+                     (programmas or {}).get(code) or d.PROGRAMMA])
+    for kolom, breedte in zip("ABCDE", [34, 36, 24, 10, 30], strict=False):
         blad.column_dimensions[kolom].width = breedte
 
     res = wb.create_sheet(d.BLAD_RESULTATEN, 0)

@@ -39,6 +39,7 @@ STATUSSEN = {
 # (periode: doel_van up to and including doel_tot, two kwartalen).
 DOEL_PERIODES = ("per jaar", "projectduur", "periode")
 PROGRAMMA = "Werken aan Werk"   # the programme of a project when the register names none
+MAX_PROGRAMMA = 80              # characters in a programme's name
 DOELEN = {"doel_deelnemers": "gestart", "doel_uitstroom_werk": "uitstroom_werk",
           "doel_uitstroom_opleiding": "uitstroom_opleiding"}
 
@@ -58,6 +59,7 @@ FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 BLAD_RESULTATEN = "Resultaten"
 BLAD_PROJECTEN = "Projecten"
 BLAD_INFO = "Info"
+KOP_PROGRAMMA = "Programma"   # column of the sheet Projecten: a changed name there changes the project's programme
 KOLOM_PROJECT = "project"
 KOLOM_KWARTAAL = "kwartaal"
 KOLOMMEN = [KOLOM_PROJECT, KOLOM_KWARTAAL, *VELDEN]

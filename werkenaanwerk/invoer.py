@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from basis import instellingen as settings
 from basis.fouten import Fout
 from basis.referentie import standaard_regio
-from werkenaanwerk import bestand, opslag, register, validatie
+from werkenaanwerk import bestand, doelen, opslag, register, validatie
 from werkenaanwerk import definities as d
 
 PAGINA = "tabel op de pagina"
@@ -42,6 +42,7 @@ class Uitkomst:
     opgeslagen: bool
     volgnummer: int | None = None   # the last record stored by this save (None: nothing stored)
     melding: str | None = None      # the outcome in words where the counts say nothing (project data)
+    programmas: list[str] = field(default_factory=list)   # "name: old → new" per programme changed
 
     def tekst(self) -> str:
         if self.melding:
@@ -50,15 +51,13 @@ class Uitkomst:
         if self.verwijderd:
             delen.append(f"{self.verwijderd} verwijderd")
         delen.append(f"{self.ongewijzigd} ongewijzigd")
+        programma = (f" Programma gewijzigd: {'; '.join(self.programmas)}." if self.programmas else "")
         if not self.opgeslagen:
-            return "Gecontroleerd, geen fouten gevonden (" + ", ".join(delen) + "). Er is niets opgeslagen."
-        if not (self.nieuw or self.gecorrigeerd or self.verwijderd):
+            return ("Gecontroleerd, geen fouten gevonden (" + ", ".join(delen) + ")." + programma
+                    + " Er is niets opgeslagen.")
+        if not (self.nieuw or self.gecorrigeerd or self.verwijderd or self.programmas):
             return "Niets gewijzigd: alle cijfers waren al zo opgeslagen."
-        return "Opgeslagen: " + ", ".join(delen) + "."
-
-
-def _teken(c: str) -> str:
-    return {"\t": "een tab", "\r": "een regelterugloop"}.get(c, f"'{c}'")
+        return "Opgeslagen: " + ", ".join(delen) + "." + programma
 
 
 def _records() -> list[dict]:
@@ -108,13 +107,56 @@ def importeer(naam: str, inhoud: bytes, door: str, alleen_controleren: bool = Fa
     records = _records()
     opgeslagen = opslag.huidige_resultaten(records)
     projecten = register.bekende_projecten(records)
-    schoon, fouten = validatie.controleer(gelezen.rijen, projecten, opgeslagen, vandaag, plek=naam)
+    programmas, fouten = _programmas(gelezen, records, projecten, regio)
+    if gelezen.rijen or not (programmas or fouten):   # a template may change only a programme
+        schoon, fouten_ = validatie.controleer(gelezen.rijen, projecten, opgeslagen, vandaag, plek=naam)
+        fouten += fouten_
+    else:
+        schoon = []
     if not fouten:
         fouten = _regio_en_einde(schoon, records, projecten, regio)
     if fouten:
         raise InvoerFout(fouten)
     return _bewaar(schoon, [], opgeslagen, records, {}, door, f"bestand {naam}", alleen_controleren,
-                   _rij_revisies(gelezen, schoon, projecten))
+                   _rij_revisies(gelezen, schoon, projecten), programmas)
+
+
+def _programmas(gelezen: bestand.Ingelezen, records: list[dict], projecten: dict[str, str],
+                regio: str | None) -> tuple[dict[str, tuple[str, int]], list[Fout]]:
+    """The programmes changed on the template's sheet Projecten: project -> (new programme, the revision the
+    sheet was made from), checked like the form checks them; a sheet made before a newer save of the same
+    project is refused (it would undo that save)."""
+    wijzigingen, fouten = {}, []
+    huidig = opslag.revisies(opslag.lees())
+    regios = register.regio_per_project(records)
+    for code, (waarde, regel) in gelezen.programmas.items():
+        if code not in projecten:
+            fouten.append(Fout(gelezen.projectenblad, regel, "Code", f"onbekend project '{code[:40]}'; wijzig de kolom "
+                                                                     "Code niet"))
+            continue
+        nu = register.huidig_veld(code, "programma", records) or d.PROGRAMMA
+        nieuw, melding = validatie.programma(waarde)
+        if melding:
+            fouten.append(Fout(gelezen.projectenblad, regel, d.KOP_PROGRAMMA, f"{projecten[code]}: {melding}"))
+            continue
+        if nieuw == nu:
+            continue
+        if regio is not None and regios.get(code) != regio:
+            fouten.append(Fout(gelezen.projectenblad, regel, d.KOP_PROGRAMMA,
+                               f"'{projecten[code]}' is een project van regio {regios.get(code)}, niet van {regio}; "
+                               "wijzig het in het sjabloon van die regio"))
+            continue
+        basis = (gelezen.basis or {}).get(code)
+        if basis != huidig.get(code, 0):
+            wie = opslag.laatste_door(records, code)
+            fouten.append(Fout(gelezen.projectenblad, regel, d.KOP_PROGRAMMA,
+                               f"verouderd: dit sjabloon gaat uit van revisie {basis} van {projecten[code]}, maar "
+                               f"intussen is het revisie {huidig.get(code, 0)}"
+                               f"{f' (laatst gewijzigd door {wie[0]})' if wie else ''}. Het programma is niet "
+                               "gewijzigd: download een nieuw sjabloon en wijzig het daarin"))
+            continue
+        wijzigingen[code] = (nieuw, basis)
+    return wijzigingen, fouten
 
 
 def sjabloon(regio: str | None = None) -> bytes:
@@ -128,7 +170,8 @@ def sjabloon(regio: str | None = None) -> bytes:
     resultaten = sorted((r for r in opslag.huidige_resultaten(records).values() if r["project_id"] in projecten),
                         key=lambda r: (r["project_id"], r["kwartaal"]))
     return bestand.sjabloon(projecten, resultaten, opslag.revisies(opslag.lees()),
-                            {p: regios.get(p, "") for p in projecten})
+                            {p: regios.get(p, "") for p in projecten},
+                            {p: register.huidig_veld(p, "programma", records) or d.PROGRAMMA for p in projecten})
 
 
 def corrigeer(project_id: str, rijen: list[dict], basis_revisie: int, door: str,
@@ -188,7 +231,8 @@ def _verouderd(r: dict, basis, huidig: dict[str, int], records: list[dict], naam
 
 
 def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, records: list[dict], basis: dict[str, int],
-            door: str, via: str, alleen_controleren: bool, rij_basis: dict | None = None) -> Uitkomst:
+            door: str, via: str, alleen_controleren: bool, rij_basis: dict | None = None,
+            programmas: dict[str, tuple[str, int]] | None = None) -> Uitkomst:
     mutaties, nieuw, gecorrigeerd, verouderd, namen = [], 0, 0, [], {}
     alle = opslag.lees()
     huidig = opslag.revisies(alle)
@@ -213,9 +257,20 @@ def _bewaar(schoon: list[dict], weg: list[tuple[str, str]], opgeslagen: dict, re
     for project, kwartaal in weg:
         mutaties.append({"soort": "resultaat", "project_id": project, "kwartaal": kwartaal,
                          **{k: None for k in d.VELDEN}, "verwijderd": True})
+    gewijzigd = []
+    for project, (programma, revisie) in (programmas or {}).items():
+        if basis.get(project, revisie) != revisie:   # rows and sheet Projecten of one file disagree
+            raise InvoerFout([Fout(via, None, d.KOP_PROGRAMMA, f"de regels van {project} en het blad Projecten gaan "
+                                                               "uit van verschillende revisies; maak het bestand "
+                                                               "van een nieuw sjabloon")])
+        basis[project] = revisie
+        namen = namen or register.bekende_projecten(records)
+        oud = register.huidig_veld(project, "programma", records) or d.PROGRAMMA
+        gewijzigd.append(f"{namen.get(project, project)}: {oud} → {programma}")
+        mutaties.append({"soort": "project", "project_id": project, "programma": programma})
     projecten = sorted({m["project_id"] for m in mutaties})
     uitkomst = Uitkomst(nieuw, gecorrigeerd, len(weg), len(schoon) - nieuw - gecorrigeerd, projecten,
-                        not alleen_controleren)
+                        not alleen_controleren, programmas=gewijzigd)
     if alleen_controleren or not mutaties:
         return uitkomst
     _voor_opslaan(mutaties)
@@ -230,7 +285,25 @@ def _beroepsklassen() -> set[str]:
 
 
 PROJECTVELDEN = ("regio", "naam", "programma", "omschrijving", "doelgroep", "beroepsklasse_code", "start", "einde", "status",
-                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode", "doel_van", "doel_tot")
+                 "status_vanaf", "toelichting", *d.DOELEN, "doel_periode", "doel_van", "doel_tot", "doel_modus")
+
+
+def _doel_overlap(project_id: str, naam: str, mutatie: dict, records: list[dict], start: str | None,
+                  einde: str | None) -> list[tuple[str, str]]:
+    """The project's targets as they would hold after `mutatie`: a new target that covers quarters another
+    target of the same kind already covers is refused, naming both (werkenaanwerk.doelen)."""
+    seed = next((r for r in register.seed_projecten() if r["project_id"] == project_id), None)
+    versies = []
+    if seed is not None:
+        versies.append({"volgnummer": 0, **{k: (int(seed[k]) if (seed.get(k) or "").strip().isdigit() else None)
+                                             for k in d.DOELEN},
+                        **{k: (seed.get(k) or "").strip() or None for k in ("doel_periode", "doel_van", "doel_tot")}})
+    versies += [r for r in records if r["soort"] == "project" and r["project_id"] == project_id]
+    nieuw = 2**62
+    versies.append({**mutatie, "volgnummer": nieuw})
+    start, einde = (d.kwartaal_code(str(k)) if k else None for k in (start, einde))
+    return [(b.soort, doelen.melding(naam, a, b, start, einde))
+            for a, b in doelen.overlappingen(doelen.geldig(versies), start, einde) if b.volgnummer == nieuw]
 
 
 def _doelperiode(velden: dict, start: str | None, einde: str | None) -> list[tuple[str, str]]:
@@ -298,10 +371,13 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
         fout("regio", f"de regio van een bestaand project verandert niet (nu "
                       f"{register.regio_per_project(records).get(project_id)}); voeg het project in de andere regio "
                       "als nieuw project toe")
-    for kolom, wat in (("naam", "een projectnaam"), ("programma", "de naam van een programma")):
-        if str(velden.get(kolom, "")).startswith(d.FORMULE_BEGIN):
-            fout(kolom, f"{wat} mag niet beginnen met {_teken(velden[kolom][0])}: in Excel wordt zo'n naam een "
-                        "formule. Begin de naam met een letter of cijfer")
+    if str(velden.get("naam", "")).startswith(d.FORMULE_BEGIN):
+        fout("naam", f"een projectnaam mag niet beginnen met {validatie.teken(velden['naam'][0])}: in Excel wordt "
+                     "zo'n naam een formule. Begin de naam met een letter of cijfer")
+    if "programma" in velden:
+        velden["programma"], melding = validatie.programma(velden["programma"])
+        if melding:
+            fout("programma", melding)
     if "status" in velden and velden["status"] not in d.STATUSSEN:
         fout("status", f"'{velden['status']}' is geen status; kies uit {', '.join(d.STATUSSEN)}")
     if "status" in velden and "status_vanaf" not in velden:
@@ -322,6 +398,14 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
                 fout(kolom, melding)
     if "doel_periode" in velden and velden["doel_periode"] not in d.DOEL_PERIODES:
         fout("doel_periode", f"kies uit {', '.join(d.DOEL_PERIODES)}")
+    if "doel_modus" in velden:
+        if velden["doel_modus"] not in doelen.MODI:
+            fout("doel_modus", f"kies uit {', '.join(doelen.MODI)}")
+        elif not any(k in velden for k in d.DOELEN):
+            fout("doel_modus", "vul het aantal in van het doel dat vervangt of erbij komt")
+        elif velden["doel_modus"] == doelen.ERBIJ and "doel_periode" not in velden:
+            fout("doel_periode", "een doel dat erbij komt heeft een eigen periode nodig: per jaar, projectduur of "
+                                 "periode (van en tot en met een kwartaal)")
     bestaand = project_id in projecten
     if any(k in velden for k in d.DOELEN) and "doel_periode" not in velden and not (
             bestaand and register.huidig_veld(project_id, "doel_periode", records)):
@@ -343,6 +427,12 @@ def _wijzig_project(project_id: str | None, velden: dict, door: str, basis_revis
     if fouten:
         raise InvoerFout(fouten)
     mutatie = {"soort": "project", "project_id": project_id, **velden}
+    if any(k in velden for k in (*d.DOELEN, "doel_periode")):
+        naam = velden.get("naam") or projecten.get(project_id, project_id)
+        for kolom, melding in _doel_overlap(project_id, naam, mutatie, records, start, einde):
+            fout(kolom, melding)
+        if fouten:
+            raise InvoerFout(fouten)
     _voor_opslaan([mutatie])
     opgeslagen = opslag.toevoegen([mutatie], door, "pagina",
                                   {project_id: basis_revisie})

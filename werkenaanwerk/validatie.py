@@ -48,6 +48,24 @@ def aantal(waarde, maximum: int = d.MAX_AANTAL) -> tuple[int | None, str | None]
     return getal, None
 
 
+def teken(c: str) -> str:
+    return {"\t": "een tab", "\r": "een regelterugloop"}.get(c, f"'{c}'")
+
+
+def programma(waarde) -> tuple[str | None, str | None]:
+    """A programme's name from a form or a cell: (name, None) or (None, what is wrong)."""
+    tekst = " ".join(str(waarde).split()) if waarde is not None else ""
+    if not tekst:
+        return None, (f"het programma ontbreekt; vul de naam van het programma in (bijvoorbeeld {d.PROGRAMMA})")
+    if tekst.startswith(d.FORMULE_BEGIN) or str(waarde).startswith(d.FORMULE_BEGIN):
+        return None, (f"de naam van een programma mag niet beginnen met {teken(str(waarde)[0])}: in Excel wordt "
+                      "zo'n naam een formule. Begin de naam met een letter of cijfer")
+    if len(tekst) > d.MAX_PROGRAMMA:
+        return None, (f"de naam van het programma is {len(tekst)} tekens; hoogstens {d.MAX_PROGRAMMA}. Kort de naam "
+                      "in")
+    return tekst, None
+
+
 def _kwartaal(waarde, vandaag: date) -> tuple[str | None, str | None]:
     if waarde is None:
         return None, "het kwartaal ontbreekt"
@@ -137,7 +155,7 @@ def _uitstroom(schoon: list[dict], projecten: dict[str, str], opgeslagen: dict[t
 
 _KWARTAALCODE = re.compile(r"[0-9]{4}-Q[1-4]")
 _TEKSTVELDEN = ("wijziging", "door", "via", "project_id", "regio", "naam", "omschrijving", "doelgroep",
-                "beroepsklasse_code", "status", "toelichting", "doel_periode", "programma")
+                "beroepsklasse_code", "status", "toelichting", "doel_periode", "programma", "doel_modus")
 
 
 def record_fout(rec) -> str | None:
@@ -180,6 +198,8 @@ def record_fout(rec) -> str | None:
             return f"veld '{veld}': '{str(rec.get(veld))[:30]}' is geen kwartaal"
     if rec.get("verwijderd") is not None and not isinstance(rec["verwijderd"], bool):
         return "veld 'verwijderd' is geen ja/nee"
+    if soort == "project" and rec.get("doel_modus") not in (None, "vervangt", "erbij"):
+        return f"veld 'doel_modus': '{rec['doel_modus'][:30]}' is geen doelmodus"
     if soort == "project" and rec.get("status") is not None and rec["status"] not in d.STATUSSEN:
         return f"veld 'status': '{rec['status'][:30]}' is geen status"
     return None

@@ -35,6 +35,31 @@ from werkenaanwerk import opslag
 SLEUTEL = "verversen"
 
 
+def overgeslagen(warehouse: Path) -> int:
+    """How many records of the monitor's store the build of `warehouse` skipped (marts.monitor_afgekeurd);
+    0 for a build without that table."""
+    import duckdb
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error:
+        return 0
+    try:
+        return con.execute("select count(*) from marts.monitor_afgekeurd").fetchone()[0]
+    except duckdb.CatalogException:
+        return 0
+    finally:
+        con.close()
+
+
+def overgeslagen_tekst(n: int, markdown: bool = False) -> str:
+    """The skipped records in words, for the refresh's last line and (markdown) Bronnen en actualiteit
+    ('' for none)."""
+    if not n:
+        return ""
+    opdracht = "python -m etl.monitor log-controleren"
+    return f"{n} monitorregel{'s' if n != 1 else ''} overgeslagen, zie " + (f"`{opdracht}`" if markdown else opdracht)
+
+
 def _nu() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

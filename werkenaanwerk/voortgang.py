@@ -47,6 +47,7 @@ class Doelstand:
     realisatie: int         # counted in the period up to the monitor
     verstreken: int         # quarters of the period up to and including the monitor
     kwartalen: int | None   # quarters in the period (None: end unknown)
+    bron: str = ""          # where the target comes from: a document, or who entered it and when
 
     @property
     def verwacht(self) -> float | None:
@@ -81,7 +82,7 @@ class Doelstand:
 
 def doelstand(doel: float | None, periode: str | None, tot: str, per_kwartaal: dict[str, int | None],
               start: str | None = None, einde: str | None = None, doel_van: str | None = None,
-              doel_tot: str | None = None) -> Doelstand | None:
+              doel_tot: str | None = None, bron: str = "") -> Doelstand | None:
     """The target `doel` (period `periode`; for 'periode' from `doel_van` to `doel_tot`) at the monitor `tot`,
     counted over `per_kwartaal` (kwartaal -> number in that kwartaal; None = not reported). None without a
     target or period, or when the monitor lies before the target period."""
@@ -109,7 +110,7 @@ def doelstand(doel: float | None, periode: str | None, tot: str, per_kwartaal: d
     laatste = index(tot) if eind is None else min(index(tot), eind)
     realisatie = sum(v for k, v in per_kwartaal.items() if v is not None and van <= index(k) <= laatste)
     return Doelstand(periode, kwartaal(van), None if eind is None else kwartaal(eind), doel_periode, realisatie,
-                     laatste - van + 1, None if eind is None else eind - van + 1)
+                     laatste - van + 1, None if eind is None else eind - van + 1, bron)
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from dashboard.kern.context import Context
 from dashboard.kern.geheugen import eenmalig
 
 
-def figuur(ctx: Context, sleutel: str, bij_klik=None, **keuzes) -> None:
+def figuur(ctx: Context, sleutel: str, bij_klik=None, downloads: bool = True, **keuzes) -> None:
     """One registered figure; `keuzes` are the page's choices the figure takes (e.g. tot="2025-Q2").
-    `bij_klik(widget_key)` makes the chart's points clickable: called with the chart's key after a click."""
+    `bij_klik(widget_key)` makes the chart's points clickable: called with the chart's key after a click.
+    `downloads=False`: the table without its own CSV/Excel buttons (a page with one export of all its tables)."""
     aanmelding = register.aanmelding(sleutel)
     titel, leeg = aanmelding.leeg_tekst(ctx)
     with components.figuur(titel):
@@ -26,12 +27,12 @@ def figuur(ctx: Context, sleutel: str, bij_klik=None, **keuzes) -> None:
                 st.markdown(f"#### {titel}")
                 st.info(leeg)
             return
-        toon(fig, key="-".join([sleutel, *map(str, keuzes.values())]), bij_klik=bij_klik)
+        toon(fig, key="-".join([sleutel, *map(str, keuzes.values())]), bij_klik=bij_klik, downloads=downloads)
 
 
-def figuren(ctx: Context, *sleutels: str, **keuzes) -> None:
+def figuren(ctx: Context, *sleutels: str, downloads: bool = True, **keuzes) -> None:
     for sleutel in sleutels:
-        figuur(ctx, sleutel, **keuzes)
+        figuur(ctx, sleutel, downloads=downloads, **keuzes)
 
 
 def vast(fig):
@@ -105,7 +106,7 @@ def tabel_van(fig: Figuur) -> pd.DataFrame | None:
     return _grafiek_tabel(fig.grafiek) if fig.grafiek is not None else None
 
 
-def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None) -> None:
+def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads: bool = True) -> None:
     """A figure: title and sentence, chart or cards, notes, explanation,
     bron/peildatum, and (when it has one) its data as table with downloads."""
     if fig is None:
@@ -131,7 +132,7 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None) -> None:
     if tabel is not None:
         # downloads only where the figure brings its export frame (a page's figure, made once per build);
         # a figure redrawn from a saved version (Analyse) shows its table without building files on every run
-        components.gegevens(tabel, export, fig.bestandsnaam or fig.sleutel,
+        components.gegevens(tabel, export if downloads else None, fig.bestandsnaam or fig.sleutel,
                             fig.bron, fig.peildatum, key=key, label=fig.tabel_label, open=fig.tabel_open,
                             bijschrift=f"Gegevens: {fig.titel or fig.tabel_label}",
                             definitie=fig.definitie, notities=tuple(fig.notities))

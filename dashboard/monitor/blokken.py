@@ -14,6 +14,7 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 from dashboard.monitor import figuren as monitor_figuren
 from dashboard.monitor import views as monitor_views
+from werkenaanwerk import definities as d
 
 
 def keuzes(ctx: Context) -> tuple[str, str | None]:
@@ -22,18 +23,36 @@ def keuzes(ctx: Context) -> tuple[str, str | None]:
     opties = db.view(monitor_views.kwartalen, "monitor_kwartalen", regio=ctx.regio)
     if not opties:
         return monitor_figuren.standaard_tot(ctx), None
-    links, rechts, _ = st.columns([1, 2, 1])
+    links, midden, rechts = st.columns([1, 1, 2])
     tot = links.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="tot",
                           bind="query-params",
                           help="Monitoren verschijnen twee keer per jaar (t/m Q2 en t/m Q4); elk kwartaal met "
                                "cijfers kan worden gekozen.") or opties[0]
     res = monitor_figuren.resultaten(ctx, tot)
-    namen = {p["project_id"]: p["naam"] for p in monitor_figuren.projecten(ctx) if p["project_id"] in res}
-    if not namen:
+    met_cijfers = [p for p in monitor_figuren.projecten(ctx) if p["project_id"] in res]
+    if not met_cijfers:
         return tot, None
-    project = rechts.selectbox("Project per kwartaal", list(namen), format_func=namen.get, key="project",
-                               bind="query-params")
-    return tot, project or next(iter(namen))
+    return tot, kies_project(rechts, met_cijfers, "Project per kwartaal", "project", url=True, filter_plek=midden)
+
+
+def programma(p: dict) -> str:
+    return p.get("programma") or d.PROGRAMMA
+
+
+def kies_project(plek, projecten: list[dict], label: str, key: str, url: bool = False,
+                 filter_plek=None) -> str:
+    """A project picker. When the projects belong to more than one programme, a programme is chosen first
+    (in `filter_plek`) and only its projects are offered; with `url`, both choices are in the URL
+    (?programma=, ?<key>=) like the page's other choices."""
+    programmas = sorted({programma(p) for p in projecten})
+    bind = {"bind": "query-params"} if url else {}
+    if len(programmas) > 1:
+        gekozen = (filter_plek or plek).selectbox(
+            "Programma", programmas, key="programma" if url else f"{key}_programma",
+            help="De projecten vallen onder meer dan één programma; kies er een.", **bind) or programmas[0]
+        projecten = [p for p in projecten if programma(p) == gekozen]
+    namen = {p["project_id"]: p["naam"] for p in projecten}
+    return plek.selectbox(label, list(namen), format_func=namen.get, key=key, **bind) or next(iter(namen))
 
 
 def verversing_bezig() -> None:
@@ -55,6 +74,21 @@ def _bezig(pad: str, mtime_ns: int, grootte: int) -> bool:
     return verversen.stand().get("status") == "bezig"
 
 
+def overgeslagen() -> None:
+    """On Bronnen en actualiteit: how many records of the monitor's store the build skipped and what to do,
+    without naming them (which records, and where the store is, is for editors: page Invoer monitor)."""
+    from werkenaanwerk.verversen import overgeslagen_tekst
+    try:
+        n = len(db.rijen("monitor_afgekeurd"))
+    except (db.DataOntbreekt, db.WarehouseOntbreekt):
+        return   # a build from before this check, or none yet
+    if n:
+        st.warning(f"Monitor Werken aan Werk: {overgeslagen_tekst(n, markdown=True)}. De build ging door zonder "
+                   f"{'die regels' if n != 1 else 'die regel'}; de monitor mist daardoor cijfers. Een beheerder "
+                   "herroept een regel met `python -m etl.monitor herroep VOLGNUMMER --door NAAM` en voert het "
+                   "juiste cijfer daarna opnieuw in (pagina Invoer monitor).", icon=":material/warning:")
+
+
 def geen_projecten(ctx: Context) -> bool:
     """Say so plainly for a region whose projects are not (yet) in the monitor."""
     if monitor_figuren.bron(ctx)["projecten"]:
@@ -65,8 +99,8 @@ def geen_projecten(ctx: Context) -> bool:
 
 def geschiedenis(ctx: Context) -> None:
     with components.figuur("Geschiedenis"):
-        st.markdown("#### Geschiedenis van een cijfer en de stand op een datum")
-        st.markdown("Niets wordt overschreven: elke correctie is een nieuwe regel met wie en wanneer.")
+        st.markdown("#### Geschiedenis van een cijfer en de stand op een datum\n\nNiets wordt overschreven: elke "
+                    "correctie is een nieuwe regel met wie en wanneer.")
         if not st.toggle("Geschiedenis en stand op een datum tonen", key="toon_geschiedenis"):
             return
         rijen = db.rijen("monitor_projecten", regio=ctx.regio)
@@ -76,7 +110,7 @@ def geschiedenis(ctx: Context) -> None:
             st.caption("Nog geen resultaten, dus nog geen geschiedenis.")
             return
         links, rechts = st.columns(2)
-        project = links.selectbox("Project", list(namen), format_func=namen.get, key="historie_project")
+        project = kies_project(links, rijen, "Project", "historie_project")
         kwartaal = rechts.selectbox("Kwartaal", kwartalen, format_func=monitor_views.label, key="historie_kwartaal")
         historie = db.view(monitor_views.waarden_tabel, "monitor_historie", project=project, kwartaal=kwartaal)
         if historie.empty:
@@ -99,21 +133,21 @@ def export(ctx: Context, tot: str) -> None:
     st.subheader("Export voor de raadsinformatiebrief")
     st.caption(f"De monitor t/m {monitor_views.label(tot)} als Excel-werkmap (alle tabellen, met bron en definities) "
                "of als PDF (figuren en tabellen, A4).")
-    links, midden, _ = st.columns([1, 1, 3])
+    rij = st.container(horizontal=True)   # one block for the buttons (not a row of three columns)
     with components.figuur("Export"):
         # made when clicked (not on every rerun of the page)
-        links.download_button("Excel", data=partial(monitor_export.excel, tot, ctx.regio, ctx.regio_naam),
+        rij.download_button("Excel", data=partial(monitor_export.excel, tot, ctx.regio, ctx.regio_naam),
                               file_name=f"monitor_werken_aan_werk_{ctx.regio}_{tot}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               icon=":material/download:", on_click="ignore", key="monitor-excel")
     pdf_key = f"monitor_pdf_{ctx.regio}_{tot}_{db.huidige_build()}"
-    if midden.button("PDF maken", icon=":material/picture_as_pdf:", key="monitor-pdf-maken"):
+    if rij.button("PDF maken", icon=":material/picture_as_pdf:", key="monitor-pdf-maken"):
         with st.spinner("PDF wordt gemaakt…"):
             try:
                 st.session_state[pdf_key] = monitor_export.pdf(tot, ctx.regio, ctx.regio_naam)
             except PdfFout as exc:
                 st.error(str(exc))
     if pdf_key in st.session_state:
-        midden.download_button("PDF downloaden", data=st.session_state[pdf_key],
+        rij.download_button("PDF downloaden", data=st.session_state[pdf_key],
                                file_name=f"monitor_werken_aan_werk_{ctx.regio}_{tot}.pdf", mime="application/pdf",
                                icon=":material/download:", on_click="ignore", key="monitor-pdf")

@@ -41,20 +41,25 @@ def realisatie(kwartalen: list[str], reeksen: list[tuple[str, list]], doel: floa
     return go.Figure(traces, layout)
 
 
-def per_kwartaal(kwartalen: list[str], reeksen: list[tuple[str, list]], doel_per_kwartaal: float | None = None,
-                 doel_label: str = "", hoogte: int = 340) -> go.Figure:
+def per_kwartaal(kwartalen: list[str], reeksen: list[tuple[str, list]],
+                 doel_per_kwartaal: float | list[float | None] | None = None, doel_label: str = "",
+                 hoogte: int = 340) -> go.Figure:
     """The figures of each kwartaal (not cumulative) as grouped bars, one group per kwartaal; the target
-    pro rata per kwartaal as a dashed line where there is one."""
+    pro rata per kwartaal as a dashed line where there is one (one value for all, or one per kwartaal: the
+    line follows a project's targets and breaks where none holds)."""
     traces = [
         go.Bar(x=kwartalen, y=[v for v in waarden], name=naam, marker_color=REEKS_KLEUREN[i % len(REEKS_KLEUREN)],
                text=[fmt.LEEG if v is None else fmt.getal(v) for v in waarden], textposition="outside",
                cliponaxis=False, hovertemplate="%{x}<br>" + naam + ": %{text}<extra></extra>")
         for i, (naam, waarden) in enumerate(reeksen)
     ]
-    if doel_per_kwartaal is not None:
-        traces.append(go.Scatter(x=kwartalen, y=[doel_per_kwartaal] * len(kwartalen), name=doel_label,
-                                 mode="lines", line=dict(color="#1f2933", dash="dash", width=2), hoverinfo="skip"))
-    hoogste = max([v for _, w in reeksen for v in w if v is not None] + [doel_per_kwartaal or 0, 1])
+    doel = (None if doel_per_kwartaal is None else list(doel_per_kwartaal)
+            if isinstance(doel_per_kwartaal, (list, tuple)) else [doel_per_kwartaal] * len(kwartalen))
+    if doel is not None:
+        traces.append(go.Scatter(x=kwartalen, y=doel, name=doel_label, mode="lines", connectgaps=False,
+                                 line=dict(color="#1f2933", dash="dash", width=2), hoverinfo="skip"))
+    hoogste = max([v for _, w in reeksen for v in w if v is not None] + [x for x in doel or [] if x is not None]
+                  + [1])
     layout = house_layout(hoogte, barmode="group", xaxis=dict(type="category", showgrid=False),
                           yaxis=dict(showgrid=True, gridcolor="#e5e9ee", range=[0, hoogste * 1.2]),
                           margin=dict(l=10, r=20, t=50, b=10))

@@ -164,7 +164,7 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
         standen = mf.doelstanden(p, rijen, tot)
         fig = register.maak("monitor-project", ctx, tot=tot, project=p["project_id"]) if rijen else None
         projecten.append({"naam": p["naam"], "alinea": alinea(p["naam"], statussen[p["project_id"]], standen, rijen, tot),
-                          "doel_bron": mf.doel_bron(p) if standen else None,
+                          "doel_bron": "; ".join(dict.fromkeys(s.bron for s in standen.values())) or None,
                           "grafiek_html": grafiek(fig.grafiek, hoogte=250) if fig is not None else None})
     return opmaak.maak(
         "monitor.html.j2", titel=TITEL, tot=mf.label(tot), regio=regio, regio_naam=regio_naam,

@@ -17,17 +17,19 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 from dashboard.monitor import charts as monitor_charts
 from werkenaanwerk import definities as d
+from werkenaanwerk import doelen
 from werkenaanwerk import voortgang as v
 
 BRON = "Monitor Werken aan Werk, ingevoerd door de projectleiders"
 STATUS_BRON = "raadsinformatiebrieven en wijzigingen ingevoerd op het dashboard"
 DEFINITIES = " ".join(f"**{label}**: {uitleg}" for label, uitleg in d.VELDEN.values())
-DOEL_EENHEID = {"doel_deelnemers": "gestarte deelnemers", "doel_uitstroom_werk": "uitstroom naar werk",
-                "doel_uitstroom_opleiding": "uitstroom naar opleiding"}
+DOEL_EENHEID = doelen.EENHEID
 GEEN_RESULTATEN = ("**Er zijn nog geen resultaten ingevoerd.** De projecten en hun doelen hieronder komen uit de "
                    "raadsinformatiebrieven en het Programma Werk & Participatie; cijfers per kwartaal verschijnen "
                    "zodra projectleiders ze invoeren op de pagina *Invoer monitor* (of met `python -m etl.monitor "
                    "import`). Het dashboard vult niets zelf in.")
+# the page shows the tables without per-figure downloads: its Excel export holds them all (a sheet per view)
+TABEL = "Gegevens als tabel (ook in de Excel-export onderaan de pagina)"
 KWARTAAL_REEKSEN = ("gestart", "uitstroom_werk", "uitstroom_opleiding", "uitgevallen")
 
 
@@ -71,26 +73,62 @@ def bronregel(ctx: Context, tot: str) -> tuple[str, str]:
     return BRON + wie, f"t/m {label(min(tot, b['laatste_kwartaal']))}"
 
 
-def doel_bron(p: dict) -> str:
-    """Where a project's target comes from: a document (name, date) or who typed it in and when."""
-    if p.get("doel_door"):
-        return f"ingevoerd door {p['doel_door']} op {fmt.datum_tijd(p['doel_op'])}"
-    return f"{p['bron']} ({p['bron_peildatum']})" if p.get("bron_peildatum") else str(p["bron"])
+def doel_bron(g: dict) -> str:
+    """Where a target comes from (a row of monitor_doelen_geldig): a document (name, date) or who typed it in
+    and when."""
+    if g.get("door"):
+        return f"ingevoerd door {g['door']} op {fmt.datum_tijd(g['ingevoerd_op'])}"
+    return f"{g['bron']} ({g['bron_peildatum']})" if g.get("bron_peildatum") else str(g["bron"])
+
+
+def doelen_van(p: dict) -> list[dict]:
+    """The targets that hold now for project `p` (several of one kind for periods that do not overlap)."""
+    return db.view(_per_project, "monitor_doelen_geldig", regio=p["regio_code"]).get(p["project_id"], [])
 
 
 def doel_uit_document(p: dict) -> bool:
-    return not p.get("doel_door")
+    return not any(g["door"] for g in doelen_van(p))
+
+
+def _loopt(s: v.Doelstand, tot: str) -> bool:
+    return s.tot is None or s.tot >= tot
 
 
 def doelstanden(p: dict, rijen: list[dict], tot: str) -> dict[str, v.Doelstand]:
-    """Each target of the project at the monitor (only those with a target and a period)."""
-    uit = {}
-    for veld, kolom in d.DOELEN.items():
-        stand = v.doelstand(p[veld], p["doel_periode"], tot, {r["kwartaal"]: r[kolom] for r in rijen},
-                            start=p["start"], einde=p["einde"], doel_van=p.get("doel_van"), doel_tot=p.get("doel_tot"))
-        if stand is not None:
-            uit[veld] = stand
-    return uit
+    """Per kind the project's target at the monitor `tot`: of a kind's targets (their periods never overlap)
+    the one whose period holds `tot`, else the one that ended last before it; none before a target begins."""
+    per_kwartaal = {kolom: {r["kwartaal"]: r[kolom] for r in rijen} for kolom in d.DOELEN.values()}
+    uit: dict[str, v.Doelstand] = {}
+    for g in doelen_van(p):
+        stand = v.doelstand(g["doel"], g["doel_periode"], tot, per_kwartaal[d.DOELEN[g["soort"]]], start=p["start"],
+                            einde=p["einde"], doel_van=g["doel_van"], doel_tot=g["doel_tot"], bron=doel_bron(g))
+        if stand is None:
+            continue
+        huidig = uit.get(g["soort"])
+        if huidig is None or _loopt(stand, tot) or (not _loopt(huidig, tot) and stand.tot > huidig.tot):
+            uit[g["soort"]] = stand
+    return {veld: uit[veld] for veld in d.DOELEN if veld in uit}
+
+
+def doel_per_kwartaal(p: dict, rijen: list[dict]) -> tuple[list[float | None], list[v.Doelstand]]:
+    """Per kwartaal of `rijen` the gestart-target pro rata of the target whose period holds it (None where no
+    target holds or its period has no end), and those targets in order. Several targets of one kind cover
+    different quarters, so the line follows them."""
+    gestart = {r["kwartaal"]: r["gestart"] for r in rijen}
+    per, gebruikt = [], []
+    for r in rijen:
+        waarde = None
+        for g in doelen_van(p):
+            if g["soort"] != "doel_deelnemers":
+                continue
+            s = v.doelstand(g["doel"], g["doel_periode"], r["kwartaal"], gestart, start=p["start"], einde=p["einde"],
+                            doel_van=g["doel_van"], doel_tot=g["doel_tot"])
+            if s is not None and s.kwartalen and r["kwartaal"] <= s.tot:
+                waarde = s.doel / s.kwartalen
+                if (g["volgnummer"], s.van) not in [(x[0], x[1].van) for x in gebruikt]:
+                    gebruikt.append((g["volgnummer"], s))
+        per.append(waarde)
+    return per, [s for _, s in gebruikt]
 
 
 def doel_geschiedenis(ctx: Context) -> list[str]:
@@ -109,11 +147,28 @@ def doel_geschiedenis(ctx: Context) -> list[str]:
                 delen.append(f"periode {label(r['doel_van'])} t/m {label(r['doel_tot'])}")
             elif r["doel_periode"]:
                 delen.append(r["doel_periode"])
+            if r.get("doel_modus") == doelen.ERBIJ:
+                delen.append("erbij, naast de andere doelen")
             bron_ = (f"ingevoerd door {r['door']} op {fmt.datum_tijd(r['ingevoerd_op'])}" if r["door"] else
                      f"{r['bron']} ({r['bron_peildatum']})" if r["bron_peildatum"] else str(r["bron"]))
             versies.append(f"{', '.join(delen)} ({bron_})")
         regels.append(f"Doel van {naam} gewijzigd; alle versies, oudste eerst: " + "; ".join(versies) + ".")
     return regels
+
+
+def programma_geschiedenis(ctx: Context) -> list[str]:
+    """For each project whose programme changed: every programme it has been under, oldest first, with who
+    entered it and when (the register's own is named as such)."""
+    per: dict[str, list[tuple[str, str]]] = {}
+    for r in db.rijen("monitor_programmas", regio=ctx.regio):
+        versies = per.setdefault(r["naam"], [])
+        programma = r["programma"] or d.PROGRAMMA
+        if versies and versies[-1][0] == programma:
+            continue   # saved again unchanged (a form keeps the field): not a change
+        versies.append((programma, f"ingevoerd door {r['door']} op {fmt.datum_tijd(r['ingevoerd_op'])}"
+                        if r["door"] else f"projectenregister, {r['bron']}"))
+    return [f"Programma van {naam} gewijzigd; alle versies, oudste eerst: "
+            + "; ".join(f"{p} ({b})" for p, b in versies) + "." for naam, versies in per.items() if len(versies) > 1]
 
 
 def status_per_project(ctx: Context, tot: str) -> dict[str, v.Status]:
@@ -167,7 +222,7 @@ def totaal(ctx: Context, tot: str | None = None) -> Figuur | None:
     return Figuur("monitor-totaal", titel, zin, b, p, definitie=DEFINITIES,
                   grafiek=grafiek(monitor_charts.realisatie, [label(r["kwartaal"]) for r in rijen], reeksen,
                                   hoogte=340),
-                  tabel=tabel, export=export, bestandsnaam=f"monitor_totaal_{ctx.regio}_{tot}")
+                  tabel=tabel, export=export, tabel_label=TABEL, bestandsnaam=f"monitor_totaal_{ctx.regio}_{tot}")
 
 
 @figuur("monitor-doel", "Realisatie tegen het doel", leeg="Voor {regio_naam} zijn nog geen projecten in de monitor.")
@@ -178,27 +233,27 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
     tot = _standaard(ctx, tot)
     res = resultaten(ctx, tot)
     regels, uitleg, namen, real, doelen, verwacht = [], [], [], [], [], []
-    met_doel = [p for p in alle if any(p[veld] is not None for veld in d.DOELEN)]
+    met_doel = [p for p in alle if doelen_van(p)]
     for p in alle:
         rijen = res.get(p["project_id"], [])
         standen = doelstanden(p, rijen, tot)
         cum = rijen[-1] if rijen else None
         if not standen:
             regels.append(dict(project=p["naam"], doel=None, eenheid=None, periode=None, doelperiode=None,
-                               bron=None if not any(p[veld] is not None for veld in d.DOELEN) else doel_bron(p),
+                               bron="; ".join(dict.fromkeys(doel_bron(g) for g in doelen_van(p))) or None,
                                realisatie=None, percentage=None, verwacht=None, oordeel=None,
                                cumulatief=None if cum is None else cum["cum_gestart"]))
             continue
         for veld, s in standen.items():
-            regels.append(dict(project=p["naam"], doel=s.doel, eenheid=DOEL_EENHEID[veld], periode=p["doel_periode"],
-                               doelperiode=s.periode_tekst(), bron=doel_bron(p), realisatie=s.realisatie,
+            regels.append(dict(project=p["naam"], doel=s.doel, eenheid=DOEL_EENHEID[veld], periode=s.periode,
+                               doelperiode=s.periode_tekst(), bron=s.bron, realisatie=s.realisatie,
                                percentage=None if s.percentage is None else round(s.percentage, 1),
                                verwacht=s.verwacht, oordeel=s.oordeel(),
                                cumulatief=None if cum is None else cum[f"cum_{d.DOELEN[veld]}"]))
             eenheid = DOEL_EENHEID[veld]
             pct = "" if s.percentage is None else f" = {v.procent(s.percentage)} van {v.getal(s.doel)}"
             uitleg.append(
-                f"- **{p['naam']}**: doel {v.getal(s.doel)} {eenheid} ({s.periode_tekst()}; bron: {doel_bron(p)}). "
+                f"- **{p['naam']}**: doel {v.getal(s.doel)} {eenheid} ({s.periode_tekst()}; bron: {s.bron}). "
                 f"Gerealiseerd in die periode t/m {label(tot)}: {v.getal(s.realisatie)}{pct}; "
                 f"{s.verwacht_tekst()}: **{s.oordeel()}**."
                 + ("" if cum is None else f" Sinds het begin (cumulatief, los van het doel): "
@@ -253,7 +308,10 @@ def tegen_doel(ctx: Context, tot: str | None = None) -> Figuur | None:
         "monitor-doel", titel, zin, b + "; doelen: zie kolom Bron van het doel", pd_,
         definitie=(v.REGEL_OP_KOERS + " Doel per jaar: het kalenderjaar van de monitor (alleen de kwartalen "
                    "waarin het project loopt). Doel voor de projectduur: van de start tot het einde. Doel voor een "
-                   "periode: van en tot en met de kwartalen die bij het doel staan. " + DEFINITIES),
+                   "periode: van en tot en met de kwartalen die bij het doel staan. Een project kan per soort "
+                   "(gestart, uitstroom naar werk, uitstroom naar opleiding) meer doelen hebben voor perioden die "
+                   "niet overlappen; de monitor telt tegen het doel waarvan de periode het gekozen kwartaal bevat, "
+                   "anders tegen het laatst afgelopen. " + DEFINITIES),
         grafiek=grafiek(monitor_charts.doel_naar_rato, namen, real, doelen, verwacht,
                         hoogte=140 + 60 * len(namen)) if namen else None,
         notities=notities, uitleg="\n".join(uitleg) or None, tabel=tabel, export=export, tabel_open=True,
@@ -278,16 +336,16 @@ def per_project(ctx: Context, tot: str | None = None, project: str | None = None
                       f"Er zijn tot en met {label(tot)} nog geen cijfers per kwartaal ingevoerd.", b, pd_)
     p, rijen = alle[project], res[project]
     reeksen = [(d.LABELS[k], [r[k] for r in rijen]) for k in KWARTAAL_REEKSEN]
-    stand = doelstanden(p, rijen, tot).get("doel_deelnemers")
-    doel_kwartaal = None if stand is None or not stand.kwartalen else stand.doel / stand.kwartalen
+    doel_kwartaal, standen = doel_per_kwartaal(p, rijen)
     gestart = sum(r["gestart"] or 0 for r in rijen)
     zin = (f"{p['naam']}: {len(rijen)} kwarta{'al' if len(rijen) == 1 else 'len'} met cijfers "
            f"({label(rijen[0]['kwartaal'])} t/m {label(rijen[-1]['kwartaal'])}), samen {fmt.getal(gestart)} gestart "
            f"en {fmt.getal(sum(r['uitstroom_werk'] or 0 for r in rijen))} uitgestroomd naar werk. Elke staaf is één "
            "kwartaal, niet opgeteld.")
-    if doel_kwartaal is not None:
-        zin += (f" Stippellijn: het doel naar rato per kwartaal, {v.getal(round(doel_kwartaal, 1))} gestart "
-                f"({v.getal(stand.doel)} over {stand.kwartalen} kwartalen, {stand.periode_tekst()}).")
+    if standen:
+        zin += " Stippellijn: het doel naar rato per kwartaal (gestart), " + "; ".join(
+            f"{v.getal(round(s.doel / s.kwartalen, 1))} ({v.getal(s.doel)} over {s.kwartalen} kwartalen, "
+            f"{s.periode_tekst()})" for s in standen) + "."
     export = pd.DataFrame({"Project": p["naam"], "Kwartaal": [label(r["kwartaal"]) for r in rijen],
                            **{d.LABELS[k]: pd.array([r[k] for r in rijen], dtype="Int64") for k in d.VELDEN}})
     tabel = export.copy()
@@ -296,9 +354,10 @@ def per_project(ctx: Context, tot: str | None = None, project: str | None = None
     b, pd_ = bronregel(ctx, tot)
     return Figuur(
         "monitor-project", f"{p['naam']} per kwartaal t/m {label(tot)}", zin, b, pd_, definitie=DEFINITIES,
-        grafiek=grafiek(monitor_charts.per_kwartaal, [label(r["kwartaal"]) for r in rijen], reeksen, doel_kwartaal,
-                        "Doel naar rato per kwartaal (gestart)" if doel_kwartaal is not None else "", hoogte=360),
-        tabel=tabel, export=export, bestandsnaam=f"monitor_{project}_{tot}")
+        grafiek=grafiek(monitor_charts.per_kwartaal, [label(r["kwartaal"]) for r in rijen], reeksen,
+                        doel_kwartaal if standen else None,
+                        "Doel naar rato per kwartaal (gestart)" if standen else "", hoogte=360),
+        tabel=tabel, export=export, tabel_label=TABEL, bestandsnaam=f"monitor_{project}_{tot}")
 
 
 @figuur("monitor-status", "Status van de projecten", leeg="Voor {regio_naam} zijn nog geen projecten in de monitor.")
@@ -340,6 +399,7 @@ def status(ctx: Context, tot: str | None = None) -> Figuur | None:
                    "eerder. Afgeleid: 'nieuw' geldt twee kwartalen (het startkwartaal en het volgende) en wordt dan "
                    "'lopend'; een project zonder vastgelegde status dat gestart is of cijfers heeft, is 'nieuw' of "
                    "'lopend' (afgeleid)."),
+        notities=programma_geschiedenis(ctx),
         tabel=export, export=export, tabel_open=True, tabel_label="Status per project",
         bestandsnaam=f"monitor_status_{ctx.regio}_{tot}")
 
@@ -407,7 +467,8 @@ def krapte(ctx: Context, tot: str | None = None) -> Figuur | None:
                         [f"{p['naam']} ({werk_tekst(p)})<br>{p['beroepsklasse']}" for p in gekoppeld],
                         [p["vacatures_per_ww"] for p in gekoppeld], [p["mismatch"] for p in gekoppeld],
                         hoogte=160 + 60 * len(gekoppeld)) if gekoppeld else None,
-        notities=notities, tabel=tabel, export=export, bestandsnaam=f"monitor_krapte_{ctx.regio}_{tot}")
+        notities=notities, tabel=tabel, export=export, tabel_label=TABEL,
+        bestandsnaam=f"monitor_krapte_{ctx.regio}_{tot}")
 
 
 SLEUTELS = ("monitor-totaal", "monitor-doel", "monitor-project", "monitor-status", "monitor-krapte")

@@ -7,16 +7,18 @@ under way and polls until the build that includes the save is done."""
 from __future__ import annotations
 
 import time
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.kern import db
 from dashboard.kern.context import Context
+from dashboard.monitor import blokken
+from dashboard.monitor import figuren as monitor_figuren
 from dashboard.monitor import views as monitor_views
 from werkenaanwerk import definities as d
-from werkenaanwerk import invoer, opslaan, opslag, verversen
+from werkenaanwerk import doelen, invoer, opslaan, opslag, verversen
 
 WACHT = "monitor_wacht_op_build"
 PEILEN = 2.0        # seconds between looks at the background build
@@ -89,12 +91,18 @@ def _sjabloon(stand: tuple, regio: str) -> bytes:
     return invoer.sjabloon(regio)
 
 
+def _sjabloon_nu(regio: str) -> bytes:
+    """The template as the store is at the click: the store only grows, so its last number says whether
+    the cached one is still current (read at the click, not on every rerun of the page)."""
+    return _sjabloon((opslag.laatste_volgnummer(),), regio)
+
+
 def sjabloon(ctx: Context) -> None:
     st.subheader("1. Sjabloon downloaden")
     st.markdown("Het Excel-sjabloon bevat de projecten en de cijfers die nu zijn opgeslagen. Vul per project en "
                 "kwartaal één regel in; de definities staan op het blad *Info*.")
-    stand = (opslag.laatste_volgnummer(),)   # the store only grows: a new number is a new template
-    st.download_button("Sjabloon (Excel)", data=_sjabloon(stand, ctx.regio),
+    # made when clicked: a rerun of the page does not read the store (the number of the last save) at all
+    st.download_button("Sjabloon (Excel)", data=partial(_sjabloon_nu, ctx.regio),
                        file_name=f"sjabloon_monitor_werken_aan_werk_{ctx.regio}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:", on_click="ignore", key="sjabloon")
@@ -163,7 +171,7 @@ def correctie(ctx: Context, door: str, bezig: bool = False) -> None:
     namen = {r["project_id"]: r["naam"] for r in projecten}
     if _geen_projecten(ctx, namen):
         return
-    project = st.selectbox("Project", list(namen), format_func=namen.get, key="correctie_project")
+    project = blokken.kies_project(st, projecten, "Project", "correctie_project")
     revisie, tabel = _basis(ctx, project)
     st.caption(f"Geladen: revisie {revisie} van {namen[project]}. Voeg een regel toe voor een nieuw kwartaal, "
                "verbeter een cijfer, of verwijder een regel. Slaat iemand anders intussen hetzelfde project op, dan "
@@ -197,6 +205,16 @@ def _tekst(waarde) -> str:
     return str(int(waarde)) if isinstance(waarde, float) else str(waarde)
 
 
+def _doelen_nu(p: dict) -> list[str]:
+    """The targets that hold now for project `p`, in words (several of one kind for different periods)."""
+    if not p:
+        return []
+    return [f"{doelen.EENHEID[g['soort']]} {g['doel']} ("
+            + (f"periode {monitor_views.label(g['doel_van'])} t/m {monitor_views.label(g['doel_tot'])}"
+               if g["doel_periode"] == "periode" else g["doel_periode"]) + ")"
+            for g in monitor_figuren.doelen_van(p)]
+
+
 def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
     st.subheader("4. Status, doelen of een nieuw project")
     if bezig:
@@ -208,14 +226,17 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
                if not r["is_rest"]}
     nieuw = st.toggle(f"Nieuw project toevoegen in {ctx.regio_naam}", key="nieuw_project", value=not namen,
                       disabled=not namen)
-    project = None if nieuw else st.selectbox("Project", list(namen), format_func=namen.get, key="gegevens_project")
+    project = None if nieuw else blokken.kies_project(st, projecten, "Project", "gegevens_project")
     huidig = next((r for r in projecten if r["project_id"] == project), {})
     with st.form("projectgegevens"):
         velden = {}
         if nieuw:
             velden["naam"] = st.text_input("Naam")
-            velden["programma"] = st.text_input("Programma", value=d.PROGRAMMA,
-                                                help="Het arbeidsmarktprogramma waar het project onder valt")
+        # a changed programme is saved like any register change: with who and when, refused when stale
+        velden["programma"] = st.text_input("Programma", value=huidig.get("programma") or d.PROGRAMMA,
+                                            key=f"f_programma_{project}",
+                                            help="Het arbeidsmarktprogramma waar het project onder valt")
+        if nieuw:
             velden["omschrijving"] = st.text_area("Omschrijving")
             velden["doelgroep"] = st.text_input("Doelgroep")
             velden["start"] = st.text_input("Start (kwartaal)", placeholder="2025-Q1")
@@ -226,29 +247,38 @@ def projectgegevens(ctx: Context, door: str, bezig: bool = False) -> None:
         velden["status_vanaf"] = b.text_input("Status geldt vanaf (kwartaal)", placeholder="2025-Q1")
         velden["einde"] = c.text_input("Einde (kwartaal)", value=_tekst(huidig.get("einde")), placeholder="2025-Q4")
         velden["toelichting"] = st.text_input("Toelichting bij de status")
+        st.markdown("**Doel**: vul alleen het doel in dat u toevoegt of wijzigt. "
+                    + (f"Nu: {'; '.join(huidige)}." if (huidige := _doelen_nu(huidig)) else "Nu is er geen doel."))
         a, b, c, e = st.columns(4)
         for kolom, label, veld in ((a, "Doel deelnemers", "doel_deelnemers"), (b, "Doel uitstroom werk", "doel_uitstroom_werk"),
                                    (c, "Doel uitstroom opleiding", "doel_uitstroom_opleiding")):
-            velden[veld] = kolom.text_input(label, value=_tekst(huidig.get(veld)))
+            velden[veld] = kolom.text_input(label, key=f"f_{veld}_{project}")
         velden["doel_periode"] = e.selectbox("Doelperiode", ["", *d.DOEL_PERIODES], key="f_doelperiode",
                                              help="per jaar: het kalenderjaar; projectduur: van start tot einde; "
                                                   "periode: van en tot en met de kwartalen hieronder")
-        a, b, _ = st.columns([1, 1, 2])
+        a, b, c = st.columns([1, 1, 2])
         velden["doel_van"] = a.text_input("Doel geldt van (kwartaal)", placeholder="2025-Q1",
                                           help="Alleen bij doelperiode 'periode'")
         velden["doel_tot"] = b.text_input("Doel geldt tot en met (kwartaal)", placeholder="2026-Q4",
                                           help="Alleen bij doelperiode 'periode'")
+        velden["doel_modus"] = c.selectbox(
+            "Dit doel", list(doelen.MODI), format_func=doelen.MODI.get, key="f_doelmodus",
+            help="Vervangt: het nieuwe doel komt in de plaats van de huidige doelen van dezelfde soort (die blijven "
+                 "in de geschiedenis). Erbij: een doel voor een andere periode naast de huidige; twee doelen van "
+                 "dezelfde soort mogen niet over dezelfde kwartalen gaan.")
         velden["beroepsklasse_code"] = st.selectbox(
             "Beroepsklasse waarvoor het project opleidt", ["", *klassen], format_func=lambda k: klassen.get(k, "—"),
             key="f_beroepsklasse")
-        opslaan = st.form_submit_button("Projectgegevens opslaan", type="primary")
-    if opslaan:
+        verstuurd = st.form_submit_button("Projectgegevens opslaan", type="primary")
+    if verstuurd:
         if not nieuw:  # only what was changed: the form shows the current values
-            for veld in ("einde", *d.DOELEN):
-                if str(velden[veld]).strip() == _tekst(huidig.get(veld)):
+            for veld in ("einde", "programma"):
+                if " ".join(str(velden[veld]).split()) == " ".join(_tekst(huidig.get(veld)).split()):
                     velden.pop(veld)
             if not velden.get("status"):
                 velden.pop("status_vanaf", None)
+        if not any(str(velden.get(k) or "").strip() for k in d.DOELEN):
+            velden.pop("doel_modus", None)   # no target entered: nothing to replace or add
         try:
             uitkomst = opslaan.sla_op(opslaan.Projectgegevens(project, velden, int(huidig.get("revisie", 0))), door)
         except opslaan.InvoerFout as exc:

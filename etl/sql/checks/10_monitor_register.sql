@@ -71,3 +71,14 @@ select bestand, regel, 'project_id', format('onbekend project ''{}''; het staat 
                                             project_id)
 from staging.monitor_projectstatus
 where project_id not in (select project_id from staging.monitor_projecten)
+
+union all
+-- two targets of one kind (the same indicator, so the same unit) may not cover the same quarters; per jaar and
+-- projectduur cover the project's run (staging.monitor_doelen: eerste, laatste)
+select b.bestand, b.regel, b.soort,
+       format('project ''{}'': het doel {} {} ({}) overlapt met het doel {} {} ({}); twee doelen voor dezelfde soort '
+              'mogen niet over dezelfde kwartalen gaan', b.project_id, b.doel, b.eenheid, b.wanneer, a.doel,
+              a.eenheid, a.wanneer)
+from staging.monitor_doelen a
+join staging.monitor_doelen b on a.project_id = b.project_id and a.soort = b.soort and a.volgnummer < b.volgnummer
+where a.eerste <= b.laatste and b.eerste <= a.laatste

@@ -53,6 +53,8 @@ register as (
              else s.beroepsklasse_toelichting end as beroepsklasse_toelichting,
         coalesce(l.start, s.start) as start,
         coalesce(l.einde, s.einde) as einde,
+        -- the latest amount entered per kind and the latest period (as before several targets per kind existed);
+        -- the targets that hold, one row each, are in marts.monitor_doelen_geldig (what the figures count against)
         coalesce(l.doel_deelnemers, s.doel_deelnemers) as doel_deelnemers,
         coalesce(l.doel_uitstroom_werk, s.doel_uitstroom_werk) as doel_uitstroom_werk,
         coalesce(l.doel_uitstroom_opleiding, s.doel_uitstroom_opleiding) as doel_uitstroom_opleiding,

@@ -6,7 +6,7 @@ with seed as (
     select
         project_id, doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding, doel_periode, doel_van, doel_tot,
         bron, peildatum as bron_peildatum, null::varchar as door, null::timestamptz as ingevoerd_op,
-        0 as volgnummer
+        0 as volgnummer, null::varchar as doel_modus
     from staging.monitor_projecten
     where coalesce(doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding) is not null
 ),
@@ -15,7 +15,7 @@ ingevoerd as (
     select
         project_id, doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding, doel_periode, doel_van, doel_tot,
         'Monitor Werken aan Werk (ingevoerd)' as bron, null::varchar as bron_peildatum, door,
-        tijdstip as ingevoerd_op, volgnummer
+        tijdstip as ingevoerd_op, volgnummer, doel_modus
     from raw.monitor_mutaties
     where soort = 'project'
         and (coalesce(doel_deelnemers, doel_uitstroom_werk, doel_uitstroom_opleiding) is not null
