@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.kern import components, context, navigatie
+from dashboard.kern import components, context, db, navigatie
 
 TITEL = "Arbeidsmarktdashboard"
 # the favicon from this repository, not from fonts.gstatic.com (no third-party request per page view)
@@ -14,9 +14,12 @@ presenteren = st.query_params.get("presentatie") == "1"
 # expanded: every page in the sidebar, no "Meer tonen" fold (13 pages)
 pagina = st.navigation(navigatie.paginas(Path(__file__).parent), position="hidden" if presenteren else "sidebar",
                        expanded=True)
-# one page config per run (each call is a message, and the favicon is read and hashed in each): a distinct
-# <title> per page (WCAG 2.4.2) naming the region the page shows ("Mismatch · Arbeidsmarkt Zuid-Limburg")
-st.set_page_config(page_title=f"{pagina.title} · {context.titel(st.query_params.get('regio'), TITEL)}",
-                   page_icon=FAVICON, layout="wide")
-components.pagina()   # lang="nl", visible focus, captions at >= 4.5:1
-pagina.run()
+# one warehouse build for the whole run: every figure on the page from the same build even if a refresh swaps
+# the file meanwhile, and one look at the file per run instead of one per query
+with db.een_build(stil=True):
+    # one page config per run (each call is a message, and the favicon is read and hashed in each): a distinct
+    # <title> per page (WCAG 2.4.2) naming the region the page shows ("Mismatch · Arbeidsmarkt Zuid-Limburg")
+    st.set_page_config(page_title=f"{pagina.title} · {context.titel(st.query_params.get('regio'), TITEL)}",
+                       page_icon=FAVICON, layout="wide")
+    components.pagina()   # lang="nl", visible focus, captions at >= 4.5:1
+    pagina.run()
