@@ -6,8 +6,14 @@ import streamlit as st
 from dashboard.kern import components, context, db, navigatie
 
 TITEL = "Arbeidsmarktdashboard"
-# the favicon from this repository, not from fonts.gstatic.com (no third-party request per page view)
-FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
+# the favicon from this repository (static/favicon.png), not from fonts.gstatic.com (no third-party request per
+# page view); as a static URL (server.enableStaticServing), not a file path that Streamlit reads, hashes and
+# registers as a media file in every run
+FAVICON = "/app/static/favicon.png"
+
+# before st.navigation: without a favicon set first, the browser takes the page's material icon from
+# fonts.gstatic.com
+st.set_page_config(page_title=TITEL, page_icon=FAVICON, layout="wide")
 
 # presenting the Analyse arbeidsmarkt: no sidebar, the slide fills the screen
 presenteren = st.query_params.get("presentatie") == "1"
@@ -17,9 +23,8 @@ pagina = st.navigation(navigatie.paginas(Path(__file__).parent), position="hidde
 # one warehouse build for the whole run: every figure on the page from the same build even if a refresh swaps
 # the file meanwhile, and one look at the file per run instead of one per query
 with db.een_build(stil=True):
-    # one page config per run (each call is a message, and the favicon is read and hashed in each): a distinct
-    # <title> per page (WCAG 2.4.2) naming the region the page shows ("Mismatch · Arbeidsmarkt Zuid-Limburg")
-    st.set_page_config(page_title=f"{pagina.title} · {context.titel(st.query_params.get('regio'), TITEL)}",
-                       page_icon=FAVICON, layout="wide")
+    # a distinct <title> per page (WCAG 2.4.2) naming the region the page shows ("Mismatch · Arbeidsmarkt
+    # Zuid-Limburg")
+    st.set_page_config(page_title=f"{pagina.title} · {context.titel(st.query_params.get('regio'), TITEL)}")
     components.pagina()   # lang="nl", visible focus, captions at >= 4.5:1
     pagina.run()
