@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from basis import database
 from dashboard.analyse import versies
 from tests.conftest import REPO
@@ -76,3 +78,17 @@ def test_the_sqlite_stand_changes_only_with_a_committed_write(tmp_path):
     with winkel.transactie(schrijven=True) as t:
         t.execute("insert into x (a) values (2)")
     assert winkel.stand() not in (leeg, na_een)
+
+
+def test_postgres_restarted_the_kept_connection_is_replaced_and_meanwhile_the_page_says_so(postgres, versies_dir):
+    versies.bewaar({"regio": "AM12", "secties": []}, "Beraad mei", door="Annette")
+    assert [m["naam"] for m in versies.lijst()] == ["Beraad mei"]      # the stand's connection is open now
+    postgres.stop()
+    try:
+        with pytest.raises(versies.VersieFout, match="Kan de versies niet lezen. De opslag .PostgreSQL-database"):
+            versies.lijst()
+    finally:
+        postgres.start()
+    assert [m["naam"] for m in versies.lijst()] == ["Beraad mei"]
+    versies.bewaar({"regio": "AM12", "secties": []}, "Beraad juni", door="Annette")
+    assert [m["naam"] for m in versies.lijst()] == ["Beraad juni", "Beraad mei"]
