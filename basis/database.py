@@ -24,6 +24,7 @@ over a kept connection (PostgreSQL) instead of a new connection per rerun:
     versies = db.per_stand("versies", lees_versies)"""
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -37,6 +38,7 @@ from urllib.parse import urlsplit
 from basis import instellingen as settings
 
 T = TypeVar("T")
+log = logging.getLogger("basis.database")
 WACHTTIJD_S = 30   # how long a writer waits for another writer before giving up
 
 
@@ -139,8 +141,6 @@ class Database:
                 con.rollback()
                 raise
             con.commit()
-            if schrijven and not self.postgres:
-                self._stand_verder()
         except self._fouten() as exc:
             raise self._onbereikbaar(exc) from exc
         finally:
@@ -148,6 +148,8 @@ class Database:
                 con.close()
             except Exception:  # noqa: BLE001 - a broken connection cannot be closed cleanly; it is gone anyway
                 pass
+        if schrijven and not self.postgres:
+            self._stand_verder()
 
     # --- the stand: a cheap value that changes with every committed write ------------------------------
 
@@ -158,11 +160,18 @@ class Database:
     def _stand_verder(self) -> None:
         """SQLite, after a commit: one byte more in the marker file beside the database. Appends are atomic,
         so its size counts the commits of every process on this machine (and the mtime changes as well)."""
-        fd = os.open(self._standpad, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, b".")
-        finally:
-            os.close(fd)
+            fd = os.open(self._standpad, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, b".")
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            # the write is committed: not an error for the saver; other processes see it at their next
+            # successful marker, this one at once
+            log.warning("opslag %s: stand niet bijgewerkt (%s)", self.pad, exc)
+            with self._lock:
+                self._per_stand.clear()
 
     def stand(self) -> tuple:
         """A value that changes whenever a write was committed, in this process or any other.

@@ -92,3 +92,15 @@ def test_postgres_restarted_the_kept_connection_is_replaced_and_meanwhile_the_pa
     assert [m["naam"] for m in versies.lijst()] == ["Beraad mei"]
     versies.bewaar({"regio": "AM12", "secties": []}, "Beraad juni", door="Annette")
     assert [m["naam"] for m in versies.lijst()] == ["Beraad juni", "Beraad mei"]
+
+
+def test_a_marker_that_cannot_be_written_does_not_turn_a_committed_save_into_an_error(versies_dir, caplog):
+    versies.bewaar({"regio": "AM12", "secties": []}, "Beraad mei", door="Annette")
+    assert [m["naam"] for m in versies.lijst()] == ["Beraad mei"]
+    marker = versies_dir / "versies.sqlite.stand"
+    marker.unlink()
+    marker.mkdir()                         # the marker cannot be extended any more
+    assert [m["naam"] for m in versies.lijst()] == ["Beraad mei"]   # read under the stand as it is now
+    versies.bewaar({"regio": "AM12", "secties": []}, "Beraad juni", door="Annette")   # saved, no error
+    assert "stand niet bijgewerkt" in caplog.text
+    assert [m["naam"] for m in versies.lijst()] == ["Beraad juni", "Beraad mei"]   # this process sees it at once
