@@ -8,6 +8,7 @@ environment at call time; they are kept for code that does not receive an
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -73,6 +74,9 @@ class Instellingen:
     @classmethod
     def uit_omgeving(cls, environ: Mapping[str, str] | None = None, **overrides) -> Instellingen:
         """Defaults, then environment variables, then `overrides` (CLI flags; None means 'not given')."""
+        if environ is None and cls is Instellingen and all(v is None for v in overrides.values()):
+            # every page asks in every rerun: made anew only when one of the variables changed
+            return _uit_omgeving(tuple(os.environ.get(naam) for naam in OMGEVING))
         environ = os.environ if environ is None else environ
         waarden = {veld: environ[naam] for naam, veld in OMGEVING.items() if environ.get(naam)}
         waarden.update({k: v for k, v in overrides.items() if v is not None})
@@ -87,6 +91,12 @@ class Instellingen:
         """Outcome of the last refresh; kept outside the warehouse so a failed
         refresh (which leaves the warehouse untouched) can still be reported."""
         return self.warehouse_path.with_name(self.warehouse_path.stem + ".status.json")
+
+
+@functools.lru_cache(maxsize=16)
+def _uit_omgeving(waarden: tuple[str | None, ...]) -> Instellingen:
+    """The settings for these values of the OMGEVING variables (frozen, so one instance can be shared)."""
+    return Instellingen.uit_omgeving({naam: w for naam, w in zip(OMGEVING, waarden, strict=True) if w})
 
 
 # --- module-level access for callers without an Instellingen (read the environment at call time) ---

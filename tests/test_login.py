@@ -223,3 +223,49 @@ def test_unknown_and_known_names_take_equally_long_median_of_20():
         onbekend.append(time.perf_counter() - t)
     verhouding = statistics.median(onbekend) / statistics.median(bekend)
     assert 0.9 <= verhouding <= 1.1, (verhouding, statistics.median(bekend), statistics.median(onbekend))
+
+
+FALEN = """
+import sys
+from werkenaanwerk import inlogpogingen
+for _ in range(int(sys.argv[1])):
+    inlogpogingen.mislukt("annette", "10.0.0.1")
+"""
+
+
+def test_two_processes_share_the_throttle_through_the_store(opslag_soort, monitor_dir):
+    """Failures counted by other processes (other workers) lock the name here too. With PostgreSQL the counts
+    are in the database, so workers on other machines share them: nothing is kept on this machine's disk."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # two workers failing at the same time: 2 + 2 failures, each process's counts added to the other's
+    processen = [subprocess.Popen([sys.executable, "-c", FALEN, "2"], cwd=REPO, env=env, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(2)]
+    assert all(p.wait(60) == 0 for p in processen), [p.stderr.read() for p in processen]
+    assert inlogpogingen.wachttijd("annette", None) == pytest.approx(4, abs=1)    # 2 ** (4 - 2)
+    assert inlogpogingen.wachttijd("piet", "10.0.0.1") == pytest.approx(4, abs=1)  # and per client
+    subprocess.run([sys.executable, "-c", FALEN, "1"], cwd=REPO, env=env, check=True)   # the fifth
+    assert inlogpogingen.wachttijd("Annette", "10.0.0.9") == pytest.approx(inlogpogingen.BLOKKADE, abs=5)
+    assert inlogpogingen.wachttijd("piet", "10.0.0.2") == 0
+    inlogpogingen.gelukt("annette", "10.0.0.1")     # a success here clears it for every process
+    assert subprocess.run([sys.executable, "-c", "from werkenaanwerk import inlogpogingen as i; "
+                           "print(i.wachttijd('annette', '10.0.0.1'))"], cwd=REPO, env=env, check=True,
+                          capture_output=True, text=True).stdout.strip() == "0.0"
+    op_schijf = sorted(p.name for p in monitor_dir.glob("inlogpogingen*")) if monitor_dir.exists() else []
+    assert op_schijf == ([] if opslag_soort == "postgresql" else
+                         ["inlogpogingen.sqlite", "inlogpogingen.sqlite.stand"])
+
+
+def test_a_login_is_refused_in_dutch_when_the_throttle_cannot_be_read(monkeypatch):
+    from basis import database
+    from dashboard.kern import login
+
+    def weg(*args, **kwargs):
+        raise database.Onbereikbaar("De opslag (PostgreSQL-database x op y) is nu niet bereikbaar.")
+    monkeypatch.setattr(inlogpogingen, "wachttijd", weg)
+    assert login.controleer("annette", "wat dan ook") == (
+        "Inloggen kan nu niet. De opslag (PostgreSQL-database x op y) is nu niet bereikbaar.")

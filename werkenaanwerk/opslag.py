@@ -199,5 +199,10 @@ def laatste_volgnummer(records: list[dict] | None = None) -> int:
     winkel = db()
     if not winkel.bestaat():
         return 0
-    with _bereikbaar(), winkel.transactie() as t:
+    with _bereikbaar():   # read once per stand of the store (the Invoer page asks in every rerun)
+        return winkel.per_stand("laatste_volgnummer", lambda: _lees_volgnummer(winkel))
+
+
+def _lees_volgnummer(winkel: database.Database) -> int:
+    with winkel.transactie() as t:
         return t.execute("select coalesce(max(volgnummer), 0) from monitor_mutaties")[0][0]

@@ -75,15 +75,24 @@ def _checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_bekeken: dict[Path, int] = {}   # versions folder -> its mtime when last looked through for older folders
+
+
 def _db() -> database.Database:
-    """The store, with an older release's version folders copied in first."""
+    """The store, with an older release's version folders copied in first. The folder is looked through
+    again only when its mtime changed (a folder added or removed): one stat per call, not a listing."""
     root = settings.versies_dir()
     winkel = database.open_(root / DATABASE, SCHEMA)
-    if root.is_dir():
+    try:
+        mtime = root.stat().st_mtime_ns
+    except FileNotFoundError:
+        return winkel
+    if _bekeken.get(root) != mtime:
         mappen = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
                   and ((p / "manifest.json").exists() or (p / "analyse.json").exists())]
         if mappen:
             _migreer(winkel, mappen)
+        _bekeken[root] = mtime
     return winkel
 
 
@@ -169,14 +178,20 @@ def bewaar(doc: dict, naam: str, door: str = "") -> dict:
 
 
 def lijst() -> list[dict]:
-    """All versions, newest first; a damaged one is listed with `beschadigd`."""
+    """All versions, newest first; a damaged one is listed with `beschadigd`. Read from the store once per
+    stand (every Analyse rerun asks): a version saved or retired in any worker changes the stand, so it is
+    listed at the next click there too."""
     with _opslag("de versies niet lezen"):
         winkel = _db()
         if not winkel.bestaat():
             return []
-        with winkel.transactie() as t:
-            rijen = t.execute("select map, manifest from analyse_versies where map not in "
-                              "(select map from analyse_versies_ingetrokken) order by map")
+        return [dict(m) for m in winkel.per_stand("versies.lijst", lambda: _lees_lijst(winkel))]
+
+
+def _lees_lijst(winkel: database.Database) -> list[dict]:
+    with winkel.transactie() as t:
+        rijen = t.execute("select map, manifest from analyse_versies where map not in "
+                          "(select map from analyse_versies_ingetrokken) order by map")
     uit = []
     for sleutel, tekst in rijen:
         m = _manifest(tekst)

@@ -90,12 +90,19 @@ def huidige_build() -> str:
 
 
 @contextmanager
-def een_build():
+def een_build(stil: bool = False):
     """Within this block every query reads the same warehouse build, even if a
     refresh swaps in a new file meanwhile (the attached old file stays readable).
     Yields the build key; compare it with build_key() afterwards to know whether
-    the attached file really was the build of that key (see analyse.maak)."""
-    key = build_key()
+    the attached file really was the build of that key (see analyse.maak).
+    stil: without a warehouse, pin nothing and yield None (each query then says so)."""
+    try:
+        key = build_key()
+    except WarehouseOntbreekt:
+        if not stil:
+            raise
+        yield None
+        return
     token = _VAST.set(key)
     try:
         yield key

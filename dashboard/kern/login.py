@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from basis import database
 from dashboard.kern import sessie
 from werkenaanwerk import inlogpogingen, wachtwoord
 
@@ -163,18 +164,21 @@ def controleer(wie: str, ww: str) -> str | None:
     wrong password. None when logged in (the session and its cookie are set), else the Dutch refusal. Every
     login form (the monitor's, the Beraad's) goes through here."""
     client = getattr(st.context, "ip_address", None)
-    wacht = inlogpogingen.wachttijd(wie, client)
-    if wacht > 0:
-        return f"Te veel mislukte pogingen. Probeer het over {_duur(wacht)} opnieuw."
-    account = accounts().get(wie.strip())
-    opgeslagen = str(account.get("wachtwoord_hash", "")) if account else None
-    if wachtwoord.klopt(ww, opgeslagen):
-        inlogpogingen.gelukt(wie, client)
-        _aanmelden(wie.strip(), account)
-        if wachtwoord.verouderd(opgeslagen):
-            st.session_state[SESSIE + "_verouderd"] = True
-        return None
-    inlogpogingen.mislukt(wie, client)
+    try:
+        wacht = inlogpogingen.wachttijd(wie, client)
+        if wacht > 0:
+            return f"Te veel mislukte pogingen. Probeer het over {_duur(wacht)} opnieuw."
+        account = accounts().get(wie.strip())
+        opgeslagen = str(account.get("wachtwoord_hash", "")) if account else None
+        if wachtwoord.klopt(ww, opgeslagen):
+            inlogpogingen.gelukt(wie, client)
+            _aanmelden(wie.strip(), account)
+            if wachtwoord.verouderd(opgeslagen):
+                st.session_state[SESSIE + "_verouderd"] = True
+            return None
+        inlogpogingen.mislukt(wie, client)
+    except database.Onbereikbaar as exc:   # the shared throttle cannot be read or counted: no login unthrottled
+        return f"Inloggen kan nu niet. {exc}"
     return "Gebruikersnaam of wachtwoord klopt niet."
 
 
