@@ -9,7 +9,7 @@ st.title("Regio's vergelijken")
 st.caption(f"Waar {ctx.regio_naam} staat tussen de arbeidsmarktregio's, op elk cijfer dat CBS voor alle regio's "
            "publiceert. Alle regio's met dezelfde bron en periode; plaats 1 is de hoogste waarde.")
 opties = regios.indicatoren()
-if melding := regios.nog_zonder_cijfers():
+if melding := regios.nog_zonder_cijfers() or regios.waarom_leeg():
     st.info(melding)
 indicator = context.keuze("indicator", opties, "Indicator") if opties else ""
 namen = regios.regio_namen()

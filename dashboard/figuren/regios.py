@@ -61,6 +61,15 @@ def nog_zonder_cijfers() -> str:
             "de CBS-tabel is opgehaald (zie Bronnen en actualiteit); tot dan geen cijfer en geen rangorde.")
 
 
+def waarom_leeg() -> str:
+    """Without any comparison yet: one line on the background refresh at the first start (running, CBS
+    unreachable, failed), or '' (then each figure's own empty state, LEEG, says what is needed)."""
+    if indicatoren():
+        return ""
+    from beheer import eerste_verversing
+    return eerste_verversing.regel(eerste_verversing.stand())
+
+
 def _van(indicator: str) -> list[dict]:
     return [r for r in _alle() if r["indicator"] == indicator]
 
