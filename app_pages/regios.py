@@ -23,6 +23,8 @@ if standaard:
 tonen.figuur(ctx, "regio-rang", indicator=indicator, peers=peers)
 tonen.figuur(ctx, "regio-overzicht")
 tonen.figuur(ctx, "regio-peers", peers=peers)
+tonen.figuur(ctx, "regio-provincies")
 tonen.figuur(ctx, "kaart-regios", bij_klik=context.kies_op_kaart, indicator=indicator, peers=peers)
 tonen.figuur(ctx, "kaart-gemeenten")
 tonen.figuur(ctx, "gemeenten-index")
+tonen.figuur(ctx, "druk-gemeenten")

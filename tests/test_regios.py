@@ -134,6 +134,9 @@ def test_the_comparison_page_says_what_is_missing_before_cbs_was_fetched(warehou
     at = open_page("regios")
     assert any("verschijnt zodra de CBS-tabellen" in i.value for i in at.info)
     assert not at.get("plotly_chart")
+    # the province comparison says in one line what it needs
+    assert sum("De vergelijking met de provincie verschijnt zodra CBS-tabel 03759ned is opgehaald" in i.value
+               for i in at.info) == 1
 
 
 # --- all 35 regions from the real capture --------------------------------------------------------------------
@@ -361,3 +364,57 @@ def test_gemeenten_as_an_index_start_at_100_and_follow_the_capture(alle_regios):
     v2019, v2026 = inwoners_uit_opname("2019")["GM0376"], inwoners_uit_opname("2026")["GM0376"]
     assert lijnen["Blaricum"]["y"][-1] == pytest.approx(100 * v2026 / v2019)
     assert "het snelst Blaricum" in zichtbaar(at)
+
+
+def provincie_uit_opname() -> dict[str, str]:
+    """Gemeente -> province straight from the capture's code list (DimensionGroupId 'GMPV27' = in PV27)."""
+    codes = json.loads((regios_replay.CAPTURE_03759 / "codes-RegioS.json").read_text())["value"]
+    return {c["Identifier"]: c["DimensionGroupId"][2:] for c in codes if c["DimensionGroupId"].startswith("GMPV")}
+
+
+def inwoners_provincie(jaar: str) -> dict[str, float]:
+    waarden = {}
+    for pad in sorted(regios_replay.CAPTURE_03759.glob("observations-page-*.json")):
+        for r in json.loads(pad.read_text())["value"]:
+            if r["Perioden"] == f"{jaar}JJ00" and r["Measure"] == "M000352" and r["RegioS"].startswith("PV"):
+                waarden[r["RegioS"]] = r["Value"]
+    return waarden
+
+
+def test_the_region_beside_its_provinces_from_the_captures_own_grouping(alle_regios):
+    provincie = provincie_uit_opname()
+    gemeenten = defaultdict(list)
+    for m in regios_replay.indeling():
+        gemeenten[m["arbeidsmarktregiocode"]].append(m["gemeentecode"])
+    nu, toen = inwoners_provincie("2026"), inwoners_provincie("2019")
+    per_gemeente = inwoners_uit_opname("2026")
+    for code in ("AM12", "AM01"):
+        verwacht = defaultdict(list)
+        for g in gemeenten[code]:
+            verwacht[provincie[g]].append(g)
+        from dashboard.kern import db
+        rijen = {r["regio_code"]: r for r in db.rijen("regio_provincies", regio=code)}
+        assert {c for c, r in rijen.items() if r["soort"] == "provincie"} == set(verwacht)
+        for pv, leden in verwacht.items():
+            assert rijen[pv]["gemeenten"] == len(leden)
+            assert rijen[pv]["inwoners"] == nu[pv]
+            assert rijen[pv]["inwoners_uit_regio"] == sum(per_gemeente[g] for g in leden)
+            assert rijen[pv]["groei"] == pytest.approx(100 * (nu[pv] - toen[pv]) / toen[pv])
+    # AM12 spans Noord-Holland and Utrecht (Eemnes); its growth is the comparison page's own figure
+    assert provincie["GM0317"] == "PV26" and sorted(verwacht_am12 := {provincie[g] for g in gemeenten["AM12"]}) \
+        == ["PV26", "PV27"], verwacht_am12
+    at = open_page("regios", regio="AM12")
+    kaart = next(m.value for m in at.markdown if "naast provincie" in m.value)
+    groei = q("select waarde from marts.regio_vergelijking where indicator = 'inwonersgroei' and regio_code = 'AM12'")
+    assert "Gooi en Vechtstreek ligt in 2 provincies: 6 gemeenten" in kaart and "1 gemeente (10.065 inwoners) in de " \
+        "provincie Utrecht" in kaart, kaart
+    assert f"Gooi en Vechtstreek +{groei[0][0]:.1f}%".replace(".", ",") in kaart
+    html = "\n".join(str(h.proto) for h in at.get("html"))
+    assert "provincie Noord-Holland" in html and "Eemnes" in html   # the figure's data as an HTML table
+    # the druk per gemeente of the chosen region on the same page (the fixture's made-up 70072ned values)
+    assert any("Groene en grijze druk per gemeente van Gooi en Vechtstreek" in m.value for m in at.markdown)
+    # a region whose gemeenten did not all exist in 2019: no growth for it, and the note says why
+    at = open_page("regios", regio="AM01")
+    kaart = next(m.value for m in at.markdown if "naast provincie" in m.value)
+    assert "Groningen naast provincie Groningen en provincie Drenthe" in kaart
+    assert "Voor Groningen zelf is er geen groeicijfer" in kaart

@@ -305,3 +305,63 @@ def gemeenten_index(ctx: Context) -> Figuur | None:
         grafiek=grafiek(charts.lijnen, [(n, [r["periode"] for r in rs], index[n]) for n, rs in reeksen.items()],
                         hoogte=380, nadruk=ctx.regio_naam),
         tabel=tabel, export=tabel, bestandsnaam=f"inwoners_index_{ctx.regio}")
+
+
+PROVINCIE_LEEG = ("De vergelijking met de provincie verschijnt zodra CBS-tabel 03759ned is opgehaald: de indeling "
+                  "van gemeenten in provincies komt uit die tabel (zie Bronnen en actualiteit).")
+
+
+@figuur("regio-provincies", "{regio_naam} naast haar provincie(s)", leeg=PROVINCIE_LEEG)
+def provincies(ctx: Context) -> Figuur | None:
+    """The arbeidsmarktregio beside the province(s) its gemeenten lie in and Nederland: inwoners and growth over
+    the same years of the same table (CBS 03759ned). Which gemeente lies in which province comes from that
+    table's own code list (marts.gemeente_provincie)."""
+    rijen = db.rijen("regio_provincies", regio=ctx.regio)
+    eigen = next((r for r in rijen if r["soort"] == "regio"), None)
+    provs = [r for r in rijen if r["soort"] == "provincie"]
+    land = next((r for r in rijen if r["soort"] == "land"), None)
+    if eigen is None or not provs:
+        return None
+    eigen = {**eigen, "naam": ctx.regio_naam}
+    # "provincie Groningen" beside the arbeidsmarktregio Groningen: never two areas with one name
+    provs = [{**p, "naam": f"provincie {p['naam']}"} for p in provs]
+
+    def groei(r):
+        return fmt.met_teken(fmt.procent(r["groei"], 1), r["groei"]) if r and _is_getal(r["groei"]) else "geen cijfer"
+
+    delen = [f"{fmt.getal(p['gemeenten'])} {'gemeente' if p['gemeenten'] == 1 else 'gemeenten'} "
+             f"({fmt.getal(p['inwoners_uit_regio'])} inwoners) in de {p['naam']}" for p in provs]
+    ligging = (f"Alle gemeenten van {ctx.regio_naam} liggen in {provs[0]['naam']}" if len(provs) == 1 else
+               f"{ctx.regio_naam} ligt in {len(provs)} provincies: {samenvatting.opsomming(delen)}")
+    begin = next((r["begin_periode"] for r in rijen if r["begin_periode"]), "")
+    met_groei = [r for r in (eigen, *provs) if _is_getal(r["groei"])]
+    zin = (f"{ligging}. Van {begin} tot {eigen['periode']} groeide "
+           + samenvatting.opsomming([f"{r['naam']} {groei(r)}" for r in met_groei])
+           + (f" ({land['naam']} {groei(land)}; zelfde bron en periode)." if land else ".")
+           + ("" if _is_getal(eigen["groei"]) else f" Voor {ctx.regio_naam} zelf is er geen groeicijfer (zie de noot)."))
+    tabel = pd.DataFrame([{
+        "Gebied": r["naam"], "Soort": {"regio": "arbeidsmarktregio", "provincie": "provincie", "land": "land"}[r["soort"]],
+        "Gemeenten van de regio erin": r["gemeente_namen"] or "",
+        f"Inwoners {r['periode']}": r["inwoners"],
+        "Inwoners uit de regio": r["inwoners_uit_regio"] if _is_getal(r["inwoners_uit_regio"]) else None,
+        f"Groei {begin}-{r['periode']} (%)": round(r["groei"], 2) if _is_getal(r["groei"]) else None}
+        for r in (eigen, *provs, *([land] if land else []))])
+    notities = ["Groene en grijze druk per provincie staan niet in de opgehaalde CBS-tabellen (70072ned wordt "
+                "opgehaald voor Nederland, gemeenten en arbeidsmarktregio's); daarom hier alleen inwoners en groei."]
+    if not _is_getal(eigen["groei"]):
+        notities.append(f"Voor {ctx.regio_naam} is er geen groei sinds {begin}: niet elke gemeente van de regio heeft "
+                        f"een cijfer voor {begin} (bijvoorbeeld na een herindeling).")
+    return Figuur(
+        "regio-provincies", f"{ctx.regio_naam} naast {samenvatting.opsomming([p['naam'] for p in provs])}", zin,
+        eigen["bron"], eigen["peildatum"],
+        definitie="Inwoners op 1 januari (CBS StatLine 03759ned); de regio is de som van haar gemeenten, een provincie "
+                  "zoals CBS haar publiceert. Groei: van het eerste tot het laatste jaar van de tabel. In welke "
+                  "provincie een gemeente ligt, staat in de regiocodes van dezelfde tabel.",
+        grafiek=grafiek(charts.rangorde, [r["naam"] for r in met_groei], [r["groei"] for r in met_groei],
+                        ctx.regio_naam, eenheid="%", referentie=land["groei"] if land and _is_getal(land["groei"])
+                        else None, referentie_naam=land["naam"] if land else "") if met_groei else None,
+        notities=notities, tabel=tabel, export=tabel, bestandsnaam=f"regio_provincies_{ctx.regio}")
+
+
+def _is_getal(x) -> bool:
+    return x is not None and not pd.isna(x)
