@@ -28,17 +28,22 @@ PEER_UITLEG = ("Vergelijkbaar = de vijf regio's die het dichtst bij liggen op dr
                "de drie. U kunt de groep zelf aanpassen; de keuze staat in de adresbalk.")
 LEEG = ("De vergelijking met de andere arbeidsmarktregio's verschijnt zodra de CBS-tabellen en de indeling van "
         "gemeenten in arbeidsmarktregio's zijn opgehaald (zie Bronnen en actualiteit).")
+# the page's tabs (?blad=), in order: label -> what it holds (the label is the URL value)
+BLADEN = {"Rangorde": "plaats tussen de 35 en alle indicatoren", "Vergelijkbaar": "vergelijkbare regio's",
+          "Provincie": "de regio naast haar provincie(s)", "Kaarten": "kaart van de regio's en van de gemeenten",
+          "Gemeenten": "groei en druk per gemeente"}
 # every indicator marts.regio_vergelijking can hold (etl/sql/marts/10_regio_vergelijking.sql), in its order: the page
 # names the ones still without figures instead of leaving them out silently
 VERGELIJKING = ("inwoners", "netto_arbeidsparticipatie", "groene_druk", "grijze_druk", "werkloosheidspercentage",
                 "inwonersgroei", "ww_per_1000_inwoners")
 
 
-def _alle() -> list[dict]:
+def _alle() -> tuple[dict, ...]:
+    """Every row of marts.regio_vergelijking, made once per build and shared: read them, never change them."""
     try:
-        return db.rijen("regio_vergelijking")
+        return db.view(db.records, "regio_vergelijking")
     except db.DataOntbreekt:
-        return []
+        return ()
 
 
 def indicatoren() -> dict[str, str]:
@@ -171,10 +176,18 @@ def overzicht(ctx: Context) -> Figuur | None:
 
 
 def _kenmerken() -> dict[str, dict[str, float]]:
-    """Per region the standardised peer features (inwoners as log)."""
+    """Per region the standardised peer features (inwoners as log), computed once per build."""
+    try:
+        return db.view(_kenmerken_uit, "regio_vergelijking")
+    except db.DataOntbreekt:
+        return {}
+
+
+def _kenmerken_uit(df: pd.DataFrame) -> dict[str, dict[str, float]]:
+    alle = db.records(df)
     per: dict[str, dict[str, float]] = {}
     for k in PEER_KENMERKEN:
-        rijen = [r for r in _van(k) if not r["is_land"] and r["waarde"] and r["waarde"] > 0]
+        rijen = [r for r in alle if r["indicator"] == k and not r["is_land"] and r["waarde"] and r["waarde"] > 0]
         waarden = {r["regio_code"]: math.log(r["waarde"]) if k == "inwoners" else r["waarde"] for r in rijen}
         if len(waarden) < 2:
             return {}
