@@ -408,7 +408,7 @@ def test_the_region_beside_its_provinces_from_the_captures_own_grouping(alle_reg
     assert provincie["GM0317"] == "PV26" and sorted(verwacht_am12 := {provincie[g] for g in gemeenten["AM12"]}) \
         == ["PV26", "PV27"], verwacht_am12
     at = open_page("regios", regio="AM12", blad="Provincie")
-    kaart = next(m.value for m in at.markdown if "naast provincie" in m.value)
+    kaart = next(m.value for m in at.markdown if "naast de provincie" in m.value)
     groei = q("select waarde from marts.regio_vergelijking where indicator = 'inwonersgroei' and regio_code = 'AM12'")
     assert "Gooi en Vechtstreek ligt in 2 provincies: 6 gemeenten" in kaart and "1 gemeente (10.065 inwoners) in de " \
         "provincie Utrecht" in kaart, kaart
@@ -420,8 +420,8 @@ def test_the_region_beside_its_provinces_from_the_captures_own_grouping(alle_reg
     assert any("Groene en grijze druk per gemeente van Gooi en Vechtstreek" in m.value for m in at.markdown)
     # a region whose gemeenten did not all exist in 2019: no growth for it, and the note says why
     at = open_page("regios", regio="AM01", blad="Provincie")
-    kaart = next(m.value for m in at.markdown if "naast provincie" in m.value)
-    assert "Groningen naast provincie Groningen en provincie Drenthe" in kaart
+    kaart = next(m.value for m in at.markdown if "naast de provincie" in m.value)
+    assert "Groningen naast de provincies Groningen en Drenthe" in kaart
     assert "Voor Groningen zelf is er geen groeicijfer" in kaart
 
 

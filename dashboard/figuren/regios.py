@@ -365,7 +365,8 @@ def provincies(ctx: Context) -> Figuur | None:
         notities.append(f"Voor {ctx.regio_naam} is er geen groei sinds {begin}: niet elke gemeente van de regio heeft "
                         f"een cijfer voor {begin} (bijvoorbeeld na een herindeling).")
     return Figuur(
-        "regio-provincies", f"{ctx.regio_naam} naast {samenvatting.opsomming([p['naam'] for p in provs])}", zin,
+        "regio-provincies", f"{ctx.regio_naam} naast de provincie{'s' if len(provs) > 1 else ''} "
+        + samenvatting.opsomming([p["naam"].removeprefix("provincie ") for p in provs]), zin,
         eigen["bron"], eigen["peildatum"],
         definitie="Inwoners op 1 januari (CBS StatLine 03759ned); de regio is de som van haar gemeenten, een provincie "
                   "zoals CBS haar publiceert. Groei: van het eerste tot het laatste jaar van de tabel. In welke "
