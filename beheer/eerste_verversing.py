@@ -169,14 +169,20 @@ def eerder_ververst(inst: Instellingen) -> bool:
 
 def onbereikbaar(url: str) -> str:
     """'' when the server at `url` answers at all (any HTTP status); else the Dutch reason."""
+    from urllib.parse import urlsplit
+
     import requests
+    host = urlsplit(url).netloc or url
     try:
         requests.head(url, timeout=(VERBINDEN_S, ANTWOORD_S), allow_redirects=False)
     except requests.ConnectTimeout:
-        return f"geen verbinding binnen {VERBINDEN_S:g} s met {url}"
+        return f"geen verbinding binnen {VERBINDEN_S:g} s met {host}"
+    except requests.ConnectionError as exc:
+        if "NameResolution" in str(exc) or "not known" in str(exc):
+            return f"de naam {host} is niet te vinden (geen netwerk?)"
+        return f"geen verbinding met {host}"
     except requests.RequestException as exc:
-        oorzaak = type(exc).__name__ if not str(exc) else str(exc).split(":")[0]
-        return f"{url} antwoordt niet ({oorzaak})"
+        return f"{host} antwoordt niet ({type(exc).__name__})"
     return ""
 
 

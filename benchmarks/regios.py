@@ -40,12 +40,14 @@ def _zet(raw: Path, warehouse: Path, monitor: Path) -> None:
 def _leeg_caches() -> None:
     import streamlit as st
 
-    from dashboard.figuren import register
+    from dashboard.figuren import register, tonen
     from dashboard.kern import db
     st.cache_data.clear()
     st.cache_resource.clear()
     db.clear()
     register.clear()
+    tonen._plotly.cache_clear()   # the charts made from a figure's recipe: a fresh process has none either
+    tonen._grafiek_tabel.cache_clear()
 
 
 def _meet(at) -> tuple[float, float]:
