@@ -80,9 +80,11 @@ _gelezen: dict = {}
 
 
 def stand(inst: Instellingen | None = None) -> dict:
-    """The worker's progress ({} before it ever ran): status controleren | bezig | klaar | mislukt | offline,
-    gestart, stap, van, tabel, melding. Read again only when the file changed (one stat per rerun)."""
-    pad = voortgang_pad(inst or Instellingen.uit_omgeving())
+    """The worker's progress ({} before it ever ran): status controleren | bezig | klaar | mislukt | offline |
+    afgebroken, gestart, stap, van, tabel, melding. Read again only when the file changed (one stat per rerun);
+    'bezig' while no worker holds the lock (it was killed, e.g. with the server) reads as 'afgebroken'."""
+    inst = inst or Instellingen.uit_omgeving()
+    pad = voortgang_pad(inst)
     try:
         sleutel = (str(pad), pad.stat().st_mtime_ns)
     except OSError:
@@ -93,7 +95,11 @@ def stand(inst: Instellingen | None = None) -> dict:
         except (OSError, json.JSONDecodeError):
             waarde = {}
         _gelezen.update(sleutel=sleutel, waarde=waarde)
-    return _gelezen["waarde"]
+    waarde = _gelezen["waarde"]
+    if waarde.get("status") in ("controleren", "bezig") and not loopt(inst):
+        return {**waarde, "status": "afgebroken", "melding": "het ophalen is afgebroken voordat het klaar was; "
+                                                              "de volgende start probeert het opnieuw"}
+    return waarde
 
 
 def regel(s: dict) -> str:
@@ -106,8 +112,8 @@ def regel(s: dict) -> str:
     if status == "offline":
         return ("CBS was niet bereikbaar toen het dashboard startte; daarom zijn er nog geen vergelijkingen en "
                 "kaarten (zie Bronnen en actualiteit).")
-    if status == "mislukt":
-        return ("Het ophalen van de CBS-tabellen bij de start is mislukt; daarom zijn er nog geen vergelijkingen "
+    if status in ("mislukt", "afgebroken"):
+        return (f"Het ophalen van de CBS-tabellen bij de start is {status}; daarom zijn er nog geen vergelijkingen "
                 "en kaarten (zie Bronnen en actualiteit).")
     return ""
 
@@ -206,7 +212,12 @@ def draai(inst: Instellingen | None = None) -> int:
         def voortgang(tabel: str, stap: int, van: int) -> None:
             _schrijf(inst, status="bezig", stap=stap, van=van, tabel=tabel)
 
-        code = refresh.main([], instellingen=inst, voortgang=voortgang)
+        try:
+            code = refresh.main([], instellingen=inst, voortgang=voortgang)
+        except Exception as exc:  # noqa: BLE001 - say so on the pages instead of staying 'bezig'
+            _schrijf(inst, status="mislukt", laatste_poging=_nu(), stap=None, van=None, tabel=None,
+                     melding=f"onverwachte fout: {type(exc).__name__}: {exc}")
+            raise
         uitkomst = statusbestand.lees(inst.status_path)
         gelukt = [t for t, b in uitkomst.get("bronnen", {}).items() if b.get("gelukt")]
         if gelukt:

@@ -127,3 +127,14 @@ def test_the_app_started_with_the_setting_on_gets_the_new_build_once(warehouse, 
         assert ev.bij_start() is False   # a second start: the marker says a refresh ran
     finally:
         server.stop()
+
+
+def test_a_worker_that_died_midway_reads_as_broken_off_not_as_running(warehouse):
+    inst = Instellingen.uit_omgeving()
+    ev._schrijf(inst, status="bezig", gestart="2026-11-29T20:00:00+00:00", stap=2, van=9, tabel="80590ned")
+    with ev._slot(inst):   # while a worker holds the lock: running
+        assert ev.stand(inst)["status"] == "bezig"
+        assert "stap 2 van 9: 80590ned" in ev.regel(ev.stand(inst))
+    s = ev.stand(inst)   # no worker any more (killed with the server): not 'bezig' forever
+    assert s["status"] == "afgebroken" and "volgende start" in s["melding"]
+    assert ev.regel(s).startswith("Het ophalen van de CBS-tabellen bij de start is afgebroken")

@@ -110,6 +110,9 @@ def eerste_verversing() -> None:
                 "cijfers bij de volgende klik nadat het datawarehouse is gebouwd.")
         if s.get("tabel"):
             st.progress(min(1.0, (s["stap"] - 1) / s["van"]), text=f"{s['stap'] - 1} van {s['van']} stappen klaar")
+    elif status == "afgebroken":
+        st.warning(f"Eerste verversing met netwerk, gestart {sinds}: {s.get('melding')}. Of draai "
+                   "`python -m etl.refresh`.")
     elif status == "offline":
         st.warning(f"Eerste verversing met netwerk ({fmt.datum_tijd(s.get('laatste_poging'))}): {s.get('melding')}. "
                    "Het dashboard toont de meegeleverde cijfers; de vergelijking van regio's en de kaarten komen "
