@@ -67,7 +67,7 @@ class _VastDict(dict):
 
 def _json_eenmaal(fig, *args, **kwargs):
     """plotly.io.to_json, once per cached chart dict (_VastDict, never changed); every other figure as before."""
-    if type(fig) is _VastDict and not args and set(kwargs) <= {"validate"}:
+    if type(fig) is _VastDict and not args and kwargs == {"validate": False}:
         if fig.json is None:
             fig.json = _plotly_to_json(dict(fig), validate=False)
         return fig.json
