@@ -423,6 +423,12 @@ def test_the_region_beside_its_provinces_from_the_captures_own_grouping(alle_reg
     kaart = next(m.value for m in at.markdown if "naast de provincie" in m.value)
     assert "Groningen naast de provincies Groningen en Drenthe" in kaart
     assert "Voor Groningen zelf is er geen groeicijfer" in kaart
+    # a region within one province says so
+    namen = regios_replay.regios()
+    binnen_een = next(c for c in sorted(gemeenten) if len({provincie[g] for g in gemeenten[c]}) == 1)
+    at = open_page("regios", regio=binnen_een, blad="Provincie")
+    kaart = next(m.value for m in at.markdown if "naast de provincie" in m.value)
+    assert f"Alle gemeenten van {namen[binnen_een]} liggen in de provincie " in kaart, kaart
 
 
 def test_a_cached_chart_sends_the_json_plotly_would_make_and_makes_it_once(monkeypatch):

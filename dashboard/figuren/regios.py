@@ -344,7 +344,7 @@ def provincies(ctx: Context) -> Figuur | None:
 
     delen = [f"{fmt.getal(p['gemeenten'])} {'gemeente' if p['gemeenten'] == 1 else 'gemeenten'} "
              f"({fmt.getal(p['inwoners_uit_regio'])} inwoners) in de {p['naam']}" for p in provs]
-    ligging = (f"Alle gemeenten van {ctx.regio_naam} liggen in {provs[0]['naam']}" if len(provs) == 1 else
+    ligging = (f"Alle gemeenten van {ctx.regio_naam} liggen in de {provs[0]['naam']}" if len(provs) == 1 else
                f"{ctx.regio_naam} ligt in {len(provs)} provincies: {samenvatting.opsomming(delen)}")
     begin = next((r["begin_periode"] for r in rijen if r["begin_periode"]), "")
     met_groei = [r for r in (eigen, *provs) if _is_getal(r["groei"])]
