@@ -305,9 +305,12 @@ def gemeenten_index(ctx: Context) -> Figuur | None:
         return fmt.met_teken(fmt.procent(laatste[n][1] - 100, 1), laatste[n][1] - 100)
     zin = (f"Van {eerste} tot {periode} groeide {ctx.regio_naam} {groei(ctx.regio_naam)}; het snelst {snelst} "
            f"({groei(snelst)}), het langzaamst {traagst} ({groei(traagst)}).")
-    tabel = pd.DataFrame([{"Gebied": n, "Jaar": r["periode"], "Inwoners": r["waarde"],
-                           f"Index ({eerste} = 100)": round(i, 1)}
-                          for n, rs in reeksen.items() for r, i in zip(rs, index[n], strict=True)])
+    export = pd.DataFrame([{"Gebied": n, "Jaar": r["periode"], "Inwoners": r["waarde"],
+                            f"Index ({eerste} = 100)": round(i, 1)}
+                           for n, rs in reeksen.items() for r, i in zip(rs, index[n], strict=True)])
+    # on screen one row per area (8 rows, not 64): the index per year as the chart shows it, and the latest count
+    tabel = pd.DataFrame([{"Gebied": n, **{r["periode"]: round(i, 1) for r, i in zip(rs, index[n], strict=True)},
+                           f"Inwoners {rs[-1]['periode']}": rs[-1]["waarde"]} for n, rs in reeksen.items()])
     laatste_rij = rijen[-1]
     return Figuur(
         "gemeenten-index", f"Groei per gemeente van {ctx.regio_naam} ({eerste} = 100)", zin, laatste_rij["bron"],
@@ -317,7 +320,8 @@ def gemeenten_index(ctx: Context) -> Figuur | None:
                   "gemeenten.",
         grafiek=grafiek(charts.lijnen, [(n, [r["periode"] for r in rs], index[n]) for n, rs in reeksen.items()],
                         hoogte=380, nadruk=ctx.regio_naam),
-        tabel=tabel, export=tabel, bestandsnaam=f"inwoners_index_{ctx.regio}")
+        tabel=tabel, export=export, bestandsnaam=f"inwoners_index_{ctx.regio}",
+        tabel_label=f"Index per jaar ({eerste} = 100) als tabel en download")
 
 
 PROVINCIE_LEEG = ("De vergelijking met de provincie verschijnt zodra CBS-tabel 03759ned is opgehaald: de indeling "
