@@ -17,6 +17,8 @@ WAREHOUSE := data/warehouse.duckdb
 ETL_INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.toml' -o -name '*.sql' -o -name '*.py' \) 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
+# make run: on the first start, fetch the CBS tables and maps in the background (VERVERSEN_BIJ_START=0: not)
+VERVERSEN_BIJ_START ?= 1
 
 .PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler haproxy postgresql axe clean
 
@@ -44,10 +46,10 @@ warehouse: $(WAREHOUSE)
 # WORKERS=N: N processes behind HAProxy (installed when first needed); raise it to the number of cores
 run: $(WAREHOUSE) chromium-optional
 ifeq ($(WORKERS),)
-	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	VERVERSEN_BIJ_START=$(VERVERSEN_BIJ_START) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 else
 	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy; }
-	$(BIN)/python -m beheer.werkers --aantal $(WORKERS) --poort $(PORT)
+	VERVERSEN_BIJ_START=$(VERVERSEN_BIJ_START) $(BIN)/python -m beheer.werkers --aantal $(WORKERS) --poort $(PORT)
 endif
 
 # chromium: browser tests and the PDF export; poppler-utils: the PDF test renders pages to PNG.

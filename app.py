@@ -3,6 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from beheer import eerste_verversing
 from dashboard.kern import components, context, db, navigatie
 
 TITEL = "Arbeidsmarktdashboard"
@@ -27,4 +28,5 @@ with db.een_build(stil=True):
     # Zuid-Limburg")
     st.set_page_config(page_title=f"{pagina.title} · {context.titel(st.query_params.get('regio'), TITEL)}")
     components.pagina()   # lang="nl", visible focus, captions at >= 4.5:1
+    eerste_verversing.bij_start()   # once per process: the first CBS refresh in the background (VERVERSEN_BIJ_START)
     pagina.run()

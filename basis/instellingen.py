@@ -37,7 +37,9 @@ OMGEVING = {
     "DATABASE_URL": "database_url",
     "CBS_DEADLINE_TABEL": "cbs_deadline_tabel",
     "CBS_DEADLINE_VERZOEK": "cbs_deadline_verzoek",
+    "VERVERSEN_BIJ_START": "verversen_bij_start",
 }
+AAN = ("1", "ja", "aan", "true", "yes", "on")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class Instellingen:
     # table together, and one request with its retries (a server that trickles bytes cannot hang a refresh)
     cbs_deadline_tabel: float = 120
     cbs_deadline_verzoek: float = 60
+    # on the dashboard's first start, fetch the CBS tables and geometry in the background once
+    # (beheer.eerste_verversing); `make run` turns it on, the tests leave it off
+    verversen_bij_start: bool = False
 
     def __post_init__(self):
         for f in ("raw_dir", "warehouse_path", "monitor_dir", "versies_dir", "catalog", "uwv_inbox"):
@@ -70,6 +75,8 @@ class Instellingen:
         object.__setattr__(self, "snapshots_bewaren", max(1, int(self.snapshots_bewaren)))
         for f in ("cbs_deadline_tabel", "cbs_deadline_verzoek"):
             object.__setattr__(self, f, float(getattr(self, f)))
+        if isinstance(self.verversen_bij_start, str):
+            object.__setattr__(self, "verversen_bij_start", self.verversen_bij_start.strip().lower() in AAN)
 
     @classmethod
     def uit_omgeving(cls, environ: Mapping[str, str] | None = None, **overrides) -> Instellingen:

@@ -98,8 +98,10 @@ def list_catalog(status: dict, instellingen: Instellingen) -> None:
         print(f"{ds.id:<10} {api:<4} {ds.frequentie:<13} {opgehaald:<27} {ds.titel}{fout}")
 
 
-def main(argv: list[str] | None = None, instellingen: Instellingen | None = None) -> int:
-    """`instellingen`: the settings to start from (default: from the environment); flags go on top."""
+def main(argv: list[str] | None = None, instellingen: Instellingen | None = None, voortgang=None) -> int:
+    """`instellingen`: the settings to start from (default: from the environment); flags go on top.
+    `voortgang(wat, stap, van)`: called before each table and before the build (beheer.eerste_verversing)."""
+    voortgang = voortgang or (lambda wat, stap, van: None)
     basis = instellingen or Instellingen.uit_omgeving()
     parser = argparse.ArgumentParser(prog="python -m etl.refresh", description="Ververs het datawarehouse.")
     parser.add_argument("--offline", action="store_true", help="niets ophalen; bouw alleen uit data/raw")
@@ -131,7 +133,8 @@ def main(argv: list[str] | None = None, instellingen: Instellingen | None = None
 
     mislukt = []
     if not args.offline:
-        for ds in datasets:
+        for stap, ds in enumerate(datasets, start=1):
+            voortgang(ds.id, stap, len(datasets) + 1)
             try:
                 folder = bronnen.module(ds.bron).fetch(ds, inst, progress=progress_printer(ds.id))
             except Exception as exc:  # noqa: BLE001 - one source's failure must not stop the others
@@ -156,6 +159,7 @@ def main(argv: list[str] | None = None, instellingen: Instellingen | None = None
                 record_fetch(status, ds.id, True, f"{rijen} rijen opgehaald", inst.raw_dir, ds.groep)
 
     mislukt += uwv_inbox(inst)
+    voortgang("datawarehouse bouwen", len(datasets) + 1, len(datasets) + 1)
     try:
         result = build(instellingen=inst)
     except (LoadError, ValidationError) as exc:

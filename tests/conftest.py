@@ -12,6 +12,8 @@ import pytest
 
 # viewers get a generic message (.streamlit/config.toml); a failing test should show the real one
 os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")
+# no background CBS refresh when a test starts the app (beheer.eerste_verversing); a test turns it on itself
+os.environ["VERVERSEN_BIJ_START"] = "0"
 
 import streamlit as st  # noqa: E402 - after the setting above
 

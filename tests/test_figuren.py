@@ -35,7 +35,7 @@ def test_every_registered_figure_survives_a_round_trip_through_a_version(warehou
     assert leeg == {"inwoners-reeks", "druk-gemeenten", "ww-regio-reeks", "ww-nl", "werkloosheid-nl",
                     "mismatch-trend", "trend-vacatures", "trend-ww", "trend-gwu",
                     "regio-rang", "regio-overzicht", "regio-peers", "bronnen-regio", "kaart-regios",
-                    "kaart-gemeenten", "gemeenten-index"}
+                    "kaart-gemeenten", "gemeenten-index", "regio-provincies"}
 
 
 def test_a_figure_is_made_once_per_build_and_shared(warehouse):

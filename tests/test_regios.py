@@ -21,10 +21,13 @@ PAGES = ["overzicht", "analyse", "mismatch", "vacatures", "werkzoekenden", "ww",
 UWV_LEEG = "Voor Groningen zijn nog geen UWV-cijfers ingelezen."
 
 
-def open_page(page: str, regio: str | None = None) -> AppTest:
+def open_page(page: str, regio: str | None = None, blad: str | None = None) -> AppTest:
+    """The page as a viewer opens it; `blad`: the tab of Regio's vergelijken (?blad=, default the first)."""
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     if regio is not None:
         at.query_params["regio"] = regio
+    if blad is not None:
+        at.query_params["blad"] = blad
     at.run()
     if page != "overzicht":
         at.switch_page(f"app_pages/{page}.py").run()
@@ -134,6 +137,10 @@ def test_the_comparison_page_says_what_is_missing_before_cbs_was_fetched(warehou
     at = open_page("regios")
     assert any("verschijnt zodra de CBS-tabellen" in i.value for i in at.info)
     assert not at.get("plotly_chart")
+    # the province comparison says in one line what it needs
+    at = open_page("regios", blad="Provincie")
+    assert sum("De vergelijking met de provincie verschijnt zodra CBS-tabel 03759ned is opgehaald" in i.value
+               for i in at.info) == 1
 
 
 # --- all 35 regions from the real capture --------------------------------------------------------------------
@@ -217,7 +224,7 @@ def peer_tabel(at):
 
 def test_the_peer_group_is_the_five_most_alike_editable_and_in_the_url(alle_regios):
     from dashboard.figuren import regios as fig_regios
-    at = open_page("regios", regio="AM12")
+    at = open_page("regios", regio="AM12", blad="Vergelijkbaar")
     keuze = at.multiselect[0]
     assert len(keuze.value) == 5 and "AM12" not in keuze.value
     # the same five as an independent computation of the documented distance
@@ -286,7 +293,7 @@ def test_like_for_like_needs_the_same_period_and_source_family():
 # --- maps: geometry as a source ---------------------------------------------------------------------------------
 
 def test_each_map_has_35_regions_resp_the_gemeenten_of_the_region(alle_regios):
-    at = open_page("regios", regio="AM12")
+    at = open_page("regios", regio="AM12", blad="Kaarten")
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     kaarten = [s for s in specs if any(t.get("fill") == "toself" for t in s["data"])]
     assert len(kaarten) == 2
@@ -307,10 +314,10 @@ def test_before_geometry_was_fetched_the_map_says_so_in_one_line_and_the_page_wo
     if not regios_replay.AANWEZIG:
         pytest.skip(regios_replay.REDEN)
     assert regios_replay.ververs(tmp_path / "replay", geo=None) == 0
-    at = open_page("regios", regio="AM12")
+    at = open_page("regios", regio="AM12", blad="Kaarten")
     assert [i.value for i in at.info].count(
         "De kaart verschijnt zodra de gebiedsgrenzen (PDOK) zijn opgehaald (zie Bronnen en actualiteit).") == 2
-    assert any("op plaats" in m.value for m in at.markdown)
+    assert any("op plaats" in m.value for m in open_page("regios", regio="AM12").markdown)
 
 
 @pytest.mark.parametrize("bederf, melding", [
@@ -352,7 +359,7 @@ def test_broken_geometry_is_refused_with_a_dutch_message_and_the_previous_snapsh
 
 
 def test_gemeenten_as_an_index_start_at_100_and_follow_the_capture(alle_regios):
-    at = open_page("regios", regio="AM12")
+    at = open_page("regios", regio="AM12", blad="Gemeenten")
     spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
                 if any(t.get("name") == "Blaricum" and t.get("mode") == "lines+markers"
                        for t in json.loads(c.proto.spec)["data"]))
@@ -361,3 +368,95 @@ def test_gemeenten_as_an_index_start_at_100_and_follow_the_capture(alle_regios):
     v2019, v2026 = inwoners_uit_opname("2019")["GM0376"], inwoners_uit_opname("2026")["GM0376"]
     assert lijnen["Blaricum"]["y"][-1] == pytest.approx(100 * v2026 / v2019)
     assert "het snelst Blaricum" in zichtbaar(at)
+
+
+def provincie_uit_opname() -> dict[str, str]:
+    """Gemeente -> province straight from the capture's code list (DimensionGroupId 'GMPV27' = in PV27)."""
+    codes = json.loads((regios_replay.CAPTURE_03759 / "codes-RegioS.json").read_text())["value"]
+    return {c["Identifier"]: c["DimensionGroupId"][2:] for c in codes if c["DimensionGroupId"].startswith("GMPV")}
+
+
+def inwoners_provincie(jaar: str) -> dict[str, float]:
+    waarden = {}
+    for pad in sorted(regios_replay.CAPTURE_03759.glob("observations-page-*.json")):
+        for r in json.loads(pad.read_text())["value"]:
+            if r["Perioden"] == f"{jaar}JJ00" and r["Measure"] == "M000352" and r["RegioS"].startswith("PV"):
+                waarden[r["RegioS"]] = r["Value"]
+    return waarden
+
+
+def test_the_region_beside_its_provinces_from_the_captures_own_grouping(alle_regios):
+    provincie = provincie_uit_opname()
+    gemeenten = defaultdict(list)
+    for m in regios_replay.indeling():
+        gemeenten[m["arbeidsmarktregiocode"]].append(m["gemeentecode"])
+    nu, toen = inwoners_provincie("2026"), inwoners_provincie("2019")
+    per_gemeente = inwoners_uit_opname("2026")
+    for code in ("AM12", "AM01"):
+        verwacht = defaultdict(list)
+        for g in gemeenten[code]:
+            verwacht[provincie[g]].append(g)
+        from dashboard.kern import db
+        rijen = {r["regio_code"]: r for r in db.rijen("regio_provincies", regio=code)}
+        assert {c for c, r in rijen.items() if r["soort"] == "provincie"} == set(verwacht)
+        for pv, leden in verwacht.items():
+            assert rijen[pv]["gemeenten"] == len(leden)
+            assert rijen[pv]["inwoners"] == nu[pv]
+            assert rijen[pv]["inwoners_uit_regio"] == sum(per_gemeente[g] for g in leden)
+            assert rijen[pv]["groei"] == pytest.approx(100 * (nu[pv] - toen[pv]) / toen[pv])
+    # AM12 spans Noord-Holland and Utrecht (Eemnes); its growth is the comparison page's own figure
+    assert provincie["GM0317"] == "PV26" and sorted(verwacht_am12 := {provincie[g] for g in gemeenten["AM12"]}) \
+        == ["PV26", "PV27"], verwacht_am12
+    at = open_page("regios", regio="AM12", blad="Provincie")
+    kaart = next(m.value for m in at.markdown if "naast de provincie" in m.value)
+    groei = q("select waarde from marts.regio_vergelijking where indicator = 'inwonersgroei' and regio_code = 'AM12'")
+    assert "Gooi en Vechtstreek ligt in 2 provincies: 6 gemeenten" in kaart and "1 gemeente (10.065 inwoners) in de " \
+        "provincie Utrecht" in kaart, kaart
+    assert f"Gooi en Vechtstreek +{groei[0][0]:.1f}%".replace(".", ",") in kaart
+    html = "\n".join(str(h.proto) for h in at.get("html"))
+    assert "provincie Noord-Holland" in html and "Eemnes" in html   # the figure's data as an HTML table
+    # the druk per gemeente of the chosen region on the same page (the fixture's made-up 70072ned values)
+    at = open_page("regios", regio="AM12", blad="Gemeenten")
+    assert any("Groene en grijze druk per gemeente van Gooi en Vechtstreek" in m.value for m in at.markdown)
+    # a region whose gemeenten did not all exist in 2019: no growth for it, and the note says why
+    at = open_page("regios", regio="AM01", blad="Provincie")
+    kaart = next(m.value for m in at.markdown if "naast de provincie" in m.value)
+    assert "Groningen naast de provincies Groningen en Drenthe" in kaart
+    assert "Voor Groningen zelf is er geen groeicijfer" in kaart
+    # a region within one province says so
+    namen = regios_replay.regios()
+    binnen_een = next(c for c in sorted(gemeenten) if len({provincie[g] for g in gemeenten[c]}) == 1)
+    at = open_page("regios", regio=binnen_een, blad="Provincie")
+    kaart = next(m.value for m in at.markdown if "naast de provincie" in m.value)
+    assert f"Alle gemeenten van {namen[binnen_een]} liggen in de provincie " in kaart, kaart
+
+
+def test_a_cached_chart_sends_the_json_plotly_would_make_and_makes_it_once(monkeypatch):
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from dashboard.figuren import tonen
+    fig = go.Figure([go.Bar(x=["a", "b"], y=[1.5, 2], uid="x1"), go.Scatter(x=[1], y=[None], name="Nederland")])
+    verwacht = tonen._plotly_to_json(fig.to_dict(), validate=False)   # plotly's own, as before the cache
+    vast = tonen.vast(go.Figure(fig))
+    teller = []
+    echt = tonen._plotly_to_json
+    monkeypatch.setattr(tonen, "_plotly_to_json", lambda *a, **k: teller.append(1) or echt(*a, **k))
+    # what st.plotly_chart does on every rerun: the figure's dict, then plotly.io.to_json(..., validate=False)
+    assert [pio.to_json(vast.to_dict(), validate=False) for _ in range(3)] == [verwacht] * 3
+    assert len(teller) == 1
+    assert '"uid"' not in verwacht
+    # any other figure or dict goes through plotly unchanged, every time
+    assert pio.to_json(fig.to_dict(), validate=False) == verwacht and len(teller) == 2
+
+
+def test_only_the_open_tab_is_made_and_the_tab_is_in_the_url(alle_regios):
+    from dashboard.figuren import regios as fig_regios
+    gezien = {}
+    for blad in fig_regios.BLADEN:
+        at = open_page("regios", regio="AM12", blad=blad)
+        gezien[blad] = {m.value.split("\n")[0] for m in at.markdown if m.value.startswith("#### ")}
+    assert all(len(koppen) >= 1 for koppen in gezien.values()), gezien
+    # no figure in two tabs: a tab's figures are made only when it is open
+    alle = [k for koppen in gezien.values() for k in koppen]
+    assert len(alle) == len(set(alle)) == 8, gezien

@@ -64,11 +64,16 @@ def test_pick_a_region_walk_to_another_page_and_compare(app_35, page):
     assert page.locator("[data-testid=stException]").count() == 0
     page.screenshot(path=str(SHOTS / "regios-3-vergelijken.png"), full_page=True)
 
+    # one tab at a time, kept in the URL: the maps
+    page.get_by_role("tab", name="Kaarten").click()
+    page.wait_for_function("() => location.search.includes('blad=Kaarten')", timeout=30_000)
     kop = page.get_by_text("Gemeenten van Zuid-Limburg", exact=True)
+    kop.wait_for(timeout=30_000)
+    wait_rendered(page)
     kop.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)
-    # rank chart, map of the regions, map of its gemeenten, gemeenten as an index
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 4
+    # map of the regions and map of its gemeenten; the rank chart of the first tab is not sent any more
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
     page.screenshot(path=str(SHOTS / "regios-5-kaart-gemeenten.png"))
 
 
@@ -83,7 +88,7 @@ def test_an_unknown_region_shows_a_message_and_no_figures(app_35, page):
 
 
 def test_an_edited_peer_group_is_kept_in_the_url_and_a_link_reopens_it(app_35, page, context):
-    page.goto(app_35 + "/regios-vergelijken?regio=AM12")
+    page.goto(app_35 + "/regios-vergelijken?regio=AM12&blad=Vergelijkbaar")
     wait_for_text(page, "naast vergelijkbare regio's")
     wait_rendered(page)
     chips = page.locator('[data-testid="stMultiSelect"] [aria-label^="Remove "]')
@@ -106,10 +111,10 @@ def test_an_edited_peer_group_is_kept_in_the_url_and_a_link_reopens_it(app_35, p
 def test_clicking_a_region_on_the_map_switches_to_it_and_keeps_it_in_the_url(app_35, page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(app_35 + "/regios-vergelijken?regio=AM12")
+    page.goto(app_35 + "/regios-vergelijken?regio=AM12&blad=Kaarten")
     wait_for_text(page, "Inwoners op de kaart")
     wait_rendered(page)
-    kaart = page.locator(".js-plotly-plot").nth(1)
+    kaart = page.locator(".js-plotly-plot").nth(0)
     kaart.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)
     # the dot of Groningen (AM01), placed by plotly's own axes
@@ -121,15 +126,15 @@ def test_clicking_a_region_on_the_map_switches_to_it_and_keeps_it_in_the_url(app
     page.wait_for_timeout(300)
     page.mouse.click(x, y)
     page.wait_for_function("() => location.search.includes('regio=AM01')", timeout=30_000)
-    wait_for_text(page, "Inwoners: Groningen op plaats")
+    wait_for_text(page, "Groningen is oranje omlijnd")   # the map tab stays open for the new region
     wait_rendered(page)
+    assert "blad=Kaarten" in page.url
     # the sidebar picker follows, and the map outlines the new region
     page.wait_for_function("() => document.querySelector("
                            "'[data-testid=stSidebar] [data-testid=stSelectbox] input')?.value === 'Groningen'",
                            timeout=30_000)
-    wait_for_text(page, "Groningen is oranje omlijnd")
     assert page.locator("[data-testid=stException]").count() == 0
-    kaart = page.locator(".js-plotly-plot").nth(1)
+    kaart = page.locator(".js-plotly-plot").nth(0)
     kaart.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SHOTS / "regios-6-kaart-geklikt.png"))

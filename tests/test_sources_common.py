@@ -68,9 +68,12 @@ def test_a_snapshot_refused_by_its_check_never_becomes_latest(tmp_path):
 
 def test_every_catalog_entry_names_an_existing_source_folder():
     entries = catalog.entries()
-    assert {e.bron for e in entries} == {"cbs_v4", "cbs_v3", "cbs_indeling", "seed", "uwv", "pdok"} \
+    assert {e.bron for e in entries} == {"cbs_v4", "cbs_v3", "cbs_indeling", "seed", "uwv", "pdok",
+                                     "cbs_regiogroepen"} \
         == set(bronnen.namen())
-    kinds = {e.id: e.bron for e in entries}
+    kinds = {e.id: e.bron for e in entries if e.groep != "regiogroepen"}
+    # 03759ned's region code list read a second time, for the province of each gemeente
+    assert [(e.id, e.bron) for e in entries if e.groep == "regiogroepen"] == [("03759ned", "cbs_regiogroepen")]
     assert kinds["03759ned"] == "cbs_v4" and kinds["70072ned"] == "cbs_v3" and kinds["86059NED"] == "cbs_indeling"
     assert kinds["bevolking"] == "seed" and len(catalog.seed()) == 16
     # read(): the CBS tables only, as the Bronnen page and --list show them

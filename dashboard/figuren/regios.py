@@ -28,17 +28,22 @@ PEER_UITLEG = ("Vergelijkbaar = de vijf regio's die het dichtst bij liggen op dr
                "de drie. U kunt de groep zelf aanpassen; de keuze staat in de adresbalk.")
 LEEG = ("De vergelijking met de andere arbeidsmarktregio's verschijnt zodra de CBS-tabellen en de indeling van "
         "gemeenten in arbeidsmarktregio's zijn opgehaald (zie Bronnen en actualiteit).")
+# the page's tabs (?blad=), in order: label -> what it holds (the label is the URL value)
+BLADEN = {"Rangorde": "plaats tussen de 35 en alle indicatoren", "Vergelijkbaar": "vergelijkbare regio's",
+          "Provincie": "de regio naast haar provincie(s)", "Kaarten": "kaart van de regio's en van de gemeenten",
+          "Gemeenten": "groei en druk per gemeente"}
 # every indicator marts.regio_vergelijking can hold (etl/sql/marts/10_regio_vergelijking.sql), in its order: the page
 # names the ones still without figures instead of leaving them out silently
 VERGELIJKING = ("inwoners", "netto_arbeidsparticipatie", "groene_druk", "grijze_druk", "werkloosheidspercentage",
                 "inwonersgroei", "ww_per_1000_inwoners")
 
 
-def _alle() -> list[dict]:
+def _alle() -> tuple[dict, ...]:
+    """Every row of marts.regio_vergelijking, made once per build and shared: read them, never change them."""
     try:
-        return db.rijen("regio_vergelijking")
+        return db.view(db.records, "regio_vergelijking")
     except db.DataOntbreekt:
-        return []
+        return ()
 
 
 def indicatoren() -> dict[str, str]:
@@ -59,6 +64,15 @@ def nog_zonder_cijfers() -> str:
     namen = samenvatting.opsomming([ontbreekt[0]] + [n[0].lower() + n[1:] for n in ontbreekt[1:]])
     return (f"{namen} per arbeidsmarktregio {'verschijnt' if len(ontbreekt) == 1 else 'verschijnen'} hier zodra "
             "de CBS-tabel is opgehaald (zie Bronnen en actualiteit); tot dan geen cijfer en geen rangorde.")
+
+
+def waarom_leeg() -> str:
+    """Without any comparison yet: one line on the background refresh at the first start (running, CBS
+    unreachable, failed), or '' (then each figure's own empty state, LEEG, says what is needed)."""
+    if indicatoren():
+        return ""
+    from beheer import eerste_verversing
+    return eerste_verversing.regel(eerste_verversing.stand())
 
 
 def _van(indicator: str) -> list[dict]:
@@ -162,10 +176,18 @@ def overzicht(ctx: Context) -> Figuur | None:
 
 
 def _kenmerken() -> dict[str, dict[str, float]]:
-    """Per region the standardised peer features (inwoners as log)."""
+    """Per region the standardised peer features (inwoners as log), computed once per build."""
+    try:
+        return db.view(_kenmerken_uit, "regio_vergelijking")
+    except db.DataOntbreekt:
+        return {}
+
+
+def _kenmerken_uit(df: pd.DataFrame) -> dict[str, dict[str, float]]:
+    alle = db.records(df)
     per: dict[str, dict[str, float]] = {}
     for k in PEER_KENMERKEN:
-        rijen = [r for r in _van(k) if not r["is_land"] and r["waarde"] and r["waarde"] > 0]
+        rijen = [r for r in alle if r["indicator"] == k and not r["is_land"] and r["waarde"] and r["waarde"] > 0]
         waarden = {r["regio_code"]: math.log(r["waarde"]) if k == "inwoners" else r["waarde"] for r in rijen}
         if len(waarden) < 2:
             return {}
@@ -283,9 +305,12 @@ def gemeenten_index(ctx: Context) -> Figuur | None:
         return fmt.met_teken(fmt.procent(laatste[n][1] - 100, 1), laatste[n][1] - 100)
     zin = (f"Van {eerste} tot {periode} groeide {ctx.regio_naam} {groei(ctx.regio_naam)}; het snelst {snelst} "
            f"({groei(snelst)}), het langzaamst {traagst} ({groei(traagst)}).")
-    tabel = pd.DataFrame([{"Gebied": n, "Jaar": r["periode"], "Inwoners": r["waarde"],
-                           f"Index ({eerste} = 100)": round(i, 1)}
-                          for n, rs in reeksen.items() for r, i in zip(rs, index[n], strict=True)])
+    export = pd.DataFrame([{"Gebied": n, "Jaar": r["periode"], "Inwoners": r["waarde"],
+                            f"Index ({eerste} = 100)": round(i, 1)}
+                           for n, rs in reeksen.items() for r, i in zip(rs, index[n], strict=True)])
+    # on screen one row per area (8 rows, not 64): the index per year as the chart shows it, and the latest count
+    tabel = pd.DataFrame([{"Gebied": n, **{r["periode"]: round(i, 1) for r, i in zip(rs, index[n], strict=True)},
+                           f"Inwoners {rs[-1]['periode']}": rs[-1]["waarde"]} for n, rs in reeksen.items()])
     laatste_rij = rijen[-1]
     return Figuur(
         "gemeenten-index", f"Groei per gemeente van {ctx.regio_naam} ({eerste} = 100)", zin, laatste_rij["bron"],
@@ -295,4 +320,66 @@ def gemeenten_index(ctx: Context) -> Figuur | None:
                   "gemeenten.",
         grafiek=grafiek(charts.lijnen, [(n, [r["periode"] for r in rs], index[n]) for n, rs in reeksen.items()],
                         hoogte=380, nadruk=ctx.regio_naam),
-        tabel=tabel, export=tabel, bestandsnaam=f"inwoners_index_{ctx.regio}")
+        tabel=tabel, export=export, bestandsnaam=f"inwoners_index_{ctx.regio}",
+        tabel_label=f"Index per jaar ({eerste} = 100) als tabel en download")
+
+
+PROVINCIE_LEEG = ("De vergelijking met de provincie verschijnt zodra CBS-tabel 03759ned is opgehaald: de indeling "
+                  "van gemeenten in provincies komt uit die tabel (zie Bronnen en actualiteit).")
+
+
+@figuur("regio-provincies", "{regio_naam} naast haar provincie(s)", leeg=PROVINCIE_LEEG)
+def provincies(ctx: Context) -> Figuur | None:
+    """The arbeidsmarktregio beside the province(s) its gemeenten lie in and Nederland: inwoners and growth over
+    the same years of the same table (CBS 03759ned). Which gemeente lies in which province comes from that
+    table's own code list (marts.gemeente_provincie)."""
+    rijen = db.rijen("regio_provincies", regio=ctx.regio)
+    eigen = next((r for r in rijen if r["soort"] == "regio"), None)
+    provs = [r for r in rijen if r["soort"] == "provincie"]
+    land = next((r for r in rijen if r["soort"] == "land"), None)
+    if eigen is None or not provs:
+        return None
+    eigen = {**eigen, "naam": ctx.regio_naam}
+    # "provincie Groningen" beside the arbeidsmarktregio Groningen: never two areas with one name
+    provs = [{**p, "naam": f"provincie {p['naam']}"} for p in provs]
+
+    def groei(r):
+        return fmt.met_teken(fmt.procent(r["groei"], 1), r["groei"]) if r and _is_getal(r["groei"]) else "geen cijfer"
+
+    delen = [f"{fmt.getal(p['gemeenten'])} {'gemeente' if p['gemeenten'] == 1 else 'gemeenten'} "
+             f"({fmt.getal(p['inwoners_uit_regio'])} inwoners) in de {p['naam']}" for p in provs]
+    ligging = (f"Alle gemeenten van {ctx.regio_naam} liggen in de {provs[0]['naam']}" if len(provs) == 1 else
+               f"{ctx.regio_naam} ligt in {len(provs)} provincies: {samenvatting.opsomming(delen)}")
+    begin = next((r["begin_periode"] for r in rijen if r["begin_periode"]), "")
+    met_groei = [r for r in (eigen, *provs) if _is_getal(r["groei"])]
+    zin = (f"{ligging}. Van {begin} tot {eigen['periode']} groeide "
+           + samenvatting.opsomming([f"{r['naam']} {groei(r)}" for r in met_groei])
+           + (f" ({land['naam']} {groei(land)}; zelfde bron en periode)." if land else ".")
+           + ("" if _is_getal(eigen["groei"]) else f" Voor {ctx.regio_naam} zelf is er geen groeicijfer (zie de noot)."))
+    tabel = pd.DataFrame([{
+        "Gebied": r["naam"], "Soort": {"regio": "arbeidsmarktregio", "provincie": "provincie", "land": "land"}[r["soort"]],
+        "Gemeenten van de regio erin": r["gemeente_namen"] or "",
+        f"Inwoners {r['periode']}": r["inwoners"],
+        "Inwoners uit de regio": r["inwoners_uit_regio"] if _is_getal(r["inwoners_uit_regio"]) else None,
+        f"Groei {begin}-{r['periode']} (%)": round(r["groei"], 2) if _is_getal(r["groei"]) else None}
+        for r in (eigen, *provs, *([land] if land else []))])
+    notities = ["Groene en grijze druk per provincie staan niet in de opgehaalde CBS-tabellen (70072ned wordt "
+                "opgehaald voor Nederland, gemeenten en arbeidsmarktregio's); daarom hier alleen inwoners en groei."]
+    if not _is_getal(eigen["groei"]):
+        notities.append(f"Voor {ctx.regio_naam} is er geen groei sinds {begin}: niet elke gemeente van de regio heeft "
+                        f"een cijfer voor {begin} (bijvoorbeeld na een herindeling).")
+    return Figuur(
+        "regio-provincies", f"{ctx.regio_naam} naast de provincie{'s' if len(provs) > 1 else ''} "
+        + samenvatting.opsomming([p["naam"].removeprefix("provincie ") for p in provs]), zin,
+        eigen["bron"], eigen["peildatum"],
+        definitie="Inwoners op 1 januari (CBS StatLine 03759ned); de regio is de som van haar gemeenten, een provincie "
+                  "zoals CBS haar publiceert. Groei: van het eerste tot het laatste jaar van de tabel. In welke "
+                  "provincie een gemeente ligt, staat in de regiocodes van dezelfde tabel.",
+        grafiek=grafiek(charts.rangorde, [r["naam"] for r in met_groei], [r["groei"] for r in met_groei],
+                        ctx.regio_naam, eenheid="%", referentie=land["groei"] if land and _is_getal(land["groei"])
+                        else None, referentie_naam=land["naam"] if land else "") if met_groei else None,
+        notities=notities, tabel=tabel, export=tabel, bestandsnaam=f"regio_provincies_{ctx.regio}")
+
+
+def _is_getal(x) -> bool:
+    return x is not None and not pd.isna(x)

@@ -323,7 +323,7 @@ def druk_gemeenten(rijen: list[dict], regio_naam: str) -> tuple[str, str]:
                          f"({fmt.procent(hoogst['waarde'], 1)}), het laagst in {laagst['regio_naam']} "
                          f"({fmt.procent(laagst['waarde'], 1)}).")
     titel = f"Groene en grijze druk per gemeente van {regio_naam} ({jaar})"
-    zin = " ".join(delen) if delen else f"Geen gemeenten van {regio_naam} in {jaar}."
+    zin = " ".join(delen) if delen else f"CBS heeft voor {jaar} geen groene en grijze druk per gemeente van {regio_naam}."
     for r in rijen:
         if r["is_context"] and r["indicator"] == "groene_druk":
             grijs = next((g for g in rijen if g["regio_code"] == r["regio_code"] and g["indicator"] == "grijze_druk"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from dashboard.figuren import register
@@ -52,8 +53,30 @@ class _Vast(go.Figure):
 
     def to_dict(self):
         if getattr(self, "_als_dict", None) is None:
-            self._als_dict = super().to_dict()
+            d = _VastDict(super().to_dict())
+            for trace in d.get("data", []):
+                trace.pop("uid", None)   # as plotly.io.to_json leaves them out
+            self._als_dict = d
         return self._als_dict
+
+
+class _VastDict(dict):
+    """The dict of a cached chart; its JSON, which st.plotly_chart makes on every rerun with plotly.io.to_json
+    (an encode, a decode and an encode again), is made once too (see _json_eenmaal)."""
+    json: str | None = None
+
+
+def _json_eenmaal(fig, *args, **kwargs):
+    """plotly.io.to_json, once per cached chart dict (_VastDict, never changed); every other figure as before."""
+    if type(fig) is _VastDict and not args and kwargs == {"validate": False}:
+        if fig.json is None:
+            fig.json = _plotly_to_json(dict(fig), validate=False)
+        return fig.json
+    return _plotly_to_json(fig, *args, **kwargs)
+
+
+_plotly_to_json = pio.to_json
+pio.to_json = _json_eenmaal   # st.plotly_chart looks it up as plotly.io.to_json on every call
 
 
 def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None, bij_klik=None) -> None:

@@ -58,6 +58,7 @@ def toon_verversing() -> None:
                  f"({fmt.datum_tijd(laatste.get('laatste_succes'))}).")
     for soort, regel in monitor(laatste):
         {"ok": st.success, "bezig": st.info}.get(soort, st.warning)(f"Monitor Werken aan Werk: {regel}")
+    eerste_verversing()
     st.subheader("CBS StatLine")
     components.tabel(cbs_tabel(laatste), "CBS-tabellen: laatste ophaling")   # HTML table (issue 15)
     st.caption("Haal de CBS-tabellen op met `python -m etl.refresh`; `--list` toont de catalogus. Mislukt een "
@@ -89,3 +90,37 @@ def monitor(laatste: dict | None) -> list[tuple[str, str]]:
                                  f"{v.get('melding')}. De cijfers zijn opgeslagen; draai "
                                  "`python -m etl.refresh --offline`."))
     return regels
+
+
+def eerste_verversing() -> None:
+    """The background refresh at the first start (beheer.eerste_verversing): its progress and outcome."""
+    import streamlit as st
+
+    from beheer import eerste_verversing as ev
+    from dashboard.kern import format as fmt
+
+    s = ev.stand()
+    status = s.get("status")
+    if not status:
+        return
+    sinds = fmt.datum_tijd(s.get("gestart"))
+    if status in ("controleren", "bezig"):
+        wat = f"stap {s['stap']} van {s['van']}: {s['tabel']}" if s.get("tabel") else "CBS bereikbaar?"
+        st.info(f"Eerste verversing met netwerk, gestart {sinds}: bezig ({wat}). De pagina's tonen de nieuwe "
+                "cijfers bij de volgende klik nadat het datawarehouse is gebouwd.")
+        if s.get("tabel"):
+            st.progress(min(1.0, (s["stap"] - 1) / s["van"]), text=f"{s['stap'] - 1} van {s['van']} stappen klaar")
+    elif status == "afgebroken":
+        st.warning(f"Eerste verversing met netwerk, gestart {sinds}: {s.get('melding')}. Of draai "
+                   "`python -m etl.refresh`.")
+    elif status == "offline":
+        st.warning(f"Eerste verversing met netwerk ({fmt.datum_tijd(s.get('laatste_poging'))}): {s.get('melding')}. "
+                   "Het dashboard toont de meegeleverde cijfers; de vergelijking van regio's en de kaarten komen "
+                   "na `python -m etl.refresh` met netwerk, of vanzelf bij de volgende start. "
+                   "`VERVERSEN_BIJ_START=0` zet dit bij de start uit.")
+    else:
+        opgehaald = s.get("opgehaald") or []
+        tekst = (f"Eerste verversing met netwerk ({fmt.datum_tijd(s.get('laatste_poging'))}): "
+                 f"{len(opgehaald)} bron(nen) opgehaald" + (f" ({', '.join(opgehaald)})" if opgehaald else "")
+                 + (f". {s['melding']}." if s.get("melding") else "."))
+        (st.success if status == "klaar" and not s.get("code") else st.warning)(tekst)
