@@ -104,8 +104,8 @@ AS_TITEL_TEKENS = 34   # an axis title fits a 640 px chart beside its category l
 CATEGORIE_TEKENS = 32  # a category name longer than this goes onto two lines where the row allows it
 
 
-def bronregel(bron: str, peildatum: str) -> None:
-    st.caption(f"Bron: {bron} · Peildatum: {peildatum}")
+def bron_tekst(bron: str, peildatum: str) -> str:
+    return f"Bron: {bron} · Peildatum: {peildatum}"
 
 
 def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:
@@ -224,14 +224,16 @@ def tabel(df: pd.DataFrame, bijschrift: str = "Gegevens als tabel") -> None:
 def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str,
               definitie: str | None = None, notities: tuple = ()) -> None:
     """CSV and Excel of a figure's data, with bron, peildatum, definitie and footnotes in the file."""
-    links, rechts, _ = st.columns([1, 1, 5])
-    links.download_button("CSV", data=_bestand(df, "csv", bron, peildatum, definitie, notities),
-                          file_name=f"{bestandsnaam}.csv",
-                          mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
-    rechts.download_button("Excel", data=_bestand(df, "xlsx", bron, peildatum, definitie, notities),
-                           file_name=f"{bestandsnaam}.xlsx",
-                           key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    # one horizontal row (one block message) instead of three columns (four): each message is a share of
+    # the server's CPU in every rerun, and every figure has this row
+    rij = st.container(horizontal=True)
+    rij.download_button("CSV", data=_bestand(df, "csv", bron, peildatum, definitie, notities),
+                        file_name=f"{bestandsnaam}.csv",
+                        mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
+    rij.download_button("Excel", data=_bestand(df, "xlsx", bron, peildatum, definitie, notities),
+                        file_name=f"{bestandsnaam}.xlsx",
+                        key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def kop(titel: str, zin: str, definitie: str | None = None) -> None:
@@ -485,13 +487,12 @@ _PAGINA_JS = """
 """
 
 
-def _pagina_css() -> str:
-    return PAGINA_CSS + TABEL_CSS   # the table style once per page, not in every table
+# the table style once per page, not in every table
+_PAGINA_HTML = PAGINA_CSS + TABEL_CSS + '<span class="nl-pagina"></span>' + _PAGINA_JS
 
 
 def pagina() -> None:
-    """Once per run, before the page: Dutch language, visible focus, readable captions. The style goes
-    to Streamlit's event container (style-only HTML takes no room); the script needs an element of its
-    own, hidden by the style."""
-    st.html(_pagina_css())
-    st.html('<span class="nl-pagina"></span>' + _PAGINA_JS, unsafe_allow_javascript=True)
+    """Once per run, before the page: Dutch language, visible focus, readable captions. One element (each
+    element is a message and a share of the server's CPU in every rerun), the same in every run; the style
+    hides the element that carries it and the script."""
+    st.html(_PAGINA_HTML, unsafe_allow_javascript=True)

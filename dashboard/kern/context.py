@@ -25,7 +25,12 @@ class OnbekendeRegio(KeyError):
 
 
 def _regios() -> dict[str, dict]:
-    return {r["regio_code"]: r for r in db.rijen("regios")}
+    """Every row of marts.regios by code, made once per warehouse build (shared: read-only)."""
+    return db.view(_per_code, "regios")
+
+
+def _per_code(df) -> dict[str, dict]:
+    return {r["regio_code"]: r for r in db.records(df)}
 
 
 def standaard_regio() -> str:
