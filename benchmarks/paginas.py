@@ -1,4 +1,4 @@
-"""python -m benchmarks.paginas [--basis DIR] [--rondes N] [--runs N] [pagina ...]
+"""python -m benchmarks.paginas [--basis DIR] [--ook DIR ...] [--rondes N] [--runs N] [pagina ...]
 
 Warm reruns of every page (issue 15: "each page's warm render stays within 1.1x of today's"), as the app
 runs them: AppTest of app.py, switched to the page, rerun again and again. Per page it prints the median
@@ -8,8 +8,9 @@ shared machine) and the median wall time of `at.run()`, beside an empty page mea
 
 With --basis DIR (a worktree of an older commit, e.g. `git worktree add /tmp/base-dd89 dd89a80`), the same
 measurement runs for that checkout too: each checkout in its own process, with its own code (PYTHONPATH),
-its own data/raw and its own warehouse; the processes alternate (old, new, new, old, ...), so both see
-the same load, and every page gets a ratio new/old per round and the median of those ratios.
+its own data/raw and its own warehouse; the processes alternate (who goes first rotates per round), so
+all see the same load, and every page gets a ratio new/old per round and the median of those ratios.
+--ook DIR adds further checkouts (e.g. main before a change) to the same rounds.
 
 Also: an HTML table of 50 rows (goal <= 2 ms to render): building its HTML (components.html_tabel,
 uncached) and the extra script CPU of a page that shows it (components.tabel) over an empty page.
@@ -258,6 +259,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("paginas", nargs="*", default=PAGINAS)
     p.add_argument("--basis", help="checkout of the commit to compare with (e.g. a worktree of dd89a80)")
+    p.add_argument("--ook", action="append", help="another checkout to measure beside this one (repeatable)")
     p.add_argument("--rondes", type=int, default=int(os.environ.get("BENCH_RONDES", "3")))
     p.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "15")))
     p.add_argument("--werker", choices=["voorbereiden", "meten", "tabel", "profiel"], help=argparse.SUPPRESS)
@@ -280,12 +282,17 @@ def main() -> None:
                            cwd=checkout, env=env, check=True)
         return
     checkouts = {"nu": REPO}
+    for i, ook in enumerate(args.ook or []):
+        checkouts[f"ook{i + 1}"] = Path(ook).resolve()
     if args.basis:
-        checkouts = {"basis": Path(args.basis).resolve(), "nu": REPO}
+        checkouts = {"basis": Path(args.basis).resolve(), **checkouts}
     labels = {n: subprocess.run(["git", "-C", str(c), "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True).stdout.strip() or n for n, c in checkouts.items()}
-    print(f"paginas: {args.rondes} rondes x {args.runs} warm reruns per page; load {os.getloadavg()[0]:.1f}; "
-          + ", ".join(f"{n} = {labels[n]} ({c})" for n, c in checkouts.items()))
+    print(f"paginas: {args.rondes} rondes x {args.runs} warm reruns per page; load {os.getloadavg()[0]:.1f}")
+    for n, c in checkouts.items():
+        gewijzigd = subprocess.run(["git", "-C", str(c), "status", "--porcelain", "--untracked-files=no"],
+                                   capture_output=True, text=True).stdout.strip()
+        print(f"  {n:<6} {labels[n]}{' + wijzigingen' if gewijzigd else ''} ({c})")
     with tempfile.TemporaryDirectory() as tmp:
         werk = {n: Path(tmp) / n for n in checkouts}
         for n, c in checkouts.items():
@@ -294,11 +301,11 @@ def main() -> None:
         rondes: dict[str, list[dict]] = {n: [] for n in checkouts}
         volgorde = list(checkouts)
         for r in range(args.rondes):
-            for n in (volgorde if r % 2 == 0 else volgorde[::-1]):   # alternate who goes first
+            for n in volgorde[r % len(volgorde):] + volgorde[:r % len(volgorde)]:   # rotate who goes first
                 rondes[n].append(json.loads(_proces(checkouts[n], werk[n], "--werker", "meten", "--runs",
                                                     str(args.runs), *args.paginas)))
         tabel = json.loads(_proces(REPO, werk["nu"], "--werker", "tabel", "--runs", str(args.runs)))
-    _verslag(rondes, labels, args.paginas)
+    _verslag(rondes, args.paginas)
     print(f"HTML-tabel 50 rijen x 7 kolommen: bouwen {tabel['bouwen']:.2f} ms (uncached), op een pagina "
           f"{tabel['tabel'] - tabel['leeg']:.2f} ms script-CPU boven een lege pagina "
           f"({tabel['tabel']:.2f} vs {tabel['leeg']:.2f} ms; doel <= 2 ms)")
@@ -310,33 +317,38 @@ def _mediaan(rondes: list[dict], pagina: str, maat: str) -> float | None:
     return statistics.median(waarden) if waarden else None
 
 
-def _verslag(rondes: dict[str, list[dict]], labels: dict[str, str], paginas: list[str]) -> None:
-    nu = rondes["nu"]
+def _verslag(rondes: dict[str, list[dict]], paginas: list[str]) -> None:
+    """Per page: each checkout's median script CPU (and wall), and with a basis each other checkout's ratio
+    to it: the median over the rounds of the ratio within a round."""
     basis = rondes.get("basis")
-    kop = f"{'pagina':<17}{'nu cpu':>9}{'wand':>8}{'x leeg':>8}"
-    if basis:
-        kop += f"{labels['basis'] + ' cpu':>14}{'wand':>8}{'ratio cpu':>11}{'per ronde':>22}{'doel':>7}"
-    print(kop + f"{'elementen':>11}{'anders':>8}")
+    anderen = [n for n in rondes if n != "basis"]
+    kop = f"{'pagina':<17}" + (f"{'basis':>8}" if basis else "")
+    for n in anderen:
+        kop += f"{n:>8}" + (f"{'ratio':>7}{'(rondes)':>26}" if basis else "")
+    print(kop + f"{'wand ' + anderen[0]:>10}{'elementen':>10}{'anders':>7}")
     for pagina in ["leeg", *paginas]:
-        cpu = _mediaan(nu, pagina, "cpu")
-        if cpu is None:
+        if _mediaan(rondes["nu"], pagina, "cpu") is None:
             continue
-        regel = f"{pagina:<17}{cpu:>9.2f}{_mediaan(nu, pagina, 'wand'):>8.1f}{cpu / _mediaan(nu, 'leeg', 'cpu'):>8.1f}"
+        regel = f"{pagina:<17}"
+        oud = _mediaan(basis, pagina, "cpu") if basis else None
         if basis:
-            oud = _mediaan(basis, pagina, "cpu")
-            if oud is None:
-                regel += f"{'(nieuw)':>14}{'':>8}{'':>11}{'':>22}{'':>7}"
-            else:
-                per_ronde = [n[pagina]["cpu"] / o[pagina]["cpu"] for n, o in zip(nu, basis, strict=True)]
+            regel += f"{oud:>8.2f}" if oud is not None else f"{'(nieuw)':>8}"
+        for n in anderen:
+            regel += f"{_mediaan(rondes[n], pagina, 'cpu'):>8.2f}"
+            if basis and oud is not None:
+                per_ronde = [a[pagina]["cpu"] / b[pagina]["cpu"] for a, b in zip(rondes[n], basis, strict=True)]
                 ratio = statistics.median(per_ronde)
-                oordeel = "-" if pagina == "leeg" else ("ok" if ratio <= DOEL else "TRAAG")
-                regel += (f"{oud:>14.2f}{_mediaan(basis, pagina, 'wand'):>8.1f}{ratio:>10.2f}x"
-                          f"{' '.join(f'{x:.2f}' for x in per_ronde):>22}{oordeel:>7}")
-        laatste = nu[-1].get(pagina, {})
-        regel += f"{laatste.get('elementen', 0):>11}{laatste.get('anders', 0):>8}"
+                teken = "" if pagina == "leeg" else ("+" if ratio <= DOEL else "!")
+                regel += f"{ratio:>6.2f}{teken or ' '}{' '.join(f'{x:.2f}' for x in per_ronde):>26}"
+            elif basis:
+                regel += f"{'':>7}{'':>26}"
+        laatste = rondes[anderen[0]][-1].get(pagina, {})
+        regel += (f"{_mediaan(rondes[anderen[0]], pagina, 'wand'):>10.1f}{laatste.get('elementen', 0):>10}"
+                  f"{laatste.get('anders', 0):>7}")
         print(regel)
-    print(f"cpu = median script-thread CPU per warm rerun (ms), wand = median wall of at.run() (ms); ratio = median "
-          f"over rondes of nu/basis (goal <= {DOEL}x); anders = elements whose payload differs between two reruns")
+    print("median script-thread CPU per warm rerun in ms (the script's own work); ratio = median over the rounds "
+          f"of checkout/basis within a round, + within the goal (<= {DOEL}x), ! above it; wand = median wall of "
+          "at.run() (ms); anders = elements whose payload differs between two reruns")
 
 
 if __name__ == "__main__":
