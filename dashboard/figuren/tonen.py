@@ -117,7 +117,7 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None) -> None:
     if fig.melding:
         {"success": st.success, "warning": st.warning}.get(fig.melding_soort, st.info)(fig.melding)
     if fig.html is not None:
-        st.html(fig.html)
+        st.html(components.Html(fig.html))
     if fig.grafiek is not None:
         toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".",
                      bij_klik=bij_klik)

@@ -24,13 +24,13 @@ class OnbekendeRegio(KeyError):
     """A region code the warehouse does not know."""
 
 
-def _regios() -> dict[str, dict]:
-    """Every row of marts.regios by code, made once per warehouse build (shared: read-only)."""
-    return db.view(_per_code, "regios")
-
-
 def _per_code(df) -> dict[str, dict]:
     return {r["regio_code"]: r for r in db.records(df)}
+
+
+def _regios() -> dict[str, dict]:
+    """marts.regios by code, made once per build (asked several times in every rerun): read, never change."""
+    return db.view(_per_code, "regios")
 
 
 def standaard_regio() -> str:
@@ -72,6 +72,10 @@ def kiesbaar(regios: dict[str, dict]) -> dict[str, str]:
     (Nederland is the comparison)."""
     return {c: r["regio_naam"] for c, r in sorted(regios.items(), key=lambda kv: kv[1]["regio_naam"])
             if r["soort"] != "land"}
+
+
+def _kiesbaar_uit(df) -> dict[str, str]:
+    return kiesbaar(_per_code(df))
 
 
 def _wissel(widget_key: str) -> None:
@@ -131,7 +135,7 @@ def huidig() -> Context:
         # no warehouse yet: every figure says so itself
         code = _leesbaar(gevraagd or "")
         return Context(code, code, "", "Nederland")
-    opties = kiesbaar(regios)
+    opties = db.view(_kiesbaar_uit, "regios")   # once per build, not sorted again in every rerun
     land = next((r for r in regios.values() if r["soort"] == "land"), None)
     if gevraagd is None:
         code = st.session_state.get(_GEKOZEN)
