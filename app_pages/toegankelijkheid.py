@@ -1,6 +1,5 @@
 """Toegankelijkheidsverklaring: the status per WCAG 2.1 criterion from the automated audit, what still
 falls short because of Streamlit (with the upstream issue), and whom to contact."""
-import pandas as pd
 import streamlit as st
 
 from dashboard.kern import components
@@ -13,37 +12,24 @@ st.markdown(
     "toetsenbord bedient of sterk vergroot. De maatstaf is **WCAG 2.1 niveau AA** (EN 301 549), zoals het "
     "*Besluit digitale toegankelijkheid overheid* voorschrijft voor gemeenten, UWV en de Regio.")
 
-rapport = tg.lees_rapport()
+verklaring = tg.verklaring()   # made once per version of the report
 st.subheader("Stand volgens de automatische toets")
-if rapport is None:
+if verklaring is None:
     st.info("Er is nog geen toetsrapport. Het rapport ontstaat bij `make test` (axe-core in Chromium op elke "
             "pagina en elke dia, met alle uitklapvakken open, met de tabel van elke dia getoond, met het venster "
             "Exporteren open, en alles ook bij 200 % zoom) in `test-artifacts/axe-rapport.json`.")
 else:
-    s = tg.samenvatting(rapport)
+    s, tabel = verklaring
     status = ("voldoet gedeeltelijk" if s["ernstig"] == 0 else "voldoet niet")
     st.markdown(
         f"**Nalevingsstatus: {status}.** Getoetst met axe-core {s['axe']} op {s['paginas']} pagina's en dia's "
         f"({fmt.datum_tijd(s['gemaakt'])}): **{fmt.getal(s['ernstig'])}** ernstige of kritieke en "
         f"{fmt.getal(s['overig'])} andere bevindingen. Een automatische toets vindt niet alles; hieronder staat "
         "wat nog tekortschiet.")
-    rijen = tg.per_criterium(rapport)
-    tabel = pd.DataFrame({
-        "Succescriterium": [r["criterium"] for r in rijen],
-        "Voldoet op": [f"{r['geslaagd']} van {r['geslaagd'] + r['nakijken'] + r['fout']}" for r in rijen],
-        "Met de hand na te kijken": [fmt.getal(r["nakijken"]) for r in rijen],
-        "Voldoet niet op": [fmt.getal(r["fout"]) for r in rijen],
-        "Bevindingen": [", ".join(r["fout_regels"]) or fmt.LEEG for r in rijen],
-        "Getoetst met": [", ".join(r["regels"]) for r in rijen],
-    })
     components.tabel(tabel, "Stand per WCAG-succescriterium (pagina's en dia's)")
 
 st.subheader("Wat nog tekortschiet, en waarom")
-components.tabel(pd.DataFrame({
-    "Criterium": [u[0] for u in tg.UITZONDERINGEN],
-    "Wat en waarom": [u[1] for u in tg.UITZONDERINGEN],
-    "Melding bij Streamlit": [u[2] or "nog geen melding gevonden" for u in tg.UITZONDERINGEN],
-}), "Bekende uitzonderingen die bij Streamlit liggen")
+components.tabel(tg.uitzonderingen_tabel(), "Bekende uitzonderingen die bij Streamlit liggen")
 
 st.subheader("Contact")
 contact = tg.contact()

@@ -145,12 +145,13 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads:
     if fig.grafiek is not None:
         toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".",
                      bij_klik=bij_klik)
-    for notitie in fig.notities:
-        st.caption(notitie)
     if fig.uitleg:
         st.markdown(fig.uitleg)
-    if fig.bron:
-        components.bronregel(fig.bron, fig.peildatum)
+    # the notes and the source line in one caption (one element instead of one each: every element costs
+    # every rerun)
+    onder = [*fig.notities, components.bron_tekst(fig.bron, fig.peildatum) if fig.bron else ""]
+    if any(onder):
+        st.caption("\n\n".join(t for t in onder if t))
     tabel, export = tabel_van(fig), fig.export   # every chart's numbers as a table, also without its own
     if tabel is not None:
         # downloads only where the figure brings its export frame (a page's figure, made once per build);

@@ -26,9 +26,12 @@ TABEL_NAMEN = {"gwu_opleiding": "Werkzoekenden (GWU)", "gwu_leeftijd": "Werkzoek
 
 
 def perioden(ctx: Context, tabel: str) -> dict[str, str]:
-    """The periods of one UWV table for the region, newest first: code -> Dutch label."""
-    return {r["periode"]: fmt.periode(r["periode"], r["periode_type"])
-            for r in db.rijen("uwv_perioden", tabel=tabel, regio=ctx.regio)}
+    """The periods of one UWV table for the region, newest first: code -> Dutch label (labelled once per build)."""
+    return dict(db.view(_periode_labels, "uwv_perioden", tabel=tabel, regio=ctx.regio))
+
+
+def _periode_labels(df) -> tuple[tuple[str, str], ...]:
+    return tuple((r["periode"], fmt.periode(r["periode"], r["periode_type"])) for r in db.records(df))
 
 
 def periode_keuze(ctx: Context, tabel: str, label: str = "Periode") -> str | None:

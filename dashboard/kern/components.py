@@ -104,8 +104,8 @@ AS_TITEL_TEKENS = 34   # an axis title fits a 640 px chart beside its category l
 CATEGORIE_TEKENS = 32  # a category name longer than this goes onto two lines where the row allows it
 
 
-def bronregel(bron: str, peildatum: str) -> None:
-    st.caption(f"Bron: {bron} · Peildatum: {peildatum}")
+def bron_tekst(bron: str, peildatum: str) -> str:
+    return f"Bron: {bron} · Peildatum: {peildatum}"
 
 
 def _met_herkomst(df: pd.DataFrame, bron: str, peildatum: str) -> pd.DataFrame:

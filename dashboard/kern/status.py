@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from basis import instellingen as settings
+from dashboard.kern.geheugen import eenmalig
 
 
 def laatste_verversing() -> dict | None:
@@ -17,18 +18,27 @@ def laatste_verversing() -> dict | None:
 
 
 def cbs_tabel(laatste: dict | None):
-    """Per catalog table: last attempt, outcome, reason, last good fetch."""
+    """Per catalog table: last attempt, outcome, reason, last good fetch. Made once per content of the status
+    file and the catalog, and then the same frame (read-only), so the page's HTML table of it is made once too
+    (components.tabel keeps it per frame) instead of in every rerun."""
+    from etl import catalog
+
+    tabellen = tuple((ds.table_id, ds.titel, ds.frequentie) for ds in catalog.read())
+    return _cbs_tabel(json.dumps((laatste or {}).get("bronnen", {}), sort_keys=True, default=str), tabellen)
+
+
+@eenmalig(maxsize=8)
+def _cbs_tabel(bronnen_json: str, tabellen: tuple):
     import pandas as pd
 
     from dashboard.kern import format as fmt
-    from etl import catalog
 
-    bronnen = (laatste or {}).get("bronnen", {})
+    bronnen = json.loads(bronnen_json)
     rijen = []
-    for ds in catalog.read():
-        b = bronnen.get(ds.table_id)
+    for table_id, titel, frequentie in tabellen:
+        b = bronnen.get(table_id)
         rijen.append({
-            "Tabel": ds.table_id, "Titel": ds.titel, "Frequentie": ds.frequentie,
+            "Tabel": table_id, "Titel": titel, "Frequentie": frequentie,
             "Laatste poging": fmt.datum_tijd(b["laatste_poging"]) if b else "nog nooit",
             "Gelukt": ("ja" if b["gelukt"] else "nee") if b else fmt.LEEG,
             "Melding": b["melding"] if b else "",

@@ -1,13 +1,19 @@
 """The toegankelijkheidsverklaring's facts: the automated audit's report (axe-core, written by
 tests/test_toegankelijk_browser.py to test-artifacts/axe-rapport.json) summarised per WCAG success
-criterion, and the contact a deployer sets. Pure functions plus one file read; no Streamlit."""
+criterion, and the contact a deployer sets. Pure functions plus one file read; no Streamlit. What the page shows is made once per version of the
+report file (`verklaring`), not in every rerun: the report is some 200 kB of JSON."""
 from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from basis.instellingen import ROOT
+from dashboard.kern import format as fmt
+from dashboard.kern.geheugen import eenmalig
 
 RAPPORT = ROOT / "test-artifacts" / "axe-rapport.json"
 ERNSTIG = ("serious", "critical")
@@ -42,9 +48,13 @@ def contact() -> str | None:
     return waarde or None
 
 
+def _rapport_pad(pad: Path | None = None) -> Path:
+    return Path(os.environ.get("AXE_RAPPORT", "") or (pad or RAPPORT))
+
+
 def lees_rapport(pad: Path | None = None) -> dict | None:
     """The last audit report, or None when there is none (the audit has not run here)."""
-    pad = Path(os.environ.get("AXE_RAPPORT", "") or (pad or RAPPORT))
+    pad = _rapport_pad(pad)
     if not pad.exists():
         return None
     try:
@@ -92,3 +102,40 @@ def samenvatting(rapport: dict) -> dict:
     overig = sum(v["aantal"] for p in paginas for v in p["overtredingen"] if v["impact"] not in ERNSTIG)
     return {"paginas": len(paginas), "ernstig": ernstig, "overig": overig,
             "axe": paginas[0]["axe"] if paginas else "", "gemaakt": rapport.get("gemaakt", "")}
+
+
+def verklaring(pad: Path | None = None) -> tuple[dict, pd.DataFrame] | None:
+    """The last audit's summary and its table per WCAG criterion (Dutch headers and numbers), or None without
+    a report; made once per version of the report file and then shared (read-only)."""
+    pad = _rapport_pad(pad)
+    try:
+        stat = pad.stat()
+    except OSError:
+        return None
+    return _verklaring(str(pad), stat.st_mtime_ns, stat.st_size)
+
+
+@eenmalig(maxsize=4)
+def _verklaring(pad: str, _mtime_ns: int, _grootte: int) -> tuple[dict, pd.DataFrame] | None:
+    rapport = lees_rapport(Path(pad))
+    if rapport is None:
+        return None
+    rijen = per_criterium(rapport)
+    return samenvatting(rapport), pd.DataFrame({
+        "Succescriterium": [r["criterium"] for r in rijen],
+        "Voldoet op": [f"{r['geslaagd']} van {r['geslaagd'] + r['nakijken'] + r['fout']}" for r in rijen],
+        "Met de hand na te kijken": [fmt.getal(r["nakijken"]) for r in rijen],
+        "Voldoet niet op": [fmt.getal(r["fout"]) for r in rijen],
+        "Bevindingen": [", ".join(r["fout_regels"]) or fmt.LEEG for r in rijen],
+        "Getoetst met": [", ".join(r["regels"]) for r in rijen],
+    })
+
+
+@lru_cache(maxsize=1)
+def uitzonderingen_tabel() -> pd.DataFrame:
+    """UITZONDERINGEN as the page's table (one frame, so its HTML is made once)."""
+    return pd.DataFrame({
+        "Criterium": [u[0] for u in UITZONDERINGEN],
+        "Wat en waarom": [u[1] for u in UITZONDERINGEN],
+        "Melding bij Streamlit": [u[2] or "nog geen melding gevonden" for u in UITZONDERINGEN],
+    })
