@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 import markupsafe
 import pytest
@@ -199,8 +200,9 @@ def test_cli_failures_say_what_and_change_nothing(warehouse, tmp_path, monkeypat
 def test_page_and_presentation_in_apptest(warehouse):
     at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
     assert not at.exception and not at.error
-    assert [h.value for h in at.header] == SECTIES + ["De opgaven"]
-    assert any("4.950 openstaande vacatures" in m.value for m in at.markdown)
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert [unescape(k) for k in re.findall(r'<h2 id="[^"]+">(.*?)</h2>', html)] == SECTIES + ["De opgaven"]
+    assert "4.950 openstaande vacatures" in html
 
     at.query_params["presentatie"] = "1"
     at.query_params["dia"] = "1"
@@ -226,6 +228,7 @@ def test_saving_a_version_on_the_page(warehouse, versies_dir):
     at.secrets["monitor"] = {"accounts": {"annette": {"naam": "Annette Keates", "rollen": ["versies"],
                                                       "wachtwoord_hash": wachtwoord.maak_hash("lang genoeg wachtwoord")}}}
     at.session_state["monitor_gebruiker"] = "Annette Keates"
+    at.session_state["analyse-vastleggen"] = True   # the expander opened: its form is made only then
     at.run()
     at.text_input[0].set_value("Regionaal Beraad test")
     at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
@@ -238,6 +241,7 @@ def test_saving_a_version_on_the_page(warehouse, versies_dir):
 
     at2 = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60)
     at2.query_params["versie"] = "regionaal-beraad-test"
+    at2.session_state["analyse-vergelijken"] = True
     at2.run()
     assert not at2.exception
     assert "Vastgelegde versie: Regionaal Beraad test" in at2.info[0].value

@@ -156,8 +156,8 @@ def live(regio: str, periode: str | None = None) -> dict:
 def clear() -> None:
     """Forget the cached live analyses and their figures (tests)."""
     _live.cache_clear()
-    with _FIGUREN_SLOT:
-        _FIGUREN.clear()
+    with _PER_DOCUMENT_SLOT:
+        _PER_DOCUMENT.clear()
 
 
 def _sleutel(doc: dict) -> tuple:
@@ -167,23 +167,29 @@ def _sleutel(doc: dict) -> tuple:
             tuple((f.get("sleutel"), f.get("titel"), f.get("zin")) for s in doc["secties"] for f in s["figuren"]))
 
 
-_FIGUREN: dict[tuple, list[list[figuur.Figuur]]] = {}
-_FIGUREN_SLOT = threading.Lock()
+_PER_DOCUMENT: dict[tuple, object] = {}
+_PER_DOCUMENT_SLOT = threading.Lock()
+_PER_DOCUMENT_MAX = 48   # a few documents (regions, periods, versions), each with its figures, page and slides
+
+
+def per_document(doc: dict, soort: str, maak):
+    """maak(doc), made once per document and `soort` (what is made), not on every rerun of the page: a saved
+    version is read again on each run, but has the same key. The result is shared by every session: treat it
+    as read-only, like the document."""
+    sleutel = (_sleutel(doc), soort)
+    uit = _PER_DOCUMENT.get(sleutel)
+    if uit is None:
+        uit = maak(doc)
+        with _PER_DOCUMENT_SLOT:   # sessions run in threads: one of them evicts and stores at a time
+            if len(_PER_DOCUMENT) >= _PER_DOCUMENT_MAX:
+                _PER_DOCUMENT.pop(next(iter(_PER_DOCUMENT)))
+            uit = _PER_DOCUMENT.setdefault(sleutel, uit)
+    return uit
 
 
 def figuren(doc: dict) -> list[list[figuur.Figuur]]:
-    """The document's figures as Figuur objects, per section: made once per document, not on every
-    rerun of the page (a saved version is read again on each run, but has the same key). The objects
-    are shared: treat them as read-only, like the document."""
-    sleutel = _sleutel(doc)
-    uit = _FIGUREN.get(sleutel)
-    if uit is None:
-        uit = [[figuur.van_dict(f) for f in s["figuren"]] for s in doc["secties"]]
-        with _FIGUREN_SLOT:   # sessions run in threads: one of them evicts and stores at a time
-            if len(_FIGUREN) >= 16:
-                _FIGUREN.pop(next(iter(_FIGUREN)))
-            uit = _FIGUREN.setdefault(sleutel, uit)
-    return uit
+    """The document's figures as Figuur objects, per section, made once per document (`per_document`)."""
+    return per_document(doc, "figuren", lambda d: [[figuur.van_dict(f) for f in s["figuren"]] for s in d["secties"]])
 
 
 def figuur_van(doc: dict, f: dict) -> figuur.Figuur:

@@ -3,13 +3,14 @@ saved version, ?versie=...), the presentation with its navigation, saving,
 comparing and exporting. The page itself only calls these."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.analyse import document as analyse
-from dashboard.analyse import presentatie, versies
+from dashboard.analyse import lezen, presentatie, versies
 from dashboard.export import report
 from dashboard.export.pdf import PdfFout
 from dashboard.export.powerpoint import PptxFout
@@ -109,8 +110,9 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
                   on_click=_ga_naar, kwargs={"presentatie": 1, "dia": 1})
     # an expander in the page's own order, right after Presenteren (issue 15): a popover keeps the focus on
     # its button and sits at the end of the page, and trapping the focus in it is what the issue rules out
-    with st.expander("Exporteren: HTML, PDF of PowerPoint", icon=":material/download:"):
-        export(doc, manifest)
+    with uitklap("Exporteren: HTML, PDF of PowerPoint", ":material/download:", "exporteren") as open_:
+        if open_:
+            export(doc, manifest)
     for m in kapot:
         st.warning(f"Versie-map '{platte_tekst(m['map'])}' is beschadigd ({m['beschadigd']}) en wordt niet getoond.")
     if manifest is None:
@@ -164,8 +166,20 @@ def _inloggen(waarvoor: str) -> str | None:
     return None
 
 
+@contextmanager
+def uitklap(label: str, icon: str, naam: str):
+    """An expander whose content is made only while it is open (`with uitklap(...) as open_: if open_: ...`):
+    opening it reruns the page. Closed, as it mostly is, it costs the page one element instead of its buttons,
+    forms and the login check on every rerun. Its state is in st.session_state['analyse-<naam>']."""
+    blok = st.expander(label, icon=icon, key=f"analyse-{naam}", on_change="rerun")
+    with blok:
+        yield bool(blok.open)
+
+
 def vastleggen(doc: dict) -> None:
-    with st.expander("Vastleggen als versie", icon=":material/bookmark_add:"):
+    with uitklap("Vastleggen als versie", ":material/bookmark_add:", "vastleggen") as open_:
+        if not open_:
+            return
         st.caption("Legt vast wat nu getoond wordt: tekst, cijfers van elke figuur, bron en peildatum, en de build "
                    "van het datawarehouse. Een versie blijft ongewijzigd na elke verversing en wordt nooit "
                    "overschreven.")
@@ -189,7 +203,9 @@ def vastleggen(doc: dict) -> None:
 
 
 def intrekken(manifest: dict) -> None:
-    with st.expander("Versie intrekken", icon=":material/archive:"):
+    with uitklap("Versie intrekken", ":material/archive:", "intrekken") as open_:
+        if not open_:
+            return
         st.caption("Een ingetrokken versie verdwijnt uit de lijst en opent niet meer, maar wordt nooit gewist: "
                    "de bestanden blijven staan, met wie haar introk en wanneer.")
         door = _inloggen("een versie in te trekken")
@@ -208,7 +224,9 @@ def intrekken(manifest: dict) -> None:
 
 
 def vergelijken(ctx: Context, doc: dict) -> None:
-    with st.expander("Vergelijken met de actuele stand", icon=":material/difference:"):
+    with uitklap("Vergelijken met de actuele stand", ":material/difference:", "vergelijken") as open_:
+        if not open_:
+            return
         try:
             nu = analyse.live(doc["regio"], _periode_code(doc))
         except (db.WarehouseOntbreekt, db.DataOntbreekt, analyse.AnalyseFout) as exc:
@@ -276,9 +294,7 @@ def export(doc: dict, manifest: dict | None) -> None:
 
 
 def inhoud(doc: dict) -> None:
-    st.markdown(" · ".join(f"[{s['titel']}](#{s['id']})" for s in doc["secties"])
-                + f" · [{doc['opgaven']['titel']}](#opgaven)")
-    presentatie.toon_document(doc)
+    lezen.toon(doc)   # contents, every section and figure: made once per document
 
 
 def dia_nummer(waarde: str | None, aantal: int) -> tuple[int, str | None]:

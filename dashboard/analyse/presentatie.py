@@ -203,21 +203,6 @@ def _wissel_tabel(nr: int | None) -> None:
         st.query_params[TABEL] = str(nr)
 
 
-def toon_document(doc: dict) -> None:
-    """Every section: its text, then its figures (title, sentence, chart, notes, bron, table)."""
-    for s, figs in zip(doc["secties"], document.figuren(doc), strict=True):   # made once per document
-        st.header(s["titel"], anchor=s["id"], divider="blue")
-        st.markdown("\n\n".join(s["alineas"]))
-        for fig in figs:
-            tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")   # with its data as a table
-    o = doc["opgaven"]
-    st.header(o["titel"], anchor="opgaven", divider="blue")
-    st.markdown(o["inleiding"])
-    for x in o["lijst"]:
-        st.markdown(f"**{x['naam']}**: ‘{x['tekst']}’")
-    st.caption(f"Bron: {o['bron']}")
-
-
 def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None:
     """Slide `nr` (1-based) of the document, sized to fit one screen (`maten` from dia_maten)."""
     from html import escape

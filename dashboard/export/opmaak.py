@@ -16,8 +16,9 @@ MAP = Path(__file__).parent / "sjablonen"
 
 
 def md(tekst: str) -> Markup:
-    """The little markdown the notes use (**vet**), after escaping."""
-    return Markup(re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", str(escape(tekst))))
+    """The little markdown the notes use (**vet**, *cursief*), after escaping."""
+    html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", str(escape(tekst)))
+    return Markup(re.sub(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])", r"<em>\1</em>", html))
 
 
 def cel(waarde) -> str:
