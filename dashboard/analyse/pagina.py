@@ -323,21 +323,22 @@ def presenteer(doc: dict, manifest: dict | None) -> None:
         st.warning(melding)
     maten = presentatie.dia_maten(*presentatie.scherm(st.query_params.get("scherm")))
     presentatie.toon_dia(doc, nr, _versie_label(manifest), maten)
-    eerste, vorige, index, volgende, laatste, sluit = st.columns([0.8, 1, 3, 1, 0.8, 1], vertical_alignment="center")
-    eerste.button("Begin", icon=":material/first_page:", help="Eerste dia (Home)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
-                  kwargs={"dia": 1}, key="dia-eerste")
-    vorige.button("← Vorige", help="Vorige dia (←, PageUp)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
-                  kwargs={"dia": nr - 1}, key="dia-vorige")
-    volgende.button("Volgende →", help="Volgende dia (→, PageDown, spatie)", disabled=nr == len(alle),
-                    width="stretch", type="primary", on_click=_ga_naar, kwargs={"dia": nr + 1}, key="dia-volgende")
-    laatste.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle), width="stretch", on_click=_ga_naar,
-                   kwargs={"dia": len(alle)}, key="dia-laatste")
+    # one flex row (one block; six columns were seven), buttons as wide as their text, the index takes the rest
+    rij = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    rij.button("Begin", icon=":material/first_page:", help="Eerste dia (Home)", disabled=nr == 1, on_click=_ga_naar,
+               kwargs={"dia": 1}, key="dia-eerste")
+    rij.button("← Vorige", help="Vorige dia (←, PageUp)", disabled=nr == 1, on_click=_ga_naar,
+               kwargs={"dia": nr - 1}, key="dia-vorige")
     titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
-    gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}",
-                              placeholder="Kies een dia")
+    gekozen = rij.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}",
+                            placeholder="Kies een dia", width="stretch")
     if gekozen != titels[nr - 1]:
         _ga_naar(dia=titels.index(gekozen) + 1)
         st.rerun()
-    sluit.button("Sluiten", help="Presentatie sluiten (Escape)", width="stretch", on_click=_ga_naar,
-                 kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")
-    st.button("Scherm", key="dia-scherm")   # hidden; drawn last: the slide script waits for it, then checks the window size
+    rij.button("Volgende →", help="Volgende dia (→, PageDown, spatie)", disabled=nr == len(alle),
+               type="primary", on_click=_ga_naar, kwargs={"dia": nr + 1}, key="dia-volgende")
+    rij.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle),
+               on_click=_ga_naar, kwargs={"dia": len(alle)}, key="dia-laatste")
+    # drawn last: the slide script waits for it, then checks the window size
+    rij.button("Sluiten", help="Presentatie sluiten (Escape)", on_click=_ga_naar,
+               kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")
