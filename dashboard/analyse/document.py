@@ -9,6 +9,7 @@ HTML/PDF export all show this same document.
 during an export cannot mix two builds' numbers."""
 from __future__ import annotations
 
+import hashlib
 import threading
 import tomllib
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+from dashboard.export import opmaak
 from dashboard.figuren import figuur, register, samenvatting, uwv
 from dashboard.kern import context, db
 from dashboard.kern import format as fmt
@@ -54,7 +56,10 @@ def teksten() -> dict:
 
 @lru_cache(maxsize=1)
 def _omgeving() -> jinja2.Environment:
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    # analyse.toml's templates are strings: loaded by a name made from their text, so that Jinja's bytecode cache
+    # keeps them compiled across processes (the export CLI), like the export's own templates
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                             loader=jinja2.FunctionLoader(_SJABLONEN.get), bytecode_cache=opmaak.bytecode_cache())
     env.filters.update(getal=fmt.getal, procent=fmt.procent, klein=samenvatting.klein,
                        opsomming=samenvatting.opsomming, periode_lang=_periode_lang,
                        teken=lambda tekst, x: fmt.met_teken(tekst, x), zonder_haakjes=samenvatting.zonder_haakjes)
@@ -62,9 +67,14 @@ def _omgeving() -> jinja2.Environment:
     return env
 
 
+_SJABLONEN: dict[str, str] = {}   # template name -> its text
+
+
 @lru_cache(maxsize=256)
 def _sjabloon(tekst: str) -> jinja2.Template:
-    return _omgeving().from_string(tekst)
+    naam = "analyse-" + hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:32]
+    _SJABLONEN[naam] = tekst
+    return _omgeving().get_template(naam)
 
 
 def alineas(sectie_id: str, feiten: dict, regio_naam: str) -> list[str]:
@@ -138,7 +148,7 @@ def opgaven(ctx: Context) -> dict:
         return o
     rij = db.rijen("regio", regio=eigenaar)
     naam = rij[0]["regio_naam"] if rij else eigenaar
-    inleiding = _omgeving().from_string(teksten()["opgaven"]["elders"]).render(regio=ctx.regio_naam, eigenaar=naam)
+    inleiding = _sjabloon(teksten()["opgaven"]["elders"]).render(regio=ctx.regio_naam, eigenaar=naam)
     return {**o, "inleiding": inleiding, "lijst": []}
 
 

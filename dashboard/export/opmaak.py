@@ -35,9 +35,20 @@ def is_getal(tekst: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates on disk (a private folder in the temp dir, checked by Jinja; keyed by
+    the template's text): each export from the command line compiled every template again, ~60 ms of its work.
+    None when no safe folder can be had: then templates are compiled as before."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (RuntimeError, OSError):
+        return None
+
+
+@lru_cache(maxsize=1)
 def omgeving() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(MAP), autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache())
     env.filters.update(md=md, cel=cel, is_getal=is_getal)
     return env
 

@@ -32,7 +32,7 @@ class ExportFout(Exception):
 def _grafiek_html(f: dict) -> str | None:
     if not f.get("grafiek"):
         return None
-    fig = charts.drukklaar(figuren.van_dict(f).grafiek.plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
+    fig = charts.drukklaar(figuren.grafiek_van_dict(f).plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
     return fig.to_html(full_html=False, include_plotlyjs=False,
                        config={"displayModeBar": False, "staticPlot": True, "locale": "nl"})
 
@@ -114,11 +114,20 @@ def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | 
         raise ExportFout(str(exc)) from exc
 
 
-def main(argv: list[str] | None = None) -> int:
+def _fouten(formaat: str) -> tuple[type[Exception], ...]:
+    """The errors an export in `formaat` reports in Dutch (only the format's own module is imported)."""
     from dashboard.analyse.document import AnalyseFout
     from dashboard.analyse.versies import VersieFout
-    from dashboard.export.pdf import PdfFout
-    from dashboard.export.powerpoint import PptxFout
+    if formaat == "pdf":
+        from dashboard.export.pdf import PdfFout
+        return ExportFout, VersieFout, AnalyseFout, PdfFout
+    if formaat == "pptx":
+        from dashboard.export.powerpoint import PptxFout
+        return ExportFout, VersieFout, AnalyseFout, PptxFout
+    return ExportFout, VersieFout, AnalyseFout
+
+
+def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(prog="python -m dashboard.report",
                                 description="Exporteer de Analyse arbeidsmarkt als HTML, PDF of PowerPoint.")
@@ -131,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         exporteer(args.format, args.out, args.version, args.regio, args.periode)
-    except (ExportFout, VersieFout, PdfFout, PptxFout, AnalyseFout) as exc:
+    except _fouten(args.format) as exc:
         print(f"Export mislukt: {exc}", file=sys.stderr)
         return 1
     print(f"Geschreven: {args.out}")
