@@ -370,3 +370,47 @@ def test_exporteren_and_vastleggen_are_made_only_when_opened(warehouse):
     assert [b.label for b in at.button if "maken" in b.label] == ["HTML maken", "PDF maken (A4)", "PowerPoint maken"]
     next(b for b in at.button if b.label == "HTML maken").click().run()
     assert not at.exception and [d.label for d in at.get("download_button")] == ["HTML downloaden"]
+
+
+def test_the_export_command_line_reuses_what_an_export_of_the_same_build_made_and_nothing_else(raw_dir, warehouse,
+                                                                                               tmp_path, monkeypatch):
+    """Issue 14 speed (the HTML export against importing the stack): a second export of the same warehouse build
+    reads the analysis and the printed charts an earlier one made, instead of querying and drawing again; a
+    rebuild with other numbers, or another release of the code, makes them anew."""
+    from dashboard.export import voorraad
+    from dashboard.figuren import charts
+
+    def zonder_tijd(pad):
+        return re.sub(r"\d{1,2} \w+ \d{4},? \d{1,2}:\d{2}", "", pad.read_text(encoding="utf-8"))
+
+    def niet(*args, **kwargs):
+        raise AssertionError("opnieuw gemaakt")
+
+    eerst, tweede, nieuw = (tmp_path / f"{naam}.html" for naam in ("eerst", "tweede", "nieuw"))
+    assert report.main(["--format", "html", "--out", str(eerst)]) == 0
+    with monkeypatch.context() as m:
+        m.setattr(analyse, "maak", niet)
+        m.setattr(charts, "drukklaar", niet)
+        assert report.main(["--format", "html", "--out", str(tweede)]) == 0
+        assert zonder_tijd(tweede) == zonder_tijd(eerst)
+        m.setattr(voorraad, "code_versie", lambda: "een nieuwe uitgave")
+        with pytest.raises(AssertionError, match="opnieuw gemaakt"):
+            report.main(["--format", "html", "--out", str(tmp_path / "x.html")])
+    kleiner = "duidelijk kleiner bij de technische beroepen en zorg en welzijn beroepen"
+    assert kleiner not in eerst.read_text(encoding="utf-8")
+    zorg_onder_landelijk(raw_dir)
+    build(raw_dir, warehouse)
+    assert report.main(["--format", "html", "--out", str(nieuw)]) == 0
+    assert kleiner in nieuw.read_text(encoding="utf-8")   # the new build's numbers, not the cached analysis
+
+
+def test_every_analyse_export_starts_with_the_same_plotly_text_the_pdf_printer_loads_ahead(warehouse, versies_dir):
+    """The PDF command line has its browser load opmaak.plotly_kop() while it builds the analysis; that only spares
+    compiling plotly.js again when every export starts with exactly that text (same text, same place)."""
+    from dashboard.export import opmaak
+    kop = opmaak.plotly_kop()
+    assert kop.startswith("<!DOCTYPE html>") and "Plotly" in kop and kop.rstrip().endswith("</script>")
+    live = analyse.live("AM12")
+    versies.bewaar(live, "Een heel lange versienaam die de titel van de export langer maakt")
+    manifest, doc = versies.laad("Een heel lange versienaam die de titel van de export langer maakt")
+    assert report.html(live).startswith(kop) and report.html(doc, manifest).startswith(kop)
