@@ -178,9 +178,18 @@ atexit.register(_PRINTER.stop)
 def voorbereiden() -> None:
     """Start the browser now, without waiting for it, and have it load the start every Analyse export shares
     (opmaak.plotly_kop: plotly.js), so that Chromium starts and compiles plotly.js while the caller builds the
-    analysis and its HTML (the command line's PDF). Raises PdfFout at once when Chromium is missing."""
+    analysis and its HTML (the command line's PDF). Raises PdfFout at once when Chromium is missing. Once per
+    process: the command line calls it before its imports and again when it exports."""
+    global _VOORBEREID
+    pad = chromium_pad()
+    if _VOORBEREID:
+        return
+    _VOORBEREID = True
     from dashboard.export import opmaak
-    _PRINTER.druk(chromium_pad(), opmaak.plotly_kop() + "</head><body></body></html>", afdrukken=False)
+    _PRINTER.druk(pad, opmaak.plotly_kop() + "</head><body></body></html>", afdrukken=False)
+
+
+_VOORBEREID = False
 
 
 def pdf_bytes(html: str, voettekst: str = "") -> bytes:
