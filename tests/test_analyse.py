@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape, unescape
 
 import markupsafe
 import pytest
@@ -199,8 +200,9 @@ def test_cli_failures_say_what_and_change_nothing(warehouse, tmp_path, monkeypat
 def test_page_and_presentation_in_apptest(warehouse):
     at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
     assert not at.exception and not at.error
-    assert [h.value for h in at.header] == SECTIES + ["De opgaven"]
-    assert any("4.950 openstaande vacatures" in m.value for m in at.markdown)
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert [unescape(k) for k in re.findall(r'<h2 id="[^"]+">(.*?)</h2>', html)] == SECTIES + ["De opgaven"]
+    assert "4.950 openstaande vacatures" in html
 
     at.query_params["presentatie"] = "1"
     at.query_params["dia"] = "1"
@@ -226,6 +228,7 @@ def test_saving_a_version_on_the_page(warehouse, versies_dir):
     at.secrets["monitor"] = {"accounts": {"annette": {"naam": "Annette Keates", "rollen": ["versies"],
                                                       "wachtwoord_hash": wachtwoord.maak_hash("lang genoeg wachtwoord")}}}
     at.session_state["monitor_gebruiker"] = "Annette Keates"
+    at.session_state["analyse-vastleggen"] = True   # the expander opened: its form is made only then
     at.run()
     at.text_input[0].set_value("Regionaal Beraad test")
     at.button(key="FormSubmitter:versie-opslaan-Vastleggen").click().run()
@@ -238,6 +241,7 @@ def test_saving_a_version_on_the_page(warehouse, versies_dir):
 
     at2 = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60)
     at2.query_params["versie"] = "regionaal-beraad-test"
+    at2.session_state["analyse-vergelijken"] = True
     at2.run()
     assert not at2.exception
     assert "Vastgelegde versie: Regionaal Beraad test" in at2.info[0].value
@@ -249,17 +253,21 @@ def test_the_reading_page_makes_its_figures_once_per_document_not_per_rerun(raw_
     """Issue 14/16 speed: what depends only on the document (its Figuur objects, their tables and charts)
     is made once; a rerun of the page only draws it. A saved version, read again on every run, keeps it too;
     a rebuild with changed numbers makes a new document and new figures."""
+    from dashboard.analyse import lezen
     from dashboard.figuren import figuur
 
-    gemaakt = []
-    echt = figuur.van_dict
+    gemaakt, paginas = [], []
+    echt, echte_pagina = figuur.van_dict, lezen.maak_blokken
     monkeypatch.setattr(figuur, "van_dict", lambda d: gemaakt.append(d["sleutel"]) or echt(d))
+    monkeypatch.setattr(lezen, "maak_blokken", lambda d: paginas.append(1) or echte_pagina(d))
     at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
-    assert not at.exception and gemaakt
+    assert not at.exception and gemaakt and paginas == [1]
     aantal = len(gemaakt)
+    eerst = [h.proto.body for h in at.get("html")]
     at.run()
     at.run()
     assert not at.exception and len(gemaakt) == aantal   # the reruns converted nothing again
+    assert paginas == [1] and [h.proto.body for h in at.get("html")] == eerst   # nor made the page again
     assert len(at.get("plotly_chart")) == sum(1 for s in analyse.live("AM12")["secties"] for f in s["figuren"]
                                               if f["grafiek"])
     # the slides draw the same cached figures: switching back and forth converts nothing either
@@ -297,3 +305,112 @@ def test_a_cached_chart_sends_the_same_figure_as_a_fresh_one(warehouse):
                 vast = tonen._plotly(recept)
                 assert vast.to_dict() == components.leesbaar(recept.plotly()).to_dict()
                 assert vast.to_dict() is vast.to_dict()   # made once
+
+
+def test_the_reading_page_has_every_figure_with_its_table_one_click_away_in_few_elements(warehouse):
+    """Issue 14/16 speed without losing anything: the whole document in Dutch, each figure's title, sentence,
+    bron and its data as an HTML table folded in a <details> (keyboard: Enter), in ~3 elements per chart
+    instead of ~9 (a page element costs every rerun)."""
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
+    assert not at.exception
+    doc = analyse.live("AM12")
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    for s in doc["secties"]:
+        assert f'<h2 id="{s["id"]}">' in html and f'href="#{s["id"]}"' in html   # the contents link to it
+        for alinea in s["alineas"]:
+            assert escape(alinea) in html
+        for f in s["figuren"]:
+            for tekst in (f["titel"], f["bron"], f["peildatum"]):
+                assert escape(tekst) in html, (f["sleutel"], tekst)
+            assert escape(f"Gegevens: {f['titel']}") in html   # its table's caption
+    assert html.count('<details class="an-gegevens">') == sum(1 for s in doc["secties"] for f in s["figuren"])
+    assert "<table" not in html.split('<details class="an-gegevens">')[0]      # tables only behind a click
+    charts = sum(1 for s in doc["secties"] for f in s["figuren"] if f["grafiek"])
+    elementen = len(at.get("html")) + len(at.get("plotly_chart")) + len(at.markdown) + len(at.caption)
+    assert elementen <= 2 * charts + 8, elementen
+
+
+def test_a_cached_charts_json_is_made_once_and_is_plotlys_own(warehouse, monkeypatch):
+    """st.plotly_chart encodes the figure on every rerun: for a cached chart it gets the JSON made the first time,
+    equal to what plotly makes of a fresh figure; other figures and other calls go to plotly unchanged."""
+    import plotly.graph_objects as go
+    import plotly.io
+
+    from dashboard.figuren import figuur, tonen
+    from dashboard.kern import components
+
+    gecodeerd = []
+    echt = tonen._plotly_to_json
+    monkeypatch.setattr(tonen, "_plotly_to_json", lambda fig, *a, **k: gecodeerd.append(1) or echt(fig, *a, **k))
+    f = next(f for s in analyse.live("AM12")["secties"] for f in s["figuren"] if f["grafiek"])
+    recept = figuur.van_dict(f).grafiek
+    vast = tonen.vast(components.leesbaar(recept.plotly()))
+    # what st.plotly_chart sends: plotly.io.to_json(figure.to_dict(), validate=False)
+    assert json.loads(plotly.io.to_json(vast.to_dict(), validate=False)) == \
+        json.loads(echt(components.leesbaar(recept.plotly()).to_dict(), validate=False))
+    assert plotly.io.to_json(vast.to_dict(), validate=False) is plotly.io.to_json(vast.to_dict(), validate=False)
+    assert len(gecodeerd) == 1   # encoded once for its three calls
+    gewoon = go.Figure(go.Bar(x=[1], y=[2]))
+    assert json.loads(plotly.io.to_json(gewoon)) == json.loads(echt(gewoon)) and len(gecodeerd) == 2
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
+    voor = len(gecodeerd)
+    at.run()
+    assert not at.exception and len(gecodeerd) == voor   # a rerun encodes no chart again
+    assert [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_exporteren_and_vastleggen_are_made_only_when_opened(warehouse):
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
+    labels = [e.label for e in at.expander]
+    assert "Exporteren: HTML, PDF of PowerPoint" in labels and "Vastleggen als versie" in labels
+    assert not [b for b in at.button if b.label in ("HTML maken", "PDF maken (A4)", "PowerPoint maken")]
+    at.session_state["analyse-exporteren"] = True   # what opening it in the browser does
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button if "maken" in b.label] == ["HTML maken", "PDF maken (A4)", "PowerPoint maken"]
+    next(b for b in at.button if b.label == "HTML maken").click().run()
+    assert not at.exception and [d.label for d in at.get("download_button")] == ["HTML downloaden"]
+
+
+def test_the_export_command_line_reuses_what_an_export_of_the_same_build_made_and_nothing_else(raw_dir, warehouse,
+                                                                                               tmp_path, monkeypatch):
+    """Issue 14 speed (the HTML export against importing the stack): a second export of the same warehouse build
+    reads the analysis and the printed charts an earlier one made, instead of querying and drawing again; a
+    rebuild with other numbers, or another release of the code, makes them anew."""
+    from dashboard.export import voorraad
+    from dashboard.figuren import charts
+
+    def zonder_tijd(pad):
+        return re.sub(r"\d{1,2} \w+ \d{4},? \d{1,2}:\d{2}", "", pad.read_text(encoding="utf-8"))
+
+    def niet(*args, **kwargs):
+        raise AssertionError("opnieuw gemaakt")
+
+    eerst, tweede, nieuw = (tmp_path / f"{naam}.html" for naam in ("eerst", "tweede", "nieuw"))
+    assert report.main(["--format", "html", "--out", str(eerst)]) == 0
+    with monkeypatch.context() as m:
+        m.setattr(analyse, "maak", niet)
+        m.setattr(charts, "drukklaar", niet)
+        assert report.main(["--format", "html", "--out", str(tweede)]) == 0
+        assert zonder_tijd(tweede) == zonder_tijd(eerst)
+        m.setattr(voorraad, "code_versie", lambda: "een nieuwe uitgave")
+        with pytest.raises(AssertionError, match="opnieuw gemaakt"):
+            report.main(["--format", "html", "--out", str(tmp_path / "x.html")])
+    kleiner = "duidelijk kleiner bij de technische beroepen en zorg en welzijn beroepen"
+    assert kleiner not in eerst.read_text(encoding="utf-8")
+    zorg_onder_landelijk(raw_dir)
+    build(raw_dir, warehouse)
+    assert report.main(["--format", "html", "--out", str(nieuw)]) == 0
+    assert kleiner in nieuw.read_text(encoding="utf-8")   # the new build's numbers, not the cached analysis
+
+
+def test_every_analyse_export_starts_with_the_same_plotly_text_the_pdf_printer_loads_ahead(warehouse, versies_dir):
+    """The PDF command line has its browser load opmaak.plotly_kop() while it builds the analysis; that only spares
+    compiling plotly.js again when every export starts with exactly that text (same text, same place)."""
+    from dashboard.export import opmaak
+    kop = opmaak.plotly_kop()
+    assert kop.startswith("<!DOCTYPE html>") and "Plotly" in kop and kop.rstrip().endswith("</script>")
+    live = analyse.live("AM12")
+    versies.bewaar(live, "Een heel lange versienaam die de titel van de export langer maakt")
+    manifest, doc = versies.laad("Een heel lange versienaam die de titel van de export langer maakt")
+    assert report.html(live).startswith(kop) and report.html(doc, manifest).startswith(kop)

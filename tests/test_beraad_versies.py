@@ -85,6 +85,7 @@ def analyse_pagina(accounts: dict | None, ingelogd: str | None = None) -> AppTes
         at.secrets["monitor"] = {"accounts": accounts}
     if ingelogd:
         at.session_state["monitor_gebruiker"] = ingelogd
+    at.session_state["analyse-vastleggen"] = True   # Vastleggen opened: its form and login are made only then
     at.run()
     at.switch_page("app_pages/analyse.py").run()
     assert not at.exception, [e.message for e in at.exception]

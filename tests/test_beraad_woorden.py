@@ -75,7 +75,28 @@ def test_generated_sentences_follow_the_rules(warehouse):
             fouten.append(f"{waar}: haakjes in haakjes in '{tekst}'")
         for m in re.finditer(r"(?:vaker|minder vaak|bij de|categorie) ([A-Z][a-z]+)", tekst):
             fouten.append(f"{waar}: hoofdletter midden in de zin: '{m.group(0)}'")
+        for m in re.finditer(r"(?:vaker|vaak|bij|categorie|van|in) [<>≤≥]", tekst):
+            fouten.append(f"{waar}: een teken in plaats van woorden in de zin: '{m.group(0)}'")
     assert fouten == []
+    # the Bijlage's own categories that used to read "minder vaak < 27 jaar" (issue 14, wording rules)
+    titels = {f["sleutel"]: f["titel"] for s in doc["secties"] for f in s["figuren"]}
+    assert "minder vaak jonger dan 27 jaar" in titels["ww-leeftijd"]
+    assert "vaker 50 jaar en ouder" in titels["ww-leeftijd"]
+
+
+def test_a_category_with_a_sign_reads_as_words_in_a_sentence_and_stays_short_on_a_label():
+    from dashboard.figuren import samenvatting
+    assert samenvatting.klein("< 27 jaar") == "jonger dan 27 jaar"
+    assert samenvatting.klein(">=50 jaar") == samenvatting.klein("≥ 50 jaar") == "50 jaar en ouder"
+    assert samenvatting.klein("< 6 maanden") == "korter dan 6 maanden"
+    assert samenvatting.klein("> 12 maanden") == "langer dan 12 maanden"
+    assert samenvatting.klein("6 tot 12 maanden") == "6 tot 12 maanden"
+    assert samenvatting.categorie("< 27 jaar") == "< 27 jaar"   # a chart's axis keeps the short form
+    rijen = [{"categorie": c, "regio_pct": r, "vergelijk_pct": v, "is_totaal": False}
+             for c, r, v in (("< 27 jaar", 5.0, 9.0), ("27 tot 50 jaar", 51.0, 50.0), (">=50 jaar", 44.0, 41.0))]
+    titel = samenvatting.verdeling_titel(rijen, "WW-uitkeringen", "leeftijd", "Nederland")
+    assert titel == ("WW-uitkeringen naar leeftijd: vaker 50 jaar en ouder (44% tegen 41%), minder vaak jonger dan "
+                     "27 jaar (5% tegen 9%) dan in Nederland")
 
 
 def test_html_and_pptx_exports_show_no_forbidden_text(warehouse):

@@ -15,6 +15,7 @@ from dashboard.analyse import versies
 from dashboard.export import report
 from etl.uwv.__main__ import main as uwv_main
 from tests.conftest import REPO
+from tests.test_beraad_woorden import app_tekst
 
 VOLGEND = Path(__file__).parent / "fixtures" / "uwv" / "volgend_kwartaal_lang.csv"
 # testfixture, verzonnen waarden: WW by opleidingsniveau for december 2025 (counts only; Totaal = the sum)
@@ -104,7 +105,7 @@ def test_the_analyse_page_offers_the_period_in_the_url(twee_perioden):
     assert not at.exception, [e.message for e in at.exception]
     keuze = next(b for b in at.get("button_group") if "UWV" in b.proto.label)
     assert [o.content for o in keuze.proto.options] == ["Q3 2025", "Q2 2025"]
-    tekst = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+    tekst = app_tekst(at)   # the page's text, its HTML blocks included
     assert "Vacatures Q2 2025; WW-uitkeringen september 2025" in tekst
     assert "Q2 2025 (vacatures), september 2025 (WW)" in tekst and "Q3 2025 (vacatures)" not in tekst
 
@@ -113,10 +114,10 @@ def test_choosing_a_period_on_the_analyse_page_redraws_it_at_that_period(twee_pe
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.run()
     at.switch_page("app_pages/analyse.py").run()
-    tekst = "\n".join(c.value for c in at.caption)
+    tekst = app_tekst(at)
     assert "Q3 2025 (vacatures), december 2025 (WW)" in tekst
     keuze = next(b for b in at.get("button_group") if "UWV" in b.proto.label)
     keuze.set_value("Q2 2025").run()
     assert not at.exception, [e.message for e in at.exception]
-    tekst = "\n".join(c.value for c in at.caption)
+    tekst = app_tekst(at)
     assert "Q2 2025 (vacatures), september 2025 (WW)" in tekst and "Q3 2025 (vacatures)" not in tekst

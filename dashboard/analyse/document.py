@@ -9,6 +9,7 @@ HTML/PDF export all show this same document.
 during an export cannot mix two builds' numbers."""
 from __future__ import annotations
 
+import hashlib
 import threading
 import tomllib
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+from dashboard.export import opmaak
 from dashboard.figuren import figuur, register, samenvatting, uwv
 from dashboard.kern import context, db
 from dashboard.kern import format as fmt
@@ -54,7 +56,10 @@ def teksten() -> dict:
 
 @lru_cache(maxsize=1)
 def _omgeving() -> jinja2.Environment:
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    # analyse.toml's templates are strings: loaded by a name made from their text, so that Jinja's bytecode cache
+    # keeps them compiled across processes (the export CLI), like the export's own templates
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                             loader=jinja2.FunctionLoader(_SJABLONEN.get), bytecode_cache=opmaak.bytecode_cache())
     env.filters.update(getal=fmt.getal, procent=fmt.procent, klein=samenvatting.klein,
                        opsomming=samenvatting.opsomming, periode_lang=_periode_lang,
                        teken=lambda tekst, x: fmt.met_teken(tekst, x), zonder_haakjes=samenvatting.zonder_haakjes)
@@ -62,9 +67,14 @@ def _omgeving() -> jinja2.Environment:
     return env
 
 
+_SJABLONEN: dict[str, str] = {}   # template name -> its text
+
+
 @lru_cache(maxsize=256)
 def _sjabloon(tekst: str) -> jinja2.Template:
-    return _omgeving().from_string(tekst)
+    naam = "analyse-" + hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:32]
+    _SJABLONEN[naam] = tekst
+    return _omgeving().get_template(naam)
 
 
 def alineas(sectie_id: str, feiten: dict, regio_naam: str) -> list[str]:
@@ -138,7 +148,7 @@ def opgaven(ctx: Context) -> dict:
         return o
     rij = db.rijen("regio", regio=eigenaar)
     naam = rij[0]["regio_naam"] if rij else eigenaar
-    inleiding = _omgeving().from_string(teksten()["opgaven"]["elders"]).render(regio=ctx.regio_naam, eigenaar=naam)
+    inleiding = _sjabloon(teksten()["opgaven"]["elders"]).render(regio=ctx.regio_naam, eigenaar=naam)
     return {**o, "inleiding": inleiding, "lijst": []}
 
 
@@ -156,8 +166,8 @@ def live(regio: str, periode: str | None = None) -> dict:
 def clear() -> None:
     """Forget the cached live analyses and their figures (tests)."""
     _live.cache_clear()
-    with _FIGUREN_SLOT:
-        _FIGUREN.clear()
+    with _PER_DOCUMENT_SLOT:
+        _PER_DOCUMENT.clear()
 
 
 def _sleutel(doc: dict) -> tuple:
@@ -167,23 +177,29 @@ def _sleutel(doc: dict) -> tuple:
             tuple((f.get("sleutel"), f.get("titel"), f.get("zin")) for s in doc["secties"] for f in s["figuren"]))
 
 
-_FIGUREN: dict[tuple, list[list[figuur.Figuur]]] = {}
-_FIGUREN_SLOT = threading.Lock()
+_PER_DOCUMENT: dict[tuple, object] = {}
+_PER_DOCUMENT_SLOT = threading.Lock()
+_PER_DOCUMENT_MAX = 48   # a few documents (regions, periods, versions), each with its figures, page and slides
+
+
+def per_document(doc: dict, soort: str, maak):
+    """maak(doc), made once per document and `soort` (what is made), not on every rerun of the page: a saved
+    version is read again on each run, but has the same key. The result is shared by every session: treat it
+    as read-only, like the document."""
+    sleutel = (_sleutel(doc), soort)
+    uit = _PER_DOCUMENT.get(sleutel)
+    if uit is None:
+        uit = maak(doc)
+        with _PER_DOCUMENT_SLOT:   # sessions run in threads: one of them evicts and stores at a time
+            if len(_PER_DOCUMENT) >= _PER_DOCUMENT_MAX:
+                _PER_DOCUMENT.pop(next(iter(_PER_DOCUMENT)))
+            uit = _PER_DOCUMENT.setdefault(sleutel, uit)
+    return uit
 
 
 def figuren(doc: dict) -> list[list[figuur.Figuur]]:
-    """The document's figures as Figuur objects, per section: made once per document, not on every
-    rerun of the page (a saved version is read again on each run, but has the same key). The objects
-    are shared: treat them as read-only, like the document."""
-    sleutel = _sleutel(doc)
-    uit = _FIGUREN.get(sleutel)
-    if uit is None:
-        uit = [[figuur.van_dict(f) for f in s["figuren"]] for s in doc["secties"]]
-        with _FIGUREN_SLOT:   # sessions run in threads: one of them evicts and stores at a time
-            if len(_FIGUREN) >= 16:
-                _FIGUREN.pop(next(iter(_FIGUREN)))
-            uit = _FIGUREN.setdefault(sleutel, uit)
-    return uit
+    """The document's figures as Figuur objects, per section, made once per document (`per_document`)."""
+    return per_document(doc, "figuren", lambda d: [[figuur.van_dict(f) for f in s["figuren"]] for s in d["secties"]])
 
 
 def figuur_van(doc: dict, f: dict) -> figuur.Figuur:

@@ -3,13 +3,14 @@ saved version, ?versie=...), the presentation with its navigation, saving,
 comparing and exporting. The page itself only calls these."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.analyse import document as analyse
-from dashboard.analyse import presentatie, versies
+from dashboard.analyse import lezen, presentatie, versies
 from dashboard.export import report
 from dashboard.export.pdf import PdfFout
 from dashboard.export.powerpoint import PptxFout
@@ -109,8 +110,9 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
                   on_click=_ga_naar, kwargs={"presentatie": 1, "dia": 1})
     # an expander in the page's own order, right after Presenteren (issue 15): a popover keeps the focus on
     # its button and sits at the end of the page, and trapping the focus in it is what the issue rules out
-    with st.expander("Exporteren: HTML, PDF of PowerPoint", icon=":material/download:"):
-        export(doc, manifest)
+    with uitklap("Exporteren: HTML, PDF of PowerPoint", ":material/download:", "exporteren") as open_:
+        if open_:
+            export(doc, manifest)
     for m in kapot:
         st.warning(f"Versie-map '{platte_tekst(m['map'])}' is beschadigd ({m['beschadigd']}) en wordt niet getoond.")
     if manifest is None:
@@ -164,8 +166,20 @@ def _inloggen(waarvoor: str) -> str | None:
     return None
 
 
+@contextmanager
+def uitklap(label: str, icon: str, naam: str):
+    """An expander whose content is made only while it is open (`with uitklap(...) as open_: if open_: ...`):
+    opening it reruns the page. Closed, as it mostly is, it costs the page one element instead of its buttons,
+    forms and the login check on every rerun. Its state is in st.session_state['analyse-<naam>']."""
+    blok = st.expander(label, icon=icon, key=f"analyse-{naam}", on_change="rerun")
+    with blok:
+        yield bool(blok.open)
+
+
 def vastleggen(doc: dict) -> None:
-    with st.expander("Vastleggen als versie", icon=":material/bookmark_add:"):
+    with uitklap("Vastleggen als versie", ":material/bookmark_add:", "vastleggen") as open_:
+        if not open_:
+            return
         st.caption("Legt vast wat nu getoond wordt: tekst, cijfers van elke figuur, bron en peildatum, en de build "
                    "van het datawarehouse. Een versie blijft ongewijzigd na elke verversing en wordt nooit "
                    "overschreven.")
@@ -189,7 +203,9 @@ def vastleggen(doc: dict) -> None:
 
 
 def intrekken(manifest: dict) -> None:
-    with st.expander("Versie intrekken", icon=":material/archive:"):
+    with uitklap("Versie intrekken", ":material/archive:", "intrekken") as open_:
+        if not open_:
+            return
         st.caption("Een ingetrokken versie verdwijnt uit de lijst en opent niet meer, maar wordt nooit gewist: "
                    "de bestanden blijven staan, met wie haar introk en wanneer.")
         door = _inloggen("een versie in te trekken")
@@ -208,7 +224,9 @@ def intrekken(manifest: dict) -> None:
 
 
 def vergelijken(ctx: Context, doc: dict) -> None:
-    with st.expander("Vergelijken met de actuele stand", icon=":material/difference:"):
+    with uitklap("Vergelijken met de actuele stand", ":material/difference:", "vergelijken") as open_:
+        if not open_:
+            return
         try:
             nu = analyse.live(doc["regio"], _periode_code(doc))
         except (db.WarehouseOntbreekt, db.DataOntbreekt, analyse.AnalyseFout) as exc:
@@ -276,9 +294,7 @@ def export(doc: dict, manifest: dict | None) -> None:
 
 
 def inhoud(doc: dict) -> None:
-    st.markdown(" · ".join(f"[{s['titel']}](#{s['id']})" for s in doc["secties"])
-                + f" · [{doc['opgaven']['titel']}](#opgaven)")
-    presentatie.toon_document(doc)
+    lezen.toon(doc)   # contents, every section and figure: made once per document
 
 
 def dia_nummer(waarde: str | None, aantal: int) -> tuple[int, str | None]:
@@ -307,21 +323,22 @@ def presenteer(doc: dict, manifest: dict | None) -> None:
         st.warning(melding)
     maten = presentatie.dia_maten(*presentatie.scherm(st.query_params.get("scherm")))
     presentatie.toon_dia(doc, nr, _versie_label(manifest), maten)
-    eerste, vorige, index, volgende, laatste, sluit = st.columns([0.8, 1, 3, 1, 0.8, 1], vertical_alignment="center")
-    eerste.button("Begin", icon=":material/first_page:", help="Eerste dia (Home)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
-                  kwargs={"dia": 1}, key="dia-eerste")
-    vorige.button("← Vorige", help="Vorige dia (←, PageUp)", disabled=nr == 1, width="stretch", on_click=_ga_naar,
-                  kwargs={"dia": nr - 1}, key="dia-vorige")
-    volgende.button("Volgende →", help="Volgende dia (→, PageDown, spatie)", disabled=nr == len(alle),
-                    width="stretch", type="primary", on_click=_ga_naar, kwargs={"dia": nr + 1}, key="dia-volgende")
-    laatste.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle), width="stretch", on_click=_ga_naar,
-                   kwargs={"dia": len(alle)}, key="dia-laatste")
+    # one flex row (one block; six columns were seven), buttons as wide as their text, the index takes the rest
+    rij = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    rij.button("Begin", icon=":material/first_page:", help="Eerste dia (Home)", disabled=nr == 1, on_click=_ga_naar,
+               kwargs={"dia": 1}, key="dia-eerste")
+    rij.button("← Vorige", help="Vorige dia (←, PageUp)", disabled=nr == 1, on_click=_ga_naar,
+               kwargs={"dia": nr - 1}, key="dia-vorige")
     titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
-    gekozen = index.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}",
-                              placeholder="Kies een dia")
+    gekozen = rij.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}",
+                            placeholder="Kies een dia", width="stretch")
     if gekozen != titels[nr - 1]:
         _ga_naar(dia=titels.index(gekozen) + 1)
         st.rerun()
-    sluit.button("Sluiten", help="Presentatie sluiten (Escape)", width="stretch", on_click=_ga_naar,
-                 kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")
-    st.button("Scherm", key="dia-scherm")   # hidden; drawn last: the slide script waits for it, then checks the window size
+    rij.button("Volgende →", help="Volgende dia (→, PageDown, spatie)", disabled=nr == len(alle),
+               type="primary", on_click=_ga_naar, kwargs={"dia": nr + 1}, key="dia-volgende")
+    rij.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle),
+               on_click=_ga_naar, kwargs={"dia": len(alle)}, key="dia-laatste")
+    # drawn last: the slide script waits for it, then checks the window size
+    rij.button("Sluiten", help="Presentatie sluiten (Escape)", on_click=_ga_naar,
+               kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")

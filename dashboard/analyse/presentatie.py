@@ -31,7 +31,6 @@ DIA_CSS = """
 .dia-kaarten .kc-value { font-size: clamp(1.4rem, 2vw, 2.4rem) !important; }
 .dia-kaarten .kc-label, .dia-kaarten .kc-qual { font-size: clamp(.95rem, 1vw, 1.25rem) !important; }
 .dia-kaarten .kc-bron { font-size: clamp(.8rem, .8vw, 1rem) !important; line-height: 1.3; }
-.st-key-dia-scherm { display: none; }
 .dia-titelpagina { margin: 6vh 0 8vh; }
 .dia-titelpagina p { font-size: clamp(1.2rem, 2vw, 2.4rem) !important; margin-bottom: 1.1rem !important; }
 /* the chart's numbers as a table in its place (Toon tabel): slide type, scrolling inside the chart's room */
@@ -71,7 +70,7 @@ DIA_SCRIPT = """
   }
   // the buttons are drawn after this script: wait for them
   const meld = (n) => {
-    const b = knop('dia-scherm');
+    const b = knop('dia-sluiten');   // the last of the slide's buttons
     if (!b) { if (n < 100) setTimeout(() => meld(n + 1), 50); return; }
     const maat = window.innerWidth + 'x' + window.innerHeight;
     const url = new URL(window.location.href);
@@ -203,21 +202,6 @@ def _wissel_tabel(nr: int | None) -> None:
         st.query_params[TABEL] = str(nr)
 
 
-def toon_document(doc: dict) -> None:
-    """Every section: its text, then its figures (title, sentence, chart, notes, bron, table)."""
-    for s, figs in zip(doc["secties"], document.figuren(doc), strict=True):   # made once per document
-        st.header(s["titel"], anchor=s["id"], divider="blue")
-        st.markdown("\n\n".join(s["alineas"]))
-        for fig in figs:
-            tonen.toon(fig, key=f"analyse-{s['id']}-{fig.sleutel}")   # with its data as a table
-    o = doc["opgaven"]
-    st.header(o["titel"], anchor="opgaven", divider="blue")
-    st.markdown(o["inleiding"])
-    for x in o["lijst"]:
-        st.markdown(f"**{x['naam']}**: ‘{x['tekst']}’")
-    st.caption(f"Bron: {o['bron']}")
-
-
 def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None:
     """Slide `nr` (1-based) of the document, sized to fit one screen (`maten` from dia_maten)."""
     from html import escape
@@ -225,13 +209,13 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     from dashboard.kern import format as fmt
 
     maten = maten or dia_maten(*STANDAARD_SCHERM)
-    st.html(DIA_CSS)
-    st.html(DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>"), unsafe_allow_javascript=True)
     alle = dias(doc)
     dia = alle[nr - 1]
     grafiek = int(bool(dia.get("figuur") and dia["figuur"].get("grafiek")))
-    st.html(f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{len(alle)}" data-grafiek="{grafiek}">'
-            f'{escape(dia["titel"])}</h1>')
+    # style, keyboard script and title in one element (each element costs every slide switch)
+    st.html(DIA_CSS + DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>")
+            + f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{len(alle)}" data-grafiek="{grafiek}">'
+            f'{escape(dia["titel"])}</h1>', unsafe_allow_javascript=True)
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
         st.html('<div class="dia-tekst dia-titelpagina">'
@@ -296,8 +280,8 @@ def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> Non
     elif fig.html:
         st.html(f'<div class="dia-kaarten">{fig.html}</div>')
     verborgen = components.verborgen_tabel(tabel, bijschrift) if tabel is not None and not als_tabel else ""
-    if tabel is not None:
-        bron, knop = st.columns([3, 1], vertical_alignment="center")
+    if tabel is not None:   # one flex row: the bron line, then the button as wide as its text
+        bron = knop = st.container(horizontal=True, vertical_alignment="center", gap="medium")
     else:
         bron, knop = st.container(), None
     if fig.bron:
@@ -306,7 +290,7 @@ def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> Non
     elif verborgen:
         bron.html(verborgen)
     if knop is not None:
-        knop.button("Toon grafiek" if als_tabel else "Toon tabel", key="dia-tabel", width="stretch",
+        knop.button("Toon grafiek" if als_tabel else "Toon tabel", key="dia-tabel",
                     icon=":material/bar_chart:" if als_tabel else ":material/table:",
                     help=("De grafiek weer tonen (T)" if als_tabel else "De cijfers van deze grafiek als tabel (T)"),
                     on_click=_wissel_tabel, args=(None if als_tabel else nr,))

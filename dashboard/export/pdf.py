@@ -65,14 +65,15 @@ class _Printer:
         self._draad: threading.Thread | None = None
         self.gestart = 0   # browsers launched in this process (tests, benchmarks)
 
-    def druk(self, pad: str, html: str | None, voettekst: str = "") -> Future:
-        """Queue a print (html None: only start the browser); the future gives the PDF bytes."""
+    def druk(self, pad: str, html: str | None, voettekst: str = "", afdrukken: bool = True) -> Future:
+        """Queue a print (html None: only start the browser; afdrukken False: only load `html`, for V8's cache);
+        the future gives the PDF bytes."""
         klaar: Future = Future()
         with self._slot:   # the thread only ends holding this lock, after checking the queue is empty
             if self._draad is None:
                 self._draad = threading.Thread(target=self._werk, name="pdf-chromium", daemon=True)
                 self._draad.start()
-            self._taken.put((pad, html, voettekst, klaar))
+            self._taken.put((pad, html, voettekst, afdrukken, klaar))
         return klaar
 
     def stop(self) -> None:
@@ -114,7 +115,7 @@ class _Printer:
                     with self._slot:
                         self._draad = None
                     return
-                pad, html, voettekst, klaar = taak
+                pad, html, voettekst, afdrukken, klaar = taak
                 if not klaar.set_running_or_notify_cancel():
                     continue
                 try:
@@ -125,7 +126,13 @@ class _Printer:
                         page = browser.new_page(viewport={"width": 1123, "height": 794})
                         page.emulate_media(media="print")
                         pagina = _Pagina(page, Path(map_))
-                    klaar.set_result(b"" if html is None else pagina.pdf(html, voettekst))
+                    if html is None:
+                        klaar.set_result(b"")
+                    elif not afdrukken:
+                        pagina.laad(html)
+                        klaar.set_result(b"")
+                    else:
+                        klaar.set_result(pagina.pdf(html, voettekst))
                 except BaseException as exc:   # noqa: BLE001 - handed to the caller, who turns it into PdfFout
                     sluit()   # start afresh next time
                     klaar.set_exception(exc)
@@ -134,8 +141,8 @@ class _Printer:
                 self._draad = None
                 while not self._taken.empty():
                     taak = self._taken.get_nowait()
-                    if taak is not None and taak[3].set_running_or_notify_cancel():
-                        taak[3].set_exception(exc)
+                    if taak is not None and taak[-1].set_running_or_notify_cancel():
+                        taak[-1].set_exception(exc)
         finally:
             sluit()
             if pw is not None:
@@ -150,10 +157,13 @@ class _Pagina:
         self.page = page
         self.bron = map_ / "rapport.html"
 
-    def pdf(self, html: str, voettekst: str) -> bytes:
-        from html import escape
+    def laad(self, html: str) -> None:
         self.bron.write_text(html, encoding="utf-8")
         self.page.goto(self.bron.as_uri(), wait_until="load")
+
+    def pdf(self, html: str, voettekst: str) -> bytes:
+        from html import escape
+        self.laad(html)
         self.page.wait_for_function(GETEKEND, timeout=30_000)
         return self.page.pdf(format="A4", print_background=True, display_header_footer=True,
                              header_template="<div></div>",
@@ -166,9 +176,20 @@ atexit.register(_PRINTER.stop)
 
 
 def voorbereiden() -> None:
-    """Start the browser now, without waiting for it, so it starts while the caller builds the HTML
-    (the command line's first PDF). Raises PdfFout at once when Chromium is missing."""
-    _PRINTER.druk(chromium_pad(), None)
+    """Start the browser now, without waiting for it, and have it load the start every Analyse export shares
+    (opmaak.plotly_kop: plotly.js), so that Chromium starts and compiles plotly.js while the caller builds the
+    analysis and its HTML (the command line's PDF). Raises PdfFout at once when Chromium is missing. Once per
+    process: the command line calls it before its imports and again when it exports."""
+    global _VOORBEREID
+    pad = chromium_pad()
+    if _VOORBEREID:
+        return
+    _VOORBEREID = True
+    from dashboard.export import opmaak
+    _PRINTER.druk(pad, opmaak.plotly_kop() + "</head><body></body></html>", afdrukken=False)
+
+
+_VOORBEREID = False
 
 
 def pdf_bytes(html: str, voettekst: str = "") -> bytes:

@@ -197,7 +197,7 @@ def maak(doc: dict, versie: str) -> bytes:
                     _tekstvak(dia, links, boven - Inches(0.1), rechts_breed, Inches(0.7), [f["titel"]], grootte=15,
                               vet=True)
                 g_boven, g_hoog = boven + Inches(0.7), hoog - Inches(1.1)
-                data = reeksen(figuren.van_dict(f).grafiek) if f.get("grafiek") else None
+                data = reeksen(figuren.grafiek_van_dict(f)) if f.get("grafiek") else None
                 if data:
                     _grafiek(dia, data, links, g_boven, rechts_breed, g_hoog)
                 elif f.get("tabel"):

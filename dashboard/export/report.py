@@ -11,11 +11,12 @@ Exit code 0 on success; otherwise a Dutch message on stderr and exit code 1
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dashboard.export import opmaak
+from dashboard.export import opmaak, voorraad
 from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
 from dashboard.figuren import charts
 from dashboard.figuren import figuur as figuren
@@ -29,18 +30,25 @@ class ExportFout(Exception):
     """Dutch message: what went wrong with the export."""
 
 
-def _grafiek_html(f: dict) -> str | None:
+def _grafiek_html(f: dict, gebruikt: set[str]) -> str | None:
+    """The chart printed at A4 width: made once per recipe and code version (voorraad), unless this document
+    already used that one (a chart's HTML carries its own element id)."""
     if not f.get("grafiek"):
         return None
-    fig = charts.drukklaar(figuren.van_dict(f).grafiek.plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
-    return fig.to_html(full_html=False, include_plotlyjs=False,
-                       config={"displayModeBar": False, "staticPlot": True, "locale": "nl"})
+    naam = voorraad.sleutel("grafiek", PAGINA_BREEDTE, PAGINA_LETTER, f["grafiek"])
+    html = voorraad.lees(naam) if naam not in gebruikt else None
+    if html is None:
+        fig = charts.drukklaar(figuren.grafiek_van_dict(f).plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
+        html = fig.to_html(full_html=False, include_plotlyjs=False,
+                           config={"displayModeBar": False, "staticPlot": True, "locale": "nl"})
+        if naam not in gebruikt:
+            voorraad.bewaar(naam, html)
+    gebruikt.add(naam)
+    return html
 
 
 def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) -> str:
     """The analysis as one self-contained HTML page (Plotly inlined, no network needed)."""
-    from plotly.offline import get_plotlyjs
-
     nu = nu or datetime.now(UTC)
     versie = manifest["naam"] if manifest else "Actuele stand (niet vastgelegd als versie)"
     build = doc.get("build") or {}
@@ -58,10 +66,11 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
     meta += [("Cijfers uit", f"datawarehouse gebouwd {fmt.datum_tijd(build.get('built_at'))}"
               + (f" (build {build['build_id'][:8]})" if build.get("build_id") else "")),
              ("Geëxporteerd", fmt.datum_tijd(nu))]
-    secties = [{**s, "figuren": [{**f, "grafiek_html": _grafiek_html(f)} for f in s["figuren"]]}
+    gebruikt: set[str] = set()
+    secties = [{**s, "figuren": [{**f, "grafiek_html": _grafiek_html(f, gebruikt)} for f in s["figuren"]]}
                for s in doc["secties"]]
     return opmaak.maak("analyse.html.j2", doc={**doc, "secties": secties}, meta=meta, versie=versie,
-                          titel=f"Analyse arbeidsmarkt {doc['regio_naam']}", plotlyjs=get_plotlyjs(),
+                          titel=f"Analyse arbeidsmarkt {doc['regio_naam']}", kop=opmaak.plotly_kop(),
                           geexporteerd=fmt.datum_tijd(nu))
 
 
@@ -75,7 +84,18 @@ def document(versie: str | None, regio: str, periode: str | None = None) -> tupl
         manifest, doc = versies.laad(versie)
         return doc, manifest
     try:
-        return analyse.maak(regio, periode), None
+        build = db.build_key()
+        naam = voorraad.sleutel("analyse", build, regio, periode)
+        bewaard = voorraad.lees(naam)
+        if bewaard is not None:   # an earlier export of this build made it (the app keeps it in memory)
+            try:
+                return json.loads(bewaard), None
+            except json.JSONDecodeError:
+                pass
+        doc = analyse.maak(regio, periode)
+        if db.build_key() == build:   # not refreshed meanwhile: the document is of the build in its key
+            voorraad.bewaar(naam, json.dumps(doc, ensure_ascii=False))
+        return doc, None
     except db.WarehouseOntbreekt as exc:
         raise ExportFout(f"Er is nog geen datawarehouse ({exc}). Bouw het met `python -m etl.refresh --offline`.") from exc
 
@@ -114,11 +134,20 @@ def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | 
         raise ExportFout(str(exc)) from exc
 
 
-def main(argv: list[str] | None = None) -> int:
+def _fouten(formaat: str) -> tuple[type[Exception], ...]:
+    """The errors an export in `formaat` reports in Dutch (only the format's own module is imported)."""
     from dashboard.analyse.document import AnalyseFout
     from dashboard.analyse.versies import VersieFout
-    from dashboard.export.pdf import PdfFout
-    from dashboard.export.powerpoint import PptxFout
+    if formaat == "pdf":
+        from dashboard.export.pdf import PdfFout
+        return ExportFout, VersieFout, AnalyseFout, PdfFout
+    if formaat == "pptx":
+        from dashboard.export.powerpoint import PptxFout
+        return ExportFout, VersieFout, AnalyseFout, PptxFout
+    return ExportFout, VersieFout, AnalyseFout
+
+
+def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(prog="python -m dashboard.report",
                                 description="Exporteer de Analyse arbeidsmarkt als HTML, PDF of PowerPoint.")
@@ -131,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         exporteer(args.format, args.out, args.version, args.regio, args.periode)
-    except (ExportFout, VersieFout, PdfFout, PptxFout, AnalyseFout) as exc:
+    except _fouten(args.format) as exc:
         print(f"Export mislukt: {exc}", file=sys.stderr)
         return 1
     print(f"Geschreven: {args.out}")

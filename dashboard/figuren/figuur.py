@@ -76,14 +76,19 @@ def naar_dict(fig: Figuur) -> dict:
             "melding_soort": fig.melding_soort}
 
 
-def van_dict(d: dict) -> Figuur:
+def grafiek_van_dict(d: dict) -> Grafiek | None:
+    """The chart recipe of figure dict `d` (None without a chart), without making the rest of the figure."""
     g = d.get("grafiek")
+    if g is None:
+        return None
+    return Grafiek(g["bouwer"], _vast(g["args"]), tuple(sorted((k, _vast(v)) for k, v in g["kwargs"].items())))
+
+
+def van_dict(d: dict) -> Figuur:
     tabel = d.get("tabel")
     return Figuur(
         sleutel=d["sleutel"], titel=d["titel"], zin=d["zin"], bron=d["bron"], peildatum=d["peildatum"],
-        definitie=d.get("definitie"), notities=list(d.get("notities") or []),
-        grafiek=None if g is None else Grafiek(g["bouwer"], _vast(g["args"]),
-                                               tuple(sorted((k, _vast(v)) for k, v in g["kwargs"].items()))),
+        definitie=d.get("definitie"), notities=list(d.get("notities") or []), grafiek=grafiek_van_dict(d),
         tabel=None if tabel is None else pd.DataFrame(tabel["data"], columns=tabel["columns"]),
         html=d.get("html"), uitleg=d.get("uitleg"), melding=d.get("melding"),
         melding_soort=d.get("melding_soort") or "info")

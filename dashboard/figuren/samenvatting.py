@@ -37,10 +37,21 @@ def demografische_druk_titel(regio_naam: str, vergelijk_naam: str, groen: float,
     return (f"Groene druk {g} {vergelijk_naam}, grijze druk {r} {vergelijk_naam}")
 
 
+# a category bound by a sign, as words inside a sentence ("minder vaak jonger dan 27 jaar", not "minder vaak < 27
+# jaar"); chart labels and tables keep the short form
+_GRENS_WOORDEN = {("<", "jaar"): "jonger dan", (">", "jaar"): "ouder dan", ("<", "maanden"): "korter dan",
+                  (">", "maanden"): "langer dan", ("<", "maand"): "korter dan", (">", "maand"): "langer dan"}
+
+
 def klein(naam: str) -> str:
     """'Zorg en welzijn beroepen' -> 'zorg en welzijn beroepen' inside a sentence (ICT, HBO/bachelor and
-    WO/master stay as they are); '>=50 jaar' -> '50 jaar en ouder'."""
+    WO/master stay as they are); '>=50 jaar' -> '50 jaar en ouder'; '< 27 jaar' -> 'jonger dan 27 jaar',
+    '< 6 maanden' -> 'korter dan 6 maanden'."""
+    import re
     naam = categorie(naam)
+    grens = re.fullmatch(r"\s*([<>])\s*(\d+(?:[,.]\d+)?)\s*(jaar|maanden|maand)\s*", naam)
+    if grens and (grens[1], grens[3]) in _GRENS_WOORDEN:
+        return f"{_GRENS_WOORDEN[grens[1], grens[3]]} {grens[2]} {grens[3]}"
     if naam[:2].isupper() and (len(naam) < 3 or not naam[2].islower()):
         return naam
     return naam[:1].lower() + naam[1:]
