@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.export import opmaak
-from dashboard.export.pdf import html_naar_pdf
+from dashboard.export.pdf import html_naar_pdf, voorbereiden
 from dashboard.figuren import register
 from dashboard.kern import components, context, db
 from dashboard.kern import format as fmt
@@ -203,6 +203,7 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
 
 
 def pdf(tot: str, regio: str, regio_naam: str) -> bytes:
+    voorbereiden()   # the browser starts (first PDF of the process) while the HTML is made
     with tempfile.TemporaryDirectory(prefix="monitor-") as tmp:
         doel = Path(tmp) / "monitor.pdf"
         html_naar_pdf(html(tot, regio, regio_naam), doel,
