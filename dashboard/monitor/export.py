@@ -164,7 +164,9 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
     statussen = mf.status_per_project(ctx, tot)
     res = mf.resultaten(ctx, tot)
     projecten = []
-    for p in mf.projecten(ctx):
+    # projects with figures first (register order within each group): two blocks with a chart share a row,
+    # and the short blocks of projects without figures share theirs
+    for p in sorted(mf.projecten(ctx), key=lambda p: p["project_id"] not in res):
         rijen = res.get(p["project_id"], [])
         standen = mf.doelstanden(p, rijen, tot)
         s = statussen[p["project_id"]]

@@ -40,7 +40,7 @@ def legenda(reeksen: list[str], doel: str | None = None) -> Markup:
 
 
 def per_kwartaal(kwartalen: list[str], reeksen: list[tuple[str, list]], doel: list[float | None] | None = None,
-                 titel: str = "", breedte: int = 330, hoogte: int = 112) -> Markup:
+                 titel: str = "", breedte: int = 330, hoogte: int = 86) -> Markup:
     """Grouped bars, one group per kwartaal (codes like 2024-Q3), one bar per series (None: not reported,
     no bar); `doel` per kwartaal as a dashed line over its group where it holds. The numbers are in the
     SVG's description, so a screen reader reads them; the x axis names the years (or every kwartaal when
