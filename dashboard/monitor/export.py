@@ -5,6 +5,7 @@ ones the page shows; the Excel keeps numbers as numbers."""
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from datetime import datetime
 from functools import lru_cache
@@ -137,17 +138,23 @@ def _doelregel(veld: str, s: v.Doelstand) -> dict:
             "verwacht": s.verwacht_tekst(), "oordeel": s.oordeel()}
 
 
-def _kwartaalgrafiek(p: dict, rijen: list[dict]) -> str:
-    """The project's per-quarter chart (as the page's 'Per kwartaal per project'), as inline SVG."""
+def _kwartaalgrafiek(p: dict, rijen: list[dict]) -> tuple[str, bool]:
+    """The project's per-quarter chart (as the page's 'Per kwartaal per project'), as inline SVG, and whether
+    it has the target line."""
     doel, standen = mf.doel_per_kwartaal(p, rijen)
     return svg.per_kwartaal([r["kwartaal"] for r in rijen], [(d.LABELS[k], [r[k] for r in rijen])
                                                              for k in mf.KWARTAAL_REEKSEN],
-                            doel if standen else None, titel=f"{p['naam']} per kwartaal")
+                            doel if standen else None, titel=f"{p['naam']} per kwartaal"), bool(standen)
+
+
+def _platte_tekst(tekst: str | None) -> str | None:
+    """A note's *cursief* and `code` marks, which the export's markdown does not render, left out."""
+    return None if tekst is None else re.sub(r"(?<!\*)\*([^*]+)\*(?!\*)", r"\1", tekst).replace("`", "")
 
 
 def _deel(fig, grafiek: str | None = None, notities: list[str] | None = None, tabel: dict | None = None) -> dict:
     """A figure's words for the template's blok: title, sentence, notes, source and peildatum."""
-    return {"titel": fig.titel, "zin": fig.zin, "melding": fig.melding, "bron": fig.bron,
+    return {"titel": fig.titel, "zin": fig.zin, "melding": _platte_tekst(fig.melding), "bron": fig.bron,
             "peildatum": fig.peildatum, "notities": fig.notities if notities is None else notities,
             "grafiek_html": grafiek, "tabel": tabel}
 
@@ -176,7 +183,7 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
             "doelen": [_doelregel(veld, st) for veld, st in standen.items()],
             "alinea": alinea(p["naam"], s, standen, rijen, tot),
             "doel_bron": "; ".join(dict.fromkeys(st.bron for st in standen.values())) or None,
-            "grafiek": _kwartaalgrafiek(p, rijen) if rijen else None})
+            "grafiek": _kwartaalgrafiek(p, rijen) if rijen else (None, False)})
     totaal_blok = None
     if totaal is not None:
         rijen = db.records(db.query("monitor_totaal", regio=ctx.regio, tot=tot))
@@ -199,7 +206,9 @@ def html(tot: str, regio: str, regio_naam: str) -> str:
         "monitor.html.j2", titel=TITEL, tot=mf.label(tot), regio=regio, regio_naam=regio_naam,
         gemaakt=fmt.datum_tijd(datetime.now().astimezone()), status=gewijzigd, totaal=totaal_blok,
         doel=None if doel is None else _deel(doel),
-        legenda=svg.legenda([d.LABELS[k] for k in mf.KWARTAAL_REEKSEN], "Doel naar rato per kwartaal (gestart)"),
+        legenda=svg.legenda([d.LABELS[k] for k in mf.KWARTAAL_REEKSEN], "Doel naar rato per kwartaal (gestart)"
+                            if any(p["grafiek"][1] for p in projecten) else None)
+        if any(p["grafiek"][0] for p in projecten) else "",
         projecten=projecten, krapte=krapte_blok,
         definities=[*d.VELDEN.values(), ("Op koers", v.REGEL_OP_KOERS)])
 

@@ -14,7 +14,7 @@ from werkenaanwerk import definities as d
 DOEL_KLEUR = "#1f2933"
 RASTER = "#cbd2d9"
 TEKST = "#3e4c59"     # 9,9:1 on white
-LETTER = 10.5         # user units; the chart is drawn about 1 unit = 1 CSS px, so about 8 pt in print
+LETTER = 11           # user units; a block is 88 mm = 333 CSS px for 330 units, so 11 units print at 8,3 pt
 
 
 def _schaal(hoogste: float) -> float:
