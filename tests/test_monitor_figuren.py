@@ -250,6 +250,16 @@ def test_the_pdf_html_has_a_paragraph_per_project_from_its_numbers(met_resultate
     assert "<h2>Sinds de vorige monitor</h2>" in html
     tekst = re.sub(r"<script.*?</script>", "", html, flags=re.S)
     assert not ZICHTBAAR.search(re.sub(r"<[^>]+>", " ", tekst))
+    # the block says the page's numbers; the chart is inline SVG carrying them (no plotly.js: a small page)
+    assert ("Doel 24 gestarte deelnemers (per jaar: Q1 2026 t/m Q4 2026): realisatie 19 = 79%; na 3 van 4 "
+            "kwartalen verwacht: 18: <strong>op koers</strong>") in html
+    assert "plotly" not in html.lower() and len(html) < 100_000
+    ai = re.search(r"<title>AI Annotatielab per kwartaal</title><desc>(.*?)</desc>", html).group(1)
+    assert ai.startswith("Gestart: Q2 2023 1, Q3 2023 2, Q4 2023 2, Q1 2024 1,")
+    assert "Doel naar rato per kwartaal: " in ai
+    assert ai.endswith(", Q4 2025 6, Q1 2026 6, Q2 2026 6, Q3 2026 6.")   # 24 per jaar / 4
+    assert "<title>Zorgstart per kwartaal</title><desc>Gestart: Q1 2024 8, Q2 2024 5." in html
+    assert "Zorgstart</span><span class=\"status\">lopend (afgeleid), sinds Q3 2024" in html
 
 
 def test_cli_export_writes_excel_and_refuses_bad_choices(met_resultaten, tmp_path, capsys):

@@ -12,8 +12,6 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from openpyxl.utils import get_column_letter
-
 from basis.fouten import Fout
 from werkenaanwerk import definities as d
 from werkenaanwerk.voortgang import getal
@@ -115,7 +113,9 @@ def _lees_excel(naam: str, inhoud: bytes) -> Ingelezen:
     before it is read. At most MAX_RIJEN rows and MAX_KOLOMMEN columns are ever parsed. A formula is
     refused with its cell: it would not be computed here, and an uncomputed formula must not be stored
     as an empty cell."""
+    # imported here, not at the top: every etl.refresh imports this module, few runs read a workbook
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     try:
         with zipfile.ZipFile(io.BytesIO(inhoud)) as z:

@@ -132,7 +132,7 @@ def export(ctx: Context, tot: str) -> None:
 
     st.subheader("Export voor de raadsinformatiebrief")
     st.caption(f"De monitor t/m {monitor_views.label(tot)} als Excel-werkmap (alle tabellen, met bron en definities) "
-               "of als PDF (figuren en tabellen, A4).")
+               "of als PDF (A4: per project de status, het doel en de cijfers per kwartaal).")
     rij = st.container(horizontal=True)   # one block for the buttons (not a row of three columns)
     with components.figuur("Export"):
         # made when clicked (not on every rerun of the page)

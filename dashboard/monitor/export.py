@@ -5,6 +5,7 @@ ones the page shows; the Excel keeps numbers as numbers."""
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from datetime import datetime
 from functools import lru_cache
@@ -13,18 +14,19 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.export import opmaak
-from dashboard.export.pdf import html_naar_pdf
+from dashboard.export.pdf import html_naar_pdf, voorbereiden
 from dashboard.figuren import register
-from dashboard.figuren.charts import drukklaar
 from dashboard.kern import components, context, db
 from dashboard.kern import format as fmt
 from dashboard.monitor import figuren as mf
+from dashboard.monitor import svg
 from werkenaanwerk import definities as d
 from werkenaanwerk import voortgang as v
 
 TITEL = "Monitor Werken aan Werk"
 GETAL = "#,##0"          # shown by Excel with the reader's separators: 1.234 in a Dutch Excel
 DECIMAAL = "#,##0.0"
+GEEN_LEGENDA = " Kleuren als op de pagina Mismatch; de legenda zegt wat ze betekenen."
 
 
 def _figuren(ctx, tot: str) -> dict:
@@ -129,53 +131,90 @@ def alinea(naam: str, status: v.Status, standen: dict, rijen: list[dict], tot: s
     return " ".join(delen)
 
 
+def _doelregel(veld: str, s: v.Doelstand) -> dict:
+    """One target of a project block: the numbers the page's target table shows, in its words."""
+    return {"doel": f"{v.getal(s.doel)} {mf.DOEL_EENHEID[veld]}", "periode": s.periode_tekst(),
+            "realisatie": v.getal(s.realisatie), "procent": None if s.percentage is None else v.procent(s.percentage),
+            "verwacht": s.verwacht_tekst(), "oordeel": s.oordeel()}
+
+
+def _kwartaalgrafiek(p: dict, rijen: list[dict]) -> tuple[str, bool]:
+    """The project's per-quarter chart (as the page's 'Per kwartaal per project'), as inline SVG, and whether
+    it has the target line."""
+    doel, standen = mf.doel_per_kwartaal(p, rijen)
+    return svg.per_kwartaal([r["kwartaal"] for r in rijen], [(d.LABELS[k], [r[k] for r in rijen])
+                                                             for k in mf.KWARTAAL_REEKSEN],
+                            doel if standen else None, titel=f"{p['naam']} per kwartaal"), bool(standen)
+
+
+def _platte_tekst(tekst: str | None) -> str | None:
+    """A note's *cursief* and `code` marks, which the export's markdown does not render, left out."""
+    return None if tekst is None else re.sub(r"(?<!\*)\*([^*]+)\*(?!\*)", r"\1", tekst).replace("`", "")
+
+
+def _deel(fig, grafiek: str | None = None, notities: list[str] | None = None, tabel: dict | None = None) -> dict:
+    """A figure's words for the template's blok: title, sentence, notes, source and peildatum."""
+    return {"titel": fig.titel, "zin": fig.zin, "melding": _platte_tekst(fig.melding), "bron": fig.bron,
+            "peildatum": fig.peildatum, "notities": fig.notities if notities is None else notities,
+            "grafiek_html": grafiek, "tabel": tabel}
+
+
 def html(tot: str, regio: str, regio_naam: str) -> str:
-    """The monitor as one HTML page (Jinja template monitor.html.j2 with the exports' shared stylesheet)."""
+    """The monitor as one HTML page (Jinja template monitor.html.j2 with the exports' shared stylesheet): the
+    changes since the previous monitor, all projects together, a compact block per project (status, realisation
+    against target, the per-quarter chart as inline SVG, its paragraph), krapte, and the notes. No plotly.js:
+    the page is small and prints in well under a second once the browser runs."""
     ctx = context.maak(regio)
     figuren = _figuren(ctx, tot)
-    grafieken: list = []
-
-    def grafiek(recept, breedte: int = 700, hoogte: int | None = None) -> str:
-        fig = recept.plotly()
-        if hoogte:
-            fig.update_layout(height=hoogte)
-        eerste = not grafieken
-        grafieken.append(fig)
-        drukklaar(fig, breedte, 13)   # room for every category, tick and value label in print
-        return fig.to_html(full_html=False, include_plotlyjs=eerste, config={"staticPlot": True})
-
-    def blok(fig) -> dict | None:
-        if fig is None:
-            return None
-        return {"titel": fig.titel, "zin": fig.zin, "melding": fig.melding, "notities": fig.notities,
-                "bron": fig.bron, "peildatum": fig.peildatum,
-                "grafiek_html": grafiek(fig.grafiek) if fig.grafiek is not None else None}
-
-    status, doel = figuren["monitor-status"], figuren["monitor-doel"]
-    totaal = blok(figuren["monitor-totaal"])   # the first chart carries plotly.js: keep this order
-    doel_blok = None if doel is None else {**blok(doel), "tabel": _tabel(doel.tabel[[
-        "Project", "Doel", "Doelperiode", "Realisatie in de doelperiode", "% van het doel", "Verwacht naar rato",
-        "Oordeel", "Sinds het begin (cumulatief)"]])}
+    status, doel, totaal, krapte = (figuren[s] for s in ("monitor-status", "monitor-doel", "monitor-totaal",
+                                                         "monitor-krapte"))
     statussen = mf.status_per_project(ctx, tot)
     res = mf.resultaten(ctx, tot)
     projecten = []
-    for p in mf.projecten(ctx):
+    # projects with figures first (register order within each group): two blocks with a chart share a row,
+    # and the short blocks of projects without figures share theirs
+    for p in sorted(mf.projecten(ctx), key=lambda p: p["project_id"] not in res):
         rijen = res.get(p["project_id"], [])
         standen = mf.doelstanden(p, rijen, tot)
-        fig = register.maak("monitor-project", ctx, tot=tot, project=p["project_id"]) if rijen else None
-        projecten.append({"naam": p["naam"], "alinea": alinea(p["naam"], statussen[p["project_id"]], standen, rijen, tot),
-                          "doel_bron": "; ".join(dict.fromkeys(s.bron for s in standen.values())) or None,
-                          "grafiek_html": grafiek(fig.grafiek, hoogte=250) if fig is not None else None})
+        s = statussen[p["project_id"]]
+        projecten.append({
+            "naam": p["naam"], "status": s.tekst() if s.vanaf is not None else "geen status bekend",
+            "vanaf": mf.label(s.vanaf) if s.vanaf is not None else None,
+            "doelen": [_doelregel(veld, st) for veld, st in standen.items()],
+            "alinea": alinea(p["naam"], s, standen, rijen, tot),
+            "doel_bron": "; ".join(dict.fromkeys(st.bron for st in standen.values())) or None,
+            "grafiek": _kwartaalgrafiek(p, rijen) if rijen else (None, False)})
+    totaal_blok = None
+    if totaal is not None:
+        rijen = db.records(db.query("monitor_totaal", regio=ctx.regio, tot=tot))
+        totaal_blok = _deel(totaal, svg.per_kwartaal([r["kwartaal"] for r in rijen], [
+            (d.LABELS[k], [r[k] for r in rijen]) for k in mf.KWARTAAL_REEKSEN],
+            titel="Alle projecten samen per kwartaal", breedte=660, hoogte=120) if rijen else None, notities=[])
+    krapte_blok = None
+    if krapte is not None:
+        gekoppeld = krapte.tabel[krapte.tabel["Beroepsklasse"] != "geen beroepsklasse"]
+        # the page's chart is a table here: drop the words that point at the chart's line and legend
+        kolommen = ["Project", "Beroepsklasse", krapte.tabel.columns[3], "Vacatures per WW-uitkering", "Mismatch"]
+        krapte_blok = {**_deel(krapte, notities=[n.replace(GEEN_LEGENDA, "") for n in krapte.notities],
+                               tabel=_tabel(gekoppeld[kolommen]) if len(gekoppeld) else None),
+                       "zin": krapte.zin.replace(" (stippellijn)", "")}
+    gewijzigd = None
+    if status is not None:
+        t = status.tabel[status.tabel["Sinds de vorige monitor"] == "gewijzigd"]
+        gewijzigd = _deel(status, tabel=_tabel(t[["Project", t.columns[2], t.columns[6]]]) if len(t) else None)
     return opmaak.maak(
         "monitor.html.j2", titel=TITEL, tot=mf.label(tot), regio=regio, regio_naam=regio_naam,
-        gemaakt=fmt.datum_tijd(datetime.now().astimezone()),
-        status=None if status is None else {"titel": status.titel, "zin": status.zin, "tabel": _tabel(
-            status.tabel[["Project", status.tabel.columns[1], "Sinds de vorige monitor"]])},
-        totaal=totaal, doel=doel_blok, projecten=projecten, krapte=blok(figuren["monitor-krapte"]),
+        gemaakt=fmt.datum_tijd(datetime.now().astimezone()), status=gewijzigd, totaal=totaal_blok,
+        doel=None if doel is None else _deel(doel),
+        legenda=svg.legenda([d.LABELS[k] for k in mf.KWARTAAL_REEKSEN], "Doel naar rato per kwartaal (gestart)"
+                            if any(p["grafiek"][1] for p in projecten) else None)
+        if any(p["grafiek"][0] for p in projecten) else "",
+        projecten=projecten, krapte=krapte_blok,
         definities=[*d.VELDEN.values(), ("Op koers", v.REGEL_OP_KOERS)])
 
 
 def pdf(tot: str, regio: str, regio_naam: str) -> bytes:
+    voorbereiden()   # the browser starts (first PDF of the process) while the HTML is made
     with tempfile.TemporaryDirectory(prefix="monitor-") as tmp:
         doel = Path(tmp) / "monitor.pdf"
         html_naar_pdf(html(tot, regio, regio_naam), doel,

@@ -101,16 +101,23 @@ def _hash() -> int:
 
 
 def _export(formaat: str, pad: Path, regio: str | None, tot: str | None) -> int:
+    from dashboard.export.pdf import PdfFout, voorbereiden
+
+    if not pad.parent.is_dir():
+        print(f"De map {pad.parent} bestaat niet.", file=sys.stderr)
+        return 1
+    if formaat == "pdf":
+        try:
+            voorbereiden()   # Chromium starts now, while the dashboard is imported and the HTML is made
+        except PdfFout as exc:
+            print(f"Niet geschreven: {exc}", file=sys.stderr)
+            return 1
     from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
-    from dashboard.export.pdf import PdfFout
     from dashboard.kern import context, db
     from dashboard.monitor import export
     from dashboard.monitor import figuren as monitor_figuren
     from werkenaanwerk import definities as d
 
-    if not pad.parent.is_dir():
-        print(f"De map {pad.parent} bestaat niet.", file=sys.stderr)
-        return 1
     try:
         ctx = context.maak(regio)
     except context.OnbekendeRegio:
