@@ -12,16 +12,14 @@ st.title("Regio's vergelijken")
 st.caption(f"Waar {ctx.regio_naam} staat tussen de arbeidsmarktregio's, op elk cijfer dat CBS voor alle regio's "
            "publiceert. Alle regio's met dezelfde bron en periode; plaats 1 is de hoogste waarde.")
 with db.een_build():   # one warehouse build (and one look at the file) for the whole rerun
-    opties = regios.indicatoren()
-    if melding := regios.nog_zonder_cijfers() or regios.waarom_leeg():
+    opties, melding, namen, andere, standaard = regios.kop(ctx.regio)   # made once per build
+    if melding:
         st.info(melding)
     indicator = context.keuze("indicator", opties, "Indicator") if opties else ""
-    namen = regios.regio_namen()
-    standaard = regios.standaard_peers(ctx.regio)
     peers = ()
     if standaard:
         peers = tuple(st.multiselect(
-            "Vergelijkbare regio's", [c for c in namen if c != ctx.regio], default=standaard, format_func=namen.get,
+            "Vergelijkbare regio's", andere, default=standaard, format_func=namen.get,
             key=f"vergelijkbaar-{ctx.regio}", bind="query-params", max_selections=10,
             help=regios.PEER_UITLEG))
     rang, vergelijkbaar, provincie, kaarten, gemeenten = st.tabs(

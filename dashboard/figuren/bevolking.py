@@ -1,6 +1,8 @@
 """Bevolking: inwoners and prognose, groene en grijze druk (regio and per gemeente), the CBS series."""
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard.figuren import charts, definities, samenvatting, views
 from dashboard.figuren.figuur import Figuur, grafiek
 from dashboard.figuren.register import feiten, figuur
@@ -126,9 +128,23 @@ def inwoners_reeks(ctx: Context) -> Figuur | None:
         "inwoners-reeks", titel, zin, rijen[-1]["bron"], peildatum,
         definitie="Bevolking op 1 januari (CBS StatLine 03759ned); de regio is de som van haar gemeenten.",
         grafiek=grafiek(charts.lijnen, reeksen[1:], hoogte=320),
-        tabel=db.view(views.kolommen, "inwoners_reeks", "regio_naam", "periode", "waarde", "kwalificatie",
-                      regio=ctx.regio),
-        export=db.query("inwoners_reeks", regio=ctx.regio), bestandsnaam=f"inwoners_{ctx.regio}")
+        tabel=db.view(_per_gebied, "inwoners_reeks", regio=ctx.regio),
+        export=db.query("inwoners_reeks", regio=ctx.regio), bestandsnaam=f"inwoners_{ctx.regio}",
+        tabel_label="Inwoners per jaar als tabel en download")
+
+
+def _per_gebied(df: pd.DataFrame) -> pd.DataFrame:
+    """On screen one row per area with a column per year (8 rows instead of 64: a plain HTML table, no scrolling
+    grid beside it); the export keeps one row per area and year. Made once per build."""
+    rijen = []
+    for (_, is_regio), groep in df.groupby(["regio_code", "is_regio"], sort=False):
+        naam = groep["regio_naam"].iloc[0] + (" (arbeidsmarktregio)" if is_regio else "")
+        kwalificaties = ["" if pd.isna(k) else k for k in groep["kwalificatie"]]
+        toelichting = (kwalificaties[0] if len(set(kwalificaties)) == 1 else
+                       "; ".join(f"{p}: {k}" for p, k in zip(groep["periode"], kwalificaties, strict=True)))
+        rijen.append({"Gebied": naam, **dict(zip(groep["periode"], groep["waarde"], strict=True)),
+                      "Toelichting": toelichting})
+    return pd.DataFrame(rijen)
 
 
 @figuur("druk-gemeenten", "Groene en grijze druk per gemeente (CBS)", leeg=CBS_NIET_OPGEHAALD)

@@ -17,6 +17,7 @@ from dashboard.figuren.register import figuur
 from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
+from dashboard.kern.geheugen import eenmalig
 
 # peer group: alike on size and druk (each standardised over the 35 regions, equal weights)
 PEER_KENMERKEN = ("inwoners", "groene_druk", "grijze_druk")
@@ -211,6 +212,21 @@ def standaard_peers(regio: str) -> list[str]:
 
 def regio_namen() -> dict[str, str]:
     return {r["regio_code"]: r["regio_naam"] for r in _alle() if not r["is_land"]}
+
+
+def kop(regio: str) -> tuple[dict[str, str], str, dict[str, str], tuple[str, ...], list[str]]:
+    """What the page's head needs: (indicator options, notice, region names, the other regions to pick as peers,
+    the default peers), made once per build and region instead of in every rerun. Shared: never change them.
+    The notice before any comparison exists follows the background refresh, so that one is asked every time."""
+    opties, melding, namen, andere, standaard = _kop(regio, db.huidige_build())
+    return opties, melding or waarom_leeg(), namen, andere, standaard
+
+
+@eenmalig(maxsize=256)
+def _kop(regio: str, build: str) -> tuple:
+    namen = regio_namen()
+    return (indicatoren(), nog_zonder_cijfers(), namen, tuple(c for c in namen if c != regio),
+            standaard_peers(regio))
 
 
 @figuur("regio-peers", "{regio_naam} naast vergelijkbare regio's", leeg=LEEG)
