@@ -460,3 +460,16 @@ def test_only_the_open_tab_is_made_and_the_tab_is_in_the_url(alle_regios):
     # no figure in two tabs: a tab's figures are made only when it is open
     alle = [k for koppen in gezien.values() for k in koppen]
     assert len(alle) == len(set(alle)) == 8, gezien
+
+
+def test_inwoners_per_gemeente_on_screen_one_row_per_area_and_the_export_per_year(alle_regios):
+    from dashboard.figuren import register
+    from dashboard.kern import context
+    fig = register.maak("inwoners-reeks", context.maak("AM12"))
+    tabel = fig.tabel.set_index("Gebied")
+    assert tabel.index[0] == "Gooi en Vechtstreek (arbeidsmarktregio)" and len(tabel) == 8   # the region, 7 gemeenten
+    for jaar in ("2019", "2026"):
+        assert tabel.loc["Blaricum", jaar] == inwoners_uit_opname(jaar)["GM0376"]
+        assert tabel.iloc[0][jaar] == tabel.iloc[1:][jaar].sum()
+    assert tabel.loc["Blaricum", "Toelichting"] == "definitief"
+    assert len(fig.export) == 8 * 8 and set(fig.export["periode"]) == {str(j) for j in range(2019, 2027)}
