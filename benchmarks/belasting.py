@@ -143,6 +143,13 @@ class Werkers:
             [sys.executable, "-m", "beheer.werkers", "--aantal", str(aantal), "--poort", str(self.poort),
              "--map", str(map)], cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.poort}"
+        try:
+            self._wacht(aantal)
+        except BaseException:
+            self.stop()   # a start that fails leaves no proxy or worker behind
+            raise
+
+    def _wacht(self, aantal: int) -> None:
         eind = time.monotonic() + 60
         while len(self.werkers()) < aantal:   # "Proces w1: poort 41234, pid 5678" per worker
             if self.proc.poll() is not None or time.monotonic() > eind:
