@@ -103,10 +103,11 @@ test: $(VENV)/.installed-test chromium poppler haproxy postgresql $(AXE)
 	exit $$status
 
 # make bench: render and export timings, then many viewers at once over Streamlit's WebSocket (scenarios k,
-# c and a; the 10-minute soak b is make bench-soak). CHECK=1 exits non-zero when a load goal is missed.
-bench: $(VENV)/.installed-test
+# c and a; w: 1 and 2 workers behind HAProxy; r: RSS with 50 sessions on one worker; the 10-minute soak b is
+# make bench-soak). CHECK=1 exits non-zero when a load goal is missed.
+bench: $(VENV)/.installed-test haproxy
 	$(BIN)/python -m benchmarks
-	$(BIN)/python -m benchmarks.belasting --scenario k,c,a $(if $(CHECK),--check)
+	$(BIN)/python -m benchmarks.belasting --scenario k,c,a,w,r $(if $(CHECK),--check)
 
 bench-soak: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.belasting --scenario b $(if $(CHECK),--check)

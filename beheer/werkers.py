@@ -77,8 +77,8 @@ backend werkers
 
 
 class Werker:
-    def __init__(self, poort: int, log: Path):
-        self.poort, self.logpad = poort, log
+    def __init__(self, poort: int, log: Path, map: Path = ROOT):
+        self.poort, self.logpad, self.map = poort, log, map
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -86,7 +86,7 @@ class Werker:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.poort),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+            cwd=self.map, stdout=self.log, stderr=subprocess.STDOUT)
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -102,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--aantal", type=int, required=True, help="aantal dashboardprocessen (bijv. het aantal kernen)")
     p.add_argument("--poort", type=int, default=8501, help="de poort waarop HAProxy luistert")
     p.add_argument("--adres", default="127.0.0.1", help="het adres waarop HAProxy luistert")
+    p.add_argument("--map", type=Path, default=ROOT,
+                   help="map met app.py en .streamlit (standaard dit project; make bench start er een lege app mee)")
     args = p.parse_args(argv)
     if args.aantal < 1:
         print("--aantal moet minstens 1 zijn.", file=sys.stderr)
@@ -114,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     map = Path(tempfile.mkdtemp(prefix="dashboard-werkers-"))
     foutpagina = map / "503.http"
     foutpagina.write_text(FOUTPAGINA.replace("\n", "\r\n", 5), encoding="utf-8")
-    werkers = [Werker(vrije_poort(), map / f"werker-{i}.log") for i in range(1, args.aantal + 1)]
+    werkers = [Werker(vrije_poort(), map / f"werker-{i}.log", args.map) for i in range(1, args.aantal + 1)]
     cfg = map / "haproxy.cfg"
     cfg.write_text(haproxy_config(args.adres, args.poort, [w.poort for w in werkers], foutpagina))
     for i, w in enumerate(werkers, start=1):

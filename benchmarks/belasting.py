@@ -13,14 +13,22 @@ Scenarios (issue "A full room at once"):
   b  100 viewers with a 5 s pause between pages for 10 minutes (soak, warm servers; RSS each minute)
   c  one viewer, every page warm
   k  scenario a on freshly started servers: every cache cold, as after a restart (reports server CPU too)
+  w  scenario a's viewers against `python -m beheer.werkers --aantal 1`, then `--aantal 2` (HAProxy in front,
+     as `make run WORKERS=N` starts it; warm workers), every page 3 times so the arrival window does not cap
+     the throughput; throughput with 2 workers over 1
+  r  50 sessions held open on one worker (behind HAProxy), each after every page once; RSS of the worker
 Goals: a: p95 <= 1 s, 0 errors, throughput >= 0.6x the empty app's; b: p95 <= 1 s, 0 errors,
-RSS growth <= 10% between minute 2 and the end; c: every page <= 1.3x the empty page.
+RSS growth <= 10% between minute 2 and the end; c: every page <= 1.3x the empty page;
+w: throughput with 2 workers >= 1.7x one worker, 0 errors; r: RSS <= 600 MB per worker, 0 errors.
+The load generator runs on the same cores as the servers (w prints how much of them it took).
 --check exits 1 when a goal is missed. Uses the websockets client (in the lockfile through Streamlit's server)."""
 from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -43,6 +51,7 @@ class Uitkomst:
     fouten: list[str] = field(default_factory=list)
     duur: float = 0.0
     rss_mb: list[float] = field(default_factory=list)
+    open: int = 0   # sessions that rendered everything and are being held open (scenario r)
 
     @property
     def alle(self) -> list[float]:
@@ -57,6 +66,34 @@ def percentiel(xs: list[float], p: float) -> float:
     if not xs:
         return float("nan")
     return xs[max(0, min(len(xs) - 1, round(p / 100 * (len(xs) - 1))))]
+
+
+def proc_cpu_s(pid: int) -> float:
+    """User + system CPU seconds process `pid` has used so far."""
+    velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_rss_mb(pid: int) -> float:
+    for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if regel.startswith("VmRSS:"):
+            return int(regel.split()[1]) / 1024
+    return float("nan")
+
+
+def wacht_op(url: str, proc: subprocess.Popen, log: Path) -> None:
+    """Until `url`/_stcore/health answers 200 (60 s at most, or until `proc` exits)."""
+    eind = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > eind:
+            raise RuntimeError(f"{url} start niet; zie {log}")
+        time.sleep(0.2)
 
 
 def vrije_poort() -> int:
@@ -77,28 +114,13 @@ class Server:
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=map, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.poort}"
-        eind = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > eind:
-                raise RuntimeError(f"server in {map} start niet; zie {self.log.name}")
-            time.sleep(0.2)
+        wacht_op(self.url, self.proc, Path(self.log.name))
 
     def cpu_s(self) -> float:
-        """User + system CPU seconds the server process has used so far."""
-        velden = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+        return proc_cpu_s(self.proc.pid)
 
     def rss_mb(self) -> float:
-        for regel in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if regel.startswith("VmRSS:"):
-                return int(regel.split()[1]) / 1024
-        return float("nan")
+        return proc_rss_mb(self.proc.pid)
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -109,9 +131,75 @@ class Server:
         self.log.close()
 
 
+class Werkers:
+    """`python -m beheer.werkers --aantal N` as `make run WORKERS=N` starts it: N app processes behind HAProxy.
+    CPU and RSS are the workers' own (the Streamlit processes), summed; per worker in rss_per_werker."""
+
+    def __init__(self, aantal: int, map: Path, env: dict):
+        self.aantal, self.poort = aantal, vrije_poort()
+        self.logpad = Path(env["WAREHOUSE_PATH"]).parent / f"werkers-{self.poort}.log"
+        self.log = open(self.logpad, "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "beheer.werkers", "--aantal", str(aantal), "--poort", str(self.poort),
+             "--map", str(map)], cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.poort}"
+        try:
+            self._wacht(aantal)
+        except BaseException:
+            self.stop()   # a start that fails leaves no proxy or worker behind
+            raise
+
+    def _wacht(self, aantal: int) -> None:
+        eind = time.monotonic() + 60
+        while len(self.werkers()) < aantal:   # "Proces w1: poort 41234, pid 5678" per worker
+            if self.proc.poll() is not None or time.monotonic() > eind:
+                raise RuntimeError(f"beheer.werkers start niet; zie {self.logpad}")
+            time.sleep(0.2)
+        for poort, _ in self.werkers():
+            wacht_op(f"http://127.0.0.1:{poort}", self.proc, self.logpad)
+        # HAProxy marks a worker up only after its next health check (every second): until then the proxy
+        # sends everything to the others. Wait until it has answered from each (its cookie names the worker).
+        gezien: set[str] = set()
+        while len(gezien) < aantal:
+            if self.proc.poll() is not None or time.monotonic() > eind:
+                raise RuntimeError(f"HAProxy ziet niet alle processen; zie {self.logpad}")
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
+                    gezien |= {k.split(";")[0] for k in r.headers.get_all("Set-Cookie") or []
+                               if k.startswith("WERKER=")}
+            except OSError:
+                time.sleep(0.2)
+
+    def werkers(self) -> list[tuple[int, int]]:
+        """(port, pid) of each worker as beheer.werkers printed them."""
+        return [(int(m[1]), int(m[2])) for m in re.finditer(r"Proces w\d+: poort (\d+), pid (\d+)",
+                                                            self.logpad.read_text())]
+
+    def cpu_s(self) -> float:
+        return sum(proc_cpu_s(pid) for _, pid in self.werkers())
+
+    def rss_per_werker(self) -> list[float]:
+        return [proc_rss_mb(pid) for _, pid in self.werkers()]
+
+    def rss_mb(self) -> float:
+        return sum(self.rss_per_werker())
+
+    def herstarts(self) -> int:
+        return self.logpad.read_text().count("opnieuw gestart")
+
+    def stop(self) -> None:
+        self.proc.terminate()   # beheer.werkers stops HAProxy and its workers on SIGTERM
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
 async def kijker(url: str, paginas: list[str], rondes: int, wacht: float, bedenktijd: float,
-                 uit: Uitkomst, einde: float | None = None) -> None:
-    """One viewer: one session, pages in turn; latency = request sent until script_finished."""
+                 uit: Uitkomst, einde: float | None = None, vasthouden: asyncio.Event | None = None) -> None:
+    """One viewer: one session, pages in turn; latency = request sent until script_finished.
+    With `vasthouden`, the session stays open after its last page until that event is set."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -158,6 +246,9 @@ async def kijker(url: str, paginas: list[str], rondes: int, wacht: float, bedenk
                     await asyncio.sleep(bedenktijd)
                 if einde is not None and time.monotonic() >= einde:
                     return
+        if vasthouden is not None:
+            uit.open += 1
+            await vasthouden.wait()
     except Exception as exc:  # noqa: BLE001
         uit.fouten.append(f"sessie: {type(exc).__name__}: {exc}")
     finally:
@@ -182,9 +273,59 @@ async def scenario(server: Server, paginas: list[str], kijkers: int, rondes: int
     return uit
 
 
-def warm(server: Server, paginas: list[str]) -> None:
-    """Every page once, so a scenario measures a warm server, as its goal means (k is the cold case)."""
-    asyncio.run(scenario(server, paginas, 1, 1, 0))
+def warm(server: Server | Werkers, paginas: list[str]) -> None:
+    """Every page once, so a scenario measures a warm server, as its goal means (k is the cold case).
+    Behind HAProxy one session per worker (round robin gives each new session the next worker)."""
+    asyncio.run(scenario(server, paginas, getattr(server, "aantal", 1), 1, 0))
+
+
+def _generator(url: str, paginas: list[str], wachttijden: list[float], rondes: int) -> tuple[Uitkomst, float]:
+    """One load generator process: its share of the viewers; returns what it measured and its own CPU."""
+    async def alle():
+        uit = Uitkomst()
+        t0 = time.perf_counter()
+        await asyncio.gather(*(kijker(url, paginas, rondes, w, 0.0, uit) for w in wachttijden))
+        uit.duur = time.perf_counter() - t0
+        return uit
+    c0 = time.process_time()
+    uit = asyncio.run(alle())
+    return uit, time.process_time() - c0
+
+
+def verdeeld(server: Server | Werkers, paginas: list[str], kijkers: int, aankomst: float, rondes: int,
+             generatoren: int) -> tuple[Uitkomst, float]:
+    """Scenario a's load (every page `rondes` times per viewer) from `generatoren` processes; viewer i arrives at
+    aankomst * i / kijkers. Returns the merged result (duration: the longest generator's) and generator CPU s."""
+    wachttijden = [aankomst * i / kijkers for i in range(kijkers)]
+    delen = [wachttijden[g::generatoren] for g in range(generatoren)]
+    if generatoren == 1:
+        uitkomsten = [_generator(server.url, paginas, delen[0], rondes)]
+    else:
+        with concurrent.futures.ProcessPoolExecutor(generatoren) as pool:
+            uitkomsten = list(pool.map(_generator, [server.url] * generatoren, [paginas] * generatoren, delen,
+                                       [rondes] * generatoren))
+    uit = Uitkomst(duur=max(u.duur for u, _ in uitkomsten))
+    for u, _ in uitkomsten:
+        for pagina, xs in u.latenties.items():
+            uit.latenties.setdefault(pagina, []).extend(xs)
+        uit.fouten += u.fouten
+    uit.rss_mb.append(server.rss_mb())
+    return uit, sum(c for _, c in uitkomsten)
+
+
+async def vastgehouden(server: Werkers, paginas: list[str], sessies: int, aankomst: float) -> tuple[Uitkomst, list]:
+    """`sessies` viewers each render every page once and then keep their session open; the workers' RSS
+    is sampled once all have rendered (or failed), before any session closes."""
+    uit, klaar = Uitkomst(), asyncio.Event()
+    taken = [asyncio.create_task(kijker(server.url, paginas, 1, aankomst * i / sessies, 0.0, uit, vasthouden=klaar))
+             for i in range(sessies)]
+    while uit.open + sum(t.done() for t in taken) < sessies:
+        await asyncio.sleep(0.2)
+    await asyncio.sleep(1.0)   # let the workers settle after the last render
+    rss = server.rss_per_werker()
+    klaar.set()
+    await asyncio.gather(*taken)
+    return uit, rss
 
 
 def lege_app(map: Path, aantal: int) -> None:
@@ -219,11 +360,83 @@ def regel(naam: str, wij: Uitkomst, leeg: Uitkomst) -> str:
             f"RSS {wij.rss_mb[-1]:.0f} MB")
 
 
+def kernen() -> str:
+    bruikbaar = len(os.sched_getaffinity(0))
+    return f"{bruikbaar} kernen" + (f" (van {os.cpu_count()})" if bruikbaar != os.cpu_count() else "")
+
+
+def scenario_w(leeg_map: Path, env: dict, kijkers: int, rondes: int, generatoren: int) -> list[str]:
+    """Scenario a's load against 1 and then 2 workers behind HAProxy, this app and the empty app. Each viewer
+    visits every page `rondes` times: with once, 300 renders of which the last starts >= 2 s in, the arrival
+    window caps throughput near 120/s (measured: the empty app 108/s on 1, 126/s on 2 workers), so the
+    2/1 ratio would measure the load's shape instead of the workers."""
+    uit = {}
+    for naam, map, paginas in (("wij", REPO, PAGINAS), ("leeg", leeg_map, [p or "leeg" for p in PAGINAS])):
+        for n in (1, 2):
+            ws = Werkers(n, map, env)
+            try:
+                warm(ws, paginas)
+                c0 = ws.cpu_s()
+                u, gcpu = verdeeld(ws, paginas, kijkers, 2.0, rondes, generatoren)
+                uit[naam, n] = (u, ws.cpu_s() - c0, gcpu, ws.rss_per_werker(), ws.herstarts())
+            finally:
+                ws.stop()
+    print(f"w: {kijkers} kijkers binnen 2 s, elke pagina {rondes} keer zonder pauze, tegen 1 en 2 processen achter HAProxy "
+          "(python -m beheer.werkers --aantal N, als make run WORKERS=N)  (doel doorvoer 2 processen >= 1,7x 1 "
+          "proces, 0 fouten)")
+    print(f"   deze machine heeft {kernen()}; de lastgenerator ({generatoren} proces(sen)) draait op dezelfde "
+          "kernen als de processen")
+    gemist = []
+    for n in (1, 2):
+        (w, wcpu, gcpu, rss, herstart), (e, _, egcpu, _, _) = uit["wij", n], uit["leeg", n]
+        print("   " + regel(f"{n} proces{'sen' if n > 1 else ''}", w, e))
+        print(f"      RSS per proces {', '.join(f'{x:.0f}' for x in rss)} MB; server-CPU {wcpu:.1f} s; "
+              f"lastgenerator-CPU {gcpu:.1f} s = {gcpu / w.duur * 100:.0f}% van één kern "
+              f"(leeg {egcpu / e.duur * 100:.0f}%)" + (f"; {herstart} proces(sen) herstart" if herstart else ""))
+        for f in sorted(set(w.fouten))[:10]:
+            print(f"      fout: {f} (x{w.fouten.count(f)})")
+        if w.fouten or herstart:
+            gemist.append(f"w {n} proces(sen): {len(w.fouten)} fouten, {herstart} herstart")
+        if gcpu / w.duur > 0.8 * generatoren:
+            print("      let op: de lastgenerator was bijna steeds bezig en kan de beperking zijn (--generatoren)")
+    verhouding = uit["wij", 2][0].doorvoer() / uit["wij", 1][0].doorvoer()
+    leeg_verhouding = uit["leeg", 2][0].doorvoer() / uit["leeg", 1][0].doorvoer()
+    print(f"   doorvoer 2 processen / 1 proces: {verhouding:.2f}x (leeg {leeg_verhouding:.2f}x)  (doel >= 1,7x)")
+    if verhouding < 1.7:
+        gemist.append(f"w: {verhouding:.2f}x")
+    return gemist
+
+
+def scenario_r(leeg_map: Path, env: dict, sessies: int) -> list[str]:
+    """`sessies` sessions held open on one worker behind HAProxy; RSS once all have rendered every page."""
+    uit = {}
+    for naam, map, paginas in (("wij", REPO, PAGINAS), ("leeg", leeg_map, [p or "leeg" for p in PAGINAS])):
+        ws = Werkers(1, map, env)
+        try:
+            uit[naam] = (*asyncio.run(vastgehouden(ws, paginas, sessies, 5.0)), ws.herstarts())
+        finally:
+            ws.stop()
+    (w, rss, herstart), (e, lrss, _) = uit["wij"], uit["leeg"]
+    print(f"r: {sessies} sessies open op één proces (achter HAProxy), elk na alle pagina's één keer  "
+          "(doel RSS <= 600 MB per proces, 0 fouten)")
+    print(f"   RSS {rss[0]:.0f} MB (leeg {lrss[0]:.0f} MB); sessies open {w.open} van {sessies} "
+          f"(leeg {e.open}); fouten {len(w.fouten)} (leeg {len(e.fouten)})")
+    for f in sorted(set(w.fouten))[:10]:
+        print(f"   fout: {f} (x{w.fouten.count(f)})")
+    return [f"r: RSS {rss[0]:.0f} MB, {len(w.fouten)} fouten"] if (rss[0] > 600 or w.fouten or herstart
+                                                                  or w.open < sessies) else []
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.belasting")
-    p.add_argument("--scenario", default="c,a", help="a, b, c, k (komma's); b duurt 10 minuten")
+    p.add_argument("--scenario", default="c,a", help="a, b, c, k, w, r (komma's); b duurt 10 minuten")
     p.add_argument("--check", action="store_true", help="exitcode 1 als een doel niet gehaald wordt")
     p.add_argument("--minuten", type=float, default=10.0, help="duur van scenario b")
+    p.add_argument("--kijkers", type=int, default=30, help="kijkers in scenario w (30 als in a)")
+    p.add_argument("--rondes", type=int, default=3, help="keren dat elke kijker in scenario w alle pagina's opent")
+    p.add_argument("--sessies", type=int, default=50, help="open sessies in scenario r")
+    p.add_argument("--generatoren", type=int, default=1,
+                   help="processen die de belasting van scenario w maken (draaien op dezelfde kernen)")
     args = p.parse_args(argv)
     gemist: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -231,7 +444,9 @@ def main(argv: list[str] | None = None) -> int:
         env = bouw_warehouse(tmp)
         leeg_map = tmp / "leeg"
         lege_app(leeg_map, len(PAGINAS))
-        wij, leeg = Server(REPO, env), Server(leeg_map, env)
+        # the single-server scenarios share one server of each; w and r start their own workers
+        enkel = set(args.scenario.split(",")) & set("abck")
+        wij, leeg = (Server(REPO, env), Server(leeg_map, env)) if enkel else (None, None)
         leeg_paginas = [p or "leeg" for p in PAGINAS]
         try:
             for s in args.scenario.split(","):
@@ -296,12 +511,17 @@ def main(argv: list[str] | None = None) -> int:
                     print("   RSS per minuut: " + ", ".join(f"{x:.0f}" for x in w.rss_mb) + f" MB (groei {groei:.1f}%)")
                     if percentiel(w.alle, 95) > 1.0 or w.fouten or groei > 10:
                         gemist.append("b")
+                elif s == "w":
+                    gemist += scenario_w(leeg_map, env, args.kijkers, args.rondes, args.generatoren)
+                elif s == "r":
+                    gemist += scenario_r(leeg_map, env, args.sessies)
                 else:
-                    print(f"onbekend scenario {s!r}: kies uit a, b, c, k", file=sys.stderr)
+                    print(f"onbekend scenario {s!r}: kies uit a, b, c, k, w, r", file=sys.stderr)
                     return 2
         finally:
-            wij.stop()
-            leeg.stop()
+            for server in (wij, leeg):
+                if server is not None:
+                    server.stop()
     if gemist:
         print("Doelen niet gehaald: " + "; ".join(gemist))
     return 1 if (gemist and args.check) else 0

@@ -174,3 +174,15 @@ def test_without_any_worker_the_proxy_answers_in_dutch(twee_werkers):
         assert "Het dashboard is even niet bereikbaar" in tekst and 'lang="nl"' in tekst
     finally:
         proc.send_signal(signal.SIGCONT)
+
+
+def test_a_worker_runs_the_app_in_the_folder_it_is_given(tmp_path, monkeypatch):
+    # make bench (scenario w, r) starts an empty app behind the same proxy with --map
+    import beheer.werkers as bw
+    gestart = []
+    monkeypatch.setattr(bw.subprocess, "Popen", lambda cmd, cwd, **kw: gestart.append((cmd, cwd)))
+    for werker in (bw.Werker(1234, tmp_path / "a.log", tmp_path), bw.Werker(1235, tmp_path / "b.log")):
+        werker.start()
+        werker.log.close()
+    assert [cwd for _, cwd in gestart] == [tmp_path, bw.ROOT]
+    assert all("app.py" in cmd for cmd, _ in gestart)
