@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from basis import statusbestand
+from basis import proces, statusbestand
 from basis.instellingen import ROOT, Instellingen
 
 VERBINDEN_S = 3.0     # connect timeout of the reachability probe: offline must not hang anything
@@ -122,16 +122,7 @@ def regel(s: dict) -> str:
 
 def loopt(inst: Instellingen) -> bool:
     """Whether a worker holds the lock now."""
-    pad = _pad(inst, ".lock")
-    if not pad.exists():
-        return False
-    with open(pad, "a") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(fh, fcntl.LOCK_UN)
-        return False
+    return proces.slot_bezet(_pad(inst, ".lock"))
 
 
 @contextmanager

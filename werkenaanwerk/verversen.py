@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from basis import instellingen as settings
-from basis import statusbestand
+from basis import proces, statusbestand
 from werkenaanwerk import opslag
 
 SLEUTEL = "verversen"
@@ -82,16 +82,7 @@ def _zet(**velden) -> None:
 
 def loopt() -> bool:
     """Whether a worker holds the rebuild lock now."""
-    pad = _pad(".verversen.lock")
-    if not pad.exists():
-        return False
-    with open(pad, "a") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(fh, fcntl.LOCK_UN)
-        return False
+    return proces.slot_bezet(_pad(".verversen.lock"))
 
 
 def voor(volgnummer: int) -> tuple[str, dict]:
