@@ -26,15 +26,30 @@ def _van_deel(alle, indicator: str, dimensie: str, fn, *args):
     return fn(_deel(alle, indicator, dimensie), *args)
 
 
+_DELEN: dict[int, dict] = {}   # id of a cached verdeling_alle result -> its parts, split once (freed with it)
+
+
 def _deel(alle, indicator: str, dimensie: str):
     """One distribution's rows of verdeling_alle as a query of that distribution alone gave them: the same
-    columns, index and types (a text column without any value is object holding None, not pandas' str)."""
+    columns, index and types (a text column without any value is object holding None, not pandas' str).
+    Split once per result: the parts are shared and read-only, as the cached query results are."""
+    import numpy as np
     import pandas as pd
-    df = (alle[(alle["indicator"] == indicator) & (alle["dimensie"] == dimensie)]
-          .drop(columns=["indicator", "dimensie"]).reset_index(drop=True))
-    for kolom in df.columns:
-        if df[kolom].dtype != object and pd.api.types.is_string_dtype(df[kolom]) and df[kolom].isna().all():
-            df[kolom] = pd.Series([None] * len(df), dtype=object)
+    delen = _DELEN.get(id(alle))
+    if delen is None:
+        import weakref
+        tekst = [k for k in alle.columns if alle[k].dtype != object and pd.api.types.is_string_dtype(alle[k])]
+        delen = _DELEN[id(alle)] = {"rijen": alle.groupby(["indicator", "dimensie"], sort=False).indices,
+                                    "tekst": tekst, "leeg": alle[tekst].isna().to_numpy()}
+        weakref.finalize(alle, _DELEN.pop, id(alle), None)
+    df = delen.get((indicator, dimensie))
+    if df is None:
+        rijen = delen["rijen"].get((indicator, dimensie), np.array([], dtype=np.intp))
+        df = alle.take(rijen).drop(columns=["indicator", "dimensie"]).reset_index(drop=True)
+        for kolom, leeg in zip(delen["tekst"], delen["leeg"][rijen].all(axis=0), strict=True):
+            if leeg and kolom in df.columns:
+                df[kolom] = pd.Series([None] * len(df), dtype=object)
+        delen[(indicator, dimensie)] = df
     return df
 
 
