@@ -339,7 +339,11 @@ def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.
     lines), the value axis leaves room for labels printed outside the bars, and the bottom
     margin fits the tick labels. Used by every static render (HTML/PDF export, slides)."""
     grootte = grootte or (fig.layout.font.size or 15)
-    fig.update_layout(width=breedte, font=dict(size=grootte))
+    # the changes are collected and applied in three updates at the end: each Plotly update validates
+    # and costs ~2 ms, and nothing read below is written by them
+    lay: dict = dict(width=breedte, font=dict(size=grootte))
+    xas: dict = {}
+    yas: dict = {}
     marge = fig.layout.margin
     rechts = max(marge.r or 0, 12)
     # the categories on the y axis (horizontal bars, dumbbells)
@@ -359,10 +363,10 @@ def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.
                     for c in categorieen]
         breedste = max(tekst_breedte(c, grootte) for c in gevouwen)
         if breedste > max_links:   # still too wide: smaller type for these labels only
-            fig.update_yaxes(tickfont=dict(size=max(9, grootte * max_links / breedste)))
+            yas["tickfont"] = dict(size=max(9, grootte * max_links / breedste))
             breedste = max_links
         links = breedste + 14
-        fig.update_yaxes(tickmode="array", tickvals=categorieen, ticktext=gevouwen, automargin=False)
+        yas.update(tickmode="array", tickvals=categorieen, ticktext=gevouwen)
     else:
         ywaarden = [v for tr in fig.data for v in (getattr(tr, "y", None) or ()) if isinstance(v, (int, float))]
         grootste = max((abs(v) for v in ywaarden), default=0)
@@ -386,8 +390,7 @@ def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.
             laagste = min(0, min(waarden))
             # room for the value label beyond the longest bar, on the right and (negative bars) on the left
             ruimte = (max(grootste, 0) - laagste) * deel / (1 - (2 if laagste < 0 else 1) * deel)
-            fig.update_xaxes(range=[laagste - ruimte if laagste < 0 else 0,
-                                    grootste + ruimte if grootste > 0 else ruimte or 1])
+            xas["range"] = [laagste - ruimte if laagste < 0 else 0, grootste + ruimte if grootste > 0 else ruimte or 1]
         # the last tick label sits on the right edge of the plot: half of it sticks out
         rechts = max(rechts, tekst_breedte(_as_tekst(max(waarden, default=0), fig.layout.xaxis), grootte) / 2 + 6)
     else:
@@ -396,12 +399,14 @@ def drukklaar(fig: go.Figure, breedte: int, grootte: float | None = None) -> go.
             rechts = max(rechts, tekst_breedte(_as_tekst(max(xwaarden), fig.layout.xaxis), grootte) / 2 + 6)
     boven = marge.t or 0
     if len(fig.data) > 1 and fig.layout.showlegend is not False:
-        fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"))
+        lay["legend"] = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom")
         namen = [tr.name or "" for tr in fig.data]
         regel = sum(tekst_breedte(n, grootte) + 50 for n in namen)
         regels = max(1, -(-int(regel) // max(breedte - 20, 1)))
         boven = max(boven, regels * grootte * 1.5 + 14)
-    fig.update_xaxes(automargin=False)
-    fig.update_yaxes(automargin=False)
-    fig.update_layout(margin=dict(l=int(links), r=int(rechts), t=int(boven), b=int(onder)))
+    lay["margin"] = dict(l=int(links), r=int(rechts), t=int(boven), b=int(onder))
+    xas["automargin"] = yas["automargin"] = False   # last: the key order of the figure's JSON as before
+    fig.update_layout(lay)
+    fig.update_xaxes(xas)
+    fig.update_yaxes(yas)
     return fig

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dashboard.figuren import charts, definities, samenvatting, verdeling, views
 from dashboard.figuren.figuur import Figuur, grafiek
 from dashboard.figuren.register import feiten, figuur
-from dashboard.kern import db
 from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
@@ -39,7 +38,7 @@ def feiten_uit(rijen: list[dict], drempel: float = DREMPEL_PP) -> dict:
 
 @feiten("vacatures")
 def vacatures_feiten(ctx: Context, periode: str | None = None) -> dict:
-    return feiten_uit(db.view(views.verdeling_records, "verdeling", **_params(ctx, periode)))
+    return feiten_uit(verdeling.view(views.verdeling_records, **_params(ctx, periode)))
 
 
 @figuur("vacatures", "Vacatures per beroepsklasse",
@@ -47,8 +46,7 @@ def vacatures_feiten(ctx: Context, periode: str | None = None) -> dict:
 def vacatures(ctx: Context, periode: str | None = None) -> Figuur | None:
     """`periode`: the page's period choice (default: the latest)."""
     params = _params(ctx, periode)
-    query = "verdeling"
-    rijen = db.view(views.verdeling_records, query, **params)
+    rijen = verdeling.view(views.verdeling_records, **params)
     klassen = [r for r in rijen if not r["is_totaal"]]
     if not klassen:
         return None
@@ -58,7 +56,7 @@ def vacatures(ctx: Context, periode: str | None = None) -> Figuur | None:
     labels = [r["categorie"] + "".join(
         [" · cruciaal" if r["cruciale_sector"] else "", " · focus" if r["regionale_focus"] else ""])
         for r in klassen]
-    tabel = db.view(views.verdeling_tabel, query, ctx.regio_naam, ctx.vergelijk_naam, **params)
+    tabel = verdeling.view(views.verdeling_tabel, ctx.regio_naam, ctx.vergelijk_naam, **params)
     tabel = tabel.assign(**{"Maatschappelijk cruciaal": [r["cruciale_sector"] or "" for r in rijen],
                             "Regionale focus": [r["regionale_focus"] or "" for r in rijen]})
     return Figuur(
@@ -72,5 +70,5 @@ def vacatures(ctx: Context, periode: str | None = None) -> Figuur | None:
         notities=[f"Oranje: aandeel minstens {fmt.getal(DREMPEL_PP)} procentpunt hoger dan in {ctx.vergelijk_naam}. "
                   "· cruciaal = maatschappelijk cruciale sector (kabinet); · focus = regionale focus of speerpunt. "
                   + definities.CRUCIAAL],
-        tabel=tabel, export=db.view(views.verdeling_export, query, **params),
+        tabel=tabel, export=verdeling.view(views.verdeling_export, **params),
         bestandsnaam=f"vacatures_beroepsklasse_{ctx.regio}")

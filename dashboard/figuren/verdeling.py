@@ -9,10 +9,48 @@ from dashboard.kern import format as fmt
 from dashboard.kern.context import Context
 
 
-def _query(indicator: str, dimensie: str, ctx: Context, tot: str | None) -> tuple[str, dict]:
-    """The query and its parameters: the latest period, or the state as of the chosen period `tot`."""
+def _params(indicator: str, dimensie: str, ctx: Context, tot: str | None) -> dict:
+    """The query's parameters: the latest period, or the state as of the chosen period `tot`."""
     params = dict(indicator=indicator, dimensie=dimensie, regio=ctx.regio, vergelijk=ctx.vergelijk)
-    return "verdeling", params | {"tot": periode_einde(tot) if tot else None}
+    return params | {"tot": periode_einde(tot) if tot else None}
+
+
+def view(fn, *args, indicator: str, dimensie: str, regio: str, vergelijk: str, tot=None):
+    """db.view(fn, <one distribution's rows>, *args): from one query for all distributions of the region and
+    period (verdeling_alle.sql; a document shows seven, each was a query of its own), split per distribution."""
+    return db.view(_van_deel, "verdeling_alle", indicator, dimensie, fn, *args, regio=regio, vergelijk=vergelijk,
+                   tot=tot)
+
+
+def _van_deel(alle, indicator: str, dimensie: str, fn, *args):
+    return fn(_deel(alle, indicator, dimensie), *args)
+
+
+_DELEN: dict[int, dict] = {}   # id of a cached verdeling_alle result -> its parts, split once (freed with it)
+
+
+def _deel(alle, indicator: str, dimensie: str):
+    """One distribution's rows of verdeling_alle as a query of that distribution alone gave them: the same
+    columns, index and types (a text column without any value is object holding None, not pandas' str).
+    Split once per result: the parts are shared and read-only, as the cached query results are."""
+    import numpy as np
+    import pandas as pd
+    delen = _DELEN.get(id(alle))
+    if delen is None:
+        import weakref
+        tekst = [k for k in alle.columns if alle[k].dtype != object and pd.api.types.is_string_dtype(alle[k])]
+        delen = _DELEN[id(alle)] = {"rijen": alle.groupby(["indicator", "dimensie"], sort=False).indices,
+                                    "tekst": tekst, "leeg": alle[tekst].isna().to_numpy()}
+        weakref.finalize(alle, _DELEN.pop, id(alle), None)
+    df = delen.get((indicator, dimensie))
+    if df is None:
+        rijen = delen["rijen"].get((indicator, dimensie), np.array([], dtype=np.intp))
+        df = alle.take(rijen).drop(columns=["indicator", "dimensie"]).reset_index(drop=True)
+        for kolom, leeg in zip(delen["tekst"], delen["leeg"][rijen].all(axis=0), strict=True):
+            if leeg and kolom in df.columns:
+                df[kolom] = pd.Series([None] * len(df), dtype=object)
+        delen[(indicator, dimensie)] = df
+    return df
 
 
 def periode_einde(periode: str):
@@ -30,8 +68,8 @@ def periode_einde(periode: str):
 
 
 def rijen(ctx: Context, indicator: str, dimensie: str, tot: str | None = None) -> list[dict]:
-    query, params = _query(indicator, dimensie, ctx, tot)
-    return db.view(views.verdeling_records, query, **params)
+    params = _params(indicator, dimensie, ctx, tot)
+    return view(views.verdeling_records, **params)
 
 
 def per_categorie(ctx: Context, indicator: str, dimensie: str, tot: str | None = None) -> dict[str, dict]:
@@ -47,7 +85,7 @@ def paar(rij: dict | None) -> dict | None:
 
 def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definitie: str,
            sleutel: str, vergelijk_label: str | None = None, tot: str | None = None) -> Figuur | None:
-    query, params = _query(indicator, dimensie, ctx, tot)
+    params = _params(indicator, dimensie, ctx, tot)
     vergelijk_naam = vergelijk_label or ctx.vergelijk_naam
     alle = rijen(ctx, indicator, dimensie, tot)
     if not alle or all(r["regio_pct"] is None for r in alle):
@@ -64,8 +102,8 @@ def figuur(ctx: Context, indicator: str, dimensie: str, onderwerp: str, definiti
                         ctx.regio_naam, vergelijk_naam, hoogte=110 + 42 * len(klassen)),
         notities=["Aandelen berekend uit de aantallen waar die er zijn, anders zoals gedrukt (afgerond). "
                   "De tabel toont beide."],
-        tabel=db.view(views.verdeling_tabel, query, ctx.regio_naam, vergelijk_naam, **params),
-        export=db.view(views.verdeling_export, query, **params),
+        tabel=view(views.verdeling_tabel, ctx.regio_naam, vergelijk_naam, **params),
+        export=view(views.verdeling_export, **params),
         bestandsnaam=f"{indicator}_{dimensie}_{ctx.regio}")
 
 
