@@ -6,7 +6,10 @@
   (25 figures) the same way;
 - `python -m etl.refresh --offline` (subprocess, as a user runs it) with 20 quarters of UWV history for 35
   regions (goal <= 2 s), against the same refresh without UWV imports (the seed only), `python -c pass`
-  (interpreter start-up) and `python -c "import etl.refresh"`; wall and CPU time (benchmarks.refresh_tijd).
+  (interpreter start-up) and `python -c "import etl.refresh"`; wall and CPU time (benchmarks.refresh_tijd);
+- the UWV pages' warm render with that history (the period choice and the trend charts shown) against the same
+  page with the seed's one period (goal <= 1.3x), AppTest reruns of both warehouses interleaved sample by sample
+  (benchmarks.regios.warm), wall and process CPU time.
 
 The generated files are benchmark data, verzonnen waarden (said in their first line); they live in a
 temporary folder and never reach data/."""
@@ -151,11 +154,40 @@ def bench_refresh(tmp: Path) -> None:
                "20 kwartalen x 35 regio's": omgeving(met, "historie")}, RUNS), 2000)
 
 
+PAGINAS = ["app_pages/overzicht.py", "app_pages/werkzoekenden.py", "app_pages/ww.py", "app_pages/vacatures.py",
+           "app_pages/mismatch.py", "app_pages/analyse.py"]
+
+
+def bench_paginas(tmp: Path) -> None:
+    import logging
+
+    from benchmarks.regios import _zet, warm
+    from etl import refresh
+    from etl.bronnen import uwv
+
+    logging.disable(logging.WARNING)
+    een = (_raw(tmp, "raw-pagina-seed"), tmp / "pagina-seed.duckdb", tmp / "monitor-pagina-seed")
+    historie = (_raw(tmp, "raw-pagina-historie"), tmp / "pagina-historie.duckdb", tmp / "monitor-pagina-historie")
+    os.environ["UWV_INBOX"] = str(tmp / "geen-inbox")
+    uwv.importeer([("bench_historie.csv", lang(_regios(), kwartalen((2021, 3), 20), _klassen()))], "benchmark",
+                  historie[0])
+    for omgeving in (een, historie):
+        _zet(*omgeving)
+        assert refresh.main(["--offline"]) == 0
+    m = warm(PAGINAS, {"een": een, "historie": historie}, RUNS * 3)
+    print(f"warm render, {RUNS * 3} samples each: {'page':<28} {'1 periode':>17} {'20 kwartalen':>17}  "
+          "ratio wall / CPU (goal <= 1.3x)")
+    for page in PAGINAS:
+        (wa, ca), (wb, cb) = m[("een", page)], m[("historie", page)]
+        print(f"  {page:<28} {wa:7.1f} / {ca:6.1f} ms {wb:7.1f} / {cb:6.1f} ms  {wb / wa:4.2f}x / {cb / ca:4.2f}x")
+
+
 def main() -> None:
     print(f"{RUNS} runs per meting; mediaan. Gedeelde machine: vergelijk vooral de verhouding met de basislijn.")
     with tempfile.TemporaryDirectory(prefix="bench-uwv-") as tmp:
         bench_import(Path(tmp))
         bench_refresh(Path(tmp))
+        bench_paginas(Path(tmp))
 
 
 if __name__ == "__main__":
