@@ -51,20 +51,8 @@ def main() -> None:
                 at.run()
             assert not at.exception, [e.message for e in at.exception]
         if args.profiel:
-            import cProfile
             import pstats
-
-            from streamlit.runtime.scriptrunner import script_runner
-            profiel, oud = cProfile.Profile(), script_runner.ScriptRunner._run_script
-
-            def _run_script(runner, *a, **k):   # in the script thread, where the frame runs
-                profiel.enable()
-                try:
-                    return oud(runner, *a, **k)
-                finally:
-                    profiel.disable()
-
-            script_runner.ScriptRunner._run_script = _run_script
+            profiel = paginas.script_profiel()
             for _ in range(args.runs):
                 apps["kader"].run()
             pstats.Stats(profiel).sort_stats("cumulative").print_stats(45)
