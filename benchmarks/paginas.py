@@ -198,23 +198,10 @@ def html_tabel_meten(werk: Path, runs: int) -> dict:
 
 def profiel(checkout: Path, pagina: str, runs: int, werk: Path, sortering: str) -> None:
     """cProfile of the script thread over `runs` warm reruns of one page (prints the top 45)."""
-    import cProfile
     import pstats
 
-    from streamlit.runtime.scriptrunner import script_runner
-    profiel, oud = cProfile.Profile(), script_runner.ScriptRunner._run_script
     aan = [False]
-
-    def _run_script(runner, *a, **k):
-        if not aan[0]:
-            return oud(runner, *a, **k)
-        profiel.enable()
-        try:
-            return oud(runner, *a, **k)
-        finally:
-            profiel.disable()
-
-    script_runner.ScriptRunner._run_script = _run_script
+    profiel = script_profiel(lambda: aan[0])
     _bytecode_eenmaal()
     leeg = werk / "leeg.py"
     leeg.write_text("import streamlit as st\n")
@@ -225,6 +212,27 @@ def profiel(checkout: Path, pagina: str, runs: int, werk: Path, sortering: str) 
     for _ in range(runs):
         at.run()
     pstats.Stats(profiel).sort_stats(sortering).print_stats(45)
+
+
+def script_profiel(aan=lambda: True):
+    """A cProfile.Profile of the script thread (where AppTest runs the script), recording the runs for
+    which aan() is true."""
+    import cProfile
+
+    from streamlit.runtime.scriptrunner import script_runner
+    profiel, oud = cProfile.Profile(), script_runner.ScriptRunner._run_script
+
+    def _run_script(runner, *a, **k):
+        if not aan():
+            return oud(runner, *a, **k)
+        profiel.enable()
+        try:
+            return oud(runner, *a, **k)
+        finally:
+            profiel.disable()
+
+    script_runner.ScriptRunner._run_script = _run_script
+    return profiel
 
 
 def werker(args) -> None:

@@ -202,6 +202,22 @@ def _wissel_tabel(nr: int | None) -> None:
         st.query_params[TABEL] = str(nr)
 
 
+@lru_cache(maxsize=256)
+def _kop(nr: int, aantal: int, grafiek: int, titel: str) -> components.Html:
+    """The slide's style, keyboard script and title as one ready element, made once per slide: st.html
+    would otherwise dedent and scan the 6 kB string as a possible file path in every slide switch."""
+    from html import escape
+    kop = (DIA_CSS + DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>")
+           + f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{aantal}" data-grafiek="{grafiek}">{escape(titel)}</h1>')
+    return components.Html(kop.strip())
+
+
+def _html(plek, tekst: str) -> None:
+    """st.html of HTML made here (escaped where it holds data): as it is, without Streamlit's dedent and
+    file-path check."""
+    plek.html(components.Html(tekst.strip()))
+
+
 def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None:
     """Slide `nr` (1-based) of the document, sized to fit one screen (`maten` from dia_maten)."""
     from html import escape
@@ -213,23 +229,22 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     dia = alle[nr - 1]
     grafiek = int(bool(dia.get("figuur") and dia["figuur"].get("grafiek")))
     # style, keyboard script and title in one element (each element costs every slide switch)
-    st.html(DIA_CSS + DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>")
-            + f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{len(alle)}" data-grafiek="{grafiek}">'
-            f'{escape(dia["titel"])}</h1>', unsafe_allow_javascript=True)
+    st.html(_kop(nr, len(alle), grafiek, dia["titel"]), unsafe_allow_javascript=True)
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
-        st.html('<div class="dia-tekst dia-titelpagina">'
+        tijd = periode(doc)
+        _html(st, '<div class="dia-tekst dia-titelpagina">'
                 f"<p><b>Regionaal Beraad</b> · versie: {escape(versie)}</p>"
                 f"<p>Arbeidsmarktregio {escape(doc['regio_naam'])} ({escape(doc['regio'])}), "
                 f"vergeleken met {escape(doc['vergelijk_naam'])}.</p>"
-                + (f"<p>Periode: cijfers met peildatum {escape(periode(doc))}.</p>" if periode(doc) else "")
+                + (f"<p>Periode: cijfers met peildatum {escape(tijd)}.</p>" if tijd else "")
                 + f"<p>Cijfers uit het datawarehouse van {escape(fmt.datum_tijd(build.get('built_at')))}. "
                 "Elke dia noemt haar bron en peildatum.</p>"
                 "<p>Inhoud: " + " · ".join(escape(s["titel"]) for s in doc["secties"]) + "</p></div>")
         return
     if dia["soort"] == "opgaven":
         o = doc["opgaven"]
-        st.html('<div class="dia-tekst"><p>' + escape(o["inleiding"]) + "</p></div>"
+        _html(st, '<div class="dia-tekst"><p>' + escape(o["inleiding"]) + "</p></div>"
                 + "".join(f'<div class="dia-opgave"><b>{escape(x["naam"])}</b>: ‘{escape(x["tekst"])}’</div>'
                           for x in o["lijst"])
                 + f'<div class="dia-bron">Bron: {escape(o["bron"])}</div>')
@@ -240,7 +255,7 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
         if afw and afw.get("tabel"):
             regels += (f"<p>{len(afw['tabel']['data'])} gedrukte cijfers wijken af van de som van hun rijen of van "
                        "elkaar; de export en de pagina Bronnen en actualiteit noemen ze.</p>")
-        st.html(f'<div class="dia-tekst">{regels}</div>')
+        _html(st, f'<div class="dia-tekst">{regels}</div>')
         return
     s, hoofd = dia["sectie"], dia["figuur"]
     if dia["eerste"]:
@@ -249,11 +264,11 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
         alineas = [hoofd["zin"]] if hoofd and hoofd.get("zin") else []
     if hoofd and hoofd.get("grafiek") is None and hoofd.get("html"):
         # figure cards: below the text, across the whole slide
-        st.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
-        st.html(f'<div class="dia-kaarten">{hoofd["html"]}</div>')
+        _html(st, '<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
+        _html(st, f'<div class="dia-kaarten">{hoofd["html"]}</div>')
         return
     links, rechts = st.columns([5, 7] if hoofd else [1, 0.001], gap="large")
-    links.html('<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
+    _html(links, '<div class="dia-tekst">' + "".join(f"<p>{escape(a)}</p>" for a in alineas) + "</div>")
     if hoofd:
         with rechts:
             figuur_op_dia(document.figuur_van(doc, hoofd), nr, s["id"], maten)
@@ -266,29 +281,29 @@ def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> Non
     from html import escape
 
     if fig.titel:
-        st.html(f'<div class="dia-fig">{escape(fig.titel)}</div>')
+        _html(st, f'<div class="dia-fig">{escape(fig.titel)}</div>')
     tabel = dia_tabel(fig) if fig.grafiek is not None else None
     als_tabel = tabel is not None and tabel_getoond(nr)
     bijschrift = f"Gegevens: {fig.titel}"
     if als_tabel:
-        st.html(f'<div class="dia-tabel" style="max-height: {maten["hoogte"]}px">'
-                + components.html_tabel(tabel, bijschrift) + "</div>")
+        _html(st, f'<div class="dia-tabel" style="max-height: {maten["hoogte"]}px">'
+              + components.html_tabel(tabel, bijschrift) + "</div>")
     elif fig.grafiek is not None:
         st.plotly_chart(dia_grafiek(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"]),
                         config={"displayModeBar": False, "locale": "nl"}, theme=None, width="content",
                         key=f"dia-{sectie}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
     elif fig.html:
-        st.html(f'<div class="dia-kaarten">{fig.html}</div>')
+        _html(st, f'<div class="dia-kaarten">{fig.html}</div>')
     verborgen = components.verborgen_tabel(tabel, bijschrift) if tabel is not None and not als_tabel else ""
     if tabel is not None:   # one flex row: the bron line, then the button as wide as its text
         bron = knop = st.container(horizontal=True, vertical_alignment="center", gap="medium")
     else:
         bron, knop = st.container(), None
     if fig.bron:
-        bron.html(f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>'
-                  + verborgen)
+        _html(bron, f'<div class="dia-bron">Bron: {escape(fig.bron)} · Peildatum: {escape(fig.peildatum)}</div>'
+              + verborgen)
     elif verborgen:
-        bron.html(verborgen)
+        _html(bron, verborgen)
     if knop is not None:
         knop.button("Toon grafiek" if als_tabel else "Toon tabel", key="dia-tabel",
                     icon=":material/bar_chart:" if als_tabel else ":material/table:",

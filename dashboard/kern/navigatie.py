@@ -6,7 +6,6 @@ A run gets shallow copies, because st.navigation marks the page it returns as ru
 and 30 sessions run at once."""
 from __future__ import annotations
 
-import copy
 import functools
 from pathlib import Path
 
@@ -48,6 +47,14 @@ def _paginas(map: Path) -> dict[str, list]:
     }
 
 
+def _kopie(pagina):
+    """A shallow copy, as copy.copy makes it (a new object with the same attribute dict) without its
+    __reduce_ex__ round trip: 0.5 instead of 3.4 µs a page, 13 pages in every rerun."""
+    nieuw = object.__new__(type(pagina))
+    nieuw.__dict__.update(pagina.__dict__)
+    return nieuw
+
+
 def paginas(map: Path) -> dict[str, list]:
     """The pages by sidebar group, for st.navigation: this run's own copies."""
-    return {groep: [copy.copy(p) for p in lijst] for groep, lijst in _paginas(map).items()}
+    return {groep: [_kopie(p) for p in lijst] for groep, lijst in _paginas(map).items()}
