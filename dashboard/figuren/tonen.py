@@ -143,6 +143,13 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads:
         components.kop(fig.titel, fig.zin, fig.definitie)
     if fig.melding:
         {"success": st.success, "warning": st.warning}.get(fig.melding_soort, st.info)(fig.melding)
+    tabel, export = tabel_van(fig), fig.export   # every chart's numbers as a table, also without its own
+    # a table that is the figure itself, shown open and without download buttons: the table in place, not an
+    # always-open expander around it (one element less on every rerun)
+    alleen_tabel = (tabel is not None and fig.grafiek is None and fig.html is None and fig.tabel_open
+                    and not downloads)
+    if alleen_tabel:
+        components.tabel(tabel, f"Gegevens: {fig.titel or fig.tabel_label}")
     if fig.html is not None:
         st.html(components.Html(fig.html))
     if fig.grafiek is not None:
@@ -155,8 +162,7 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads:
     onder = [*fig.notities, components.bron_tekst(fig.bron, fig.peildatum) if fig.bron else ""]
     if any(onder):
         st.caption("\n\n".join(t for t in onder if t))
-    tabel, export = tabel_van(fig), fig.export   # every chart's numbers as a table, also without its own
-    if tabel is not None:
+    if tabel is not None and not alleen_tabel:
         # downloads only where the figure brings its export frame (a page's figure, made once per build);
         # a figure redrawn from a saved version (Analyse) shows its table without building files on every run
         components.gegevens(tabel, export if downloads else None, fig.bestandsnaam or fig.sleutel,

@@ -23,32 +23,35 @@ def keuzes(ctx: Context) -> tuple[str, str | None]:
     opties = db.view(monitor_views.kwartalen, "monitor_kwartalen", regio=ctx.regio)
     if not opties:
         return monitor_figuren.standaard_tot(ctx), None
-    links, midden, rechts = st.columns([1, 1, 2])
-    tot = links.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="tot",
-                          bind="query-params",
-                          help="Monitoren verschijnen twee keer per jaar (t/m Q2 en t/m Q4); elk kwartaal met "
-                               "cijfers kan worden gekozen.") or opties[0]
+    # one horizontal block for the pickers (a column set is a block message per column, every rerun)
+    rij = st.container(horizontal=True)
+    tot = rij.selectbox("Monitor tot en met", opties, format_func=monitor_views.label, key="tot",
+                        bind="query-params", width=KEUZE_BREEDTE,
+                        help="Monitoren verschijnen twee keer per jaar (t/m Q2 en t/m Q4); elk kwartaal met "
+                             "cijfers kan worden gekozen.") or opties[0]
     res = monitor_figuren.resultaten(ctx, tot)
     met_cijfers = [p for p in monitor_figuren.projecten(ctx) if p["project_id"] in res]
     if not met_cijfers:
         return tot, None
-    return tot, kies_project(rechts, met_cijfers, "Project per kwartaal", "project", url=True, filter_plek=midden)
+    return tot, kies_project(rij, met_cijfers, "Project per kwartaal", "project", url=True)
+
+
+KEUZE_BREEDTE = 260   # px: the kwartaal and programme pickers; the project picker takes the rest of the row
 
 
 def programma(p: dict) -> str:
     return p.get("programma") or d.PROGRAMMA
 
 
-def kies_project(plek, projecten: list[dict], label: str, key: str, url: bool = False,
-                 filter_plek=None) -> str:
+def kies_project(plek, projecten: list[dict], label: str, key: str, url: bool = False) -> str:
     """A project picker. When the projects belong to more than one programme, a programme is chosen first
-    (in `filter_plek`) and only its projects are offered; with `url`, both choices are in the URL
+    (beside it, in `plek`) and only its projects are offered; with `url`, both choices are in the URL
     (?programma=, ?<key>=) like the page's other choices."""
     programmas = sorted({programma(p) for p in projecten})
     bind = {"bind": "query-params"} if url else {}
     if len(programmas) > 1:
-        gekozen = (filter_plek or plek).selectbox(
-            "Programma", programmas, key="programma" if url else f"{key}_programma",
+        gekozen = plek.selectbox(
+            "Programma", programmas, key="programma" if url else f"{key}_programma", width=KEUZE_BREEDTE,
             help="De projecten vallen onder meer dan één programma; kies er een.", **bind) or programmas[0]
         projecten = [p for p in projecten if programma(p) == gekozen]
     namen = {p["project_id"]: p["naam"] for p in projecten}
@@ -130,9 +133,10 @@ def export(ctx: Context, tot: str) -> None:
     from dashboard.export.pdf import PdfFout
     from dashboard.monitor import export as monitor_export
 
-    st.subheader("Export voor de raadsinformatiebrief")
-    st.caption(f"De monitor t/m {monitor_views.label(tot)} als Excel-werkmap (alle tabellen, met bron en definities) "
-               "of als PDF (A4: per project de status, het doel en de cijfers per kwartaal).")
+    # heading and explanation in one element (each element costs every rerun)
+    st.markdown(f"### Export voor de raadsinformatiebrief\n\nDe monitor t/m {monitor_views.label(tot)} als "
+                "Excel-werkmap (alle tabellen, met bron en definities) of als PDF (A4: per project de status, het "
+                "doel en de cijfers per kwartaal).")
     rij = st.container(horizontal=True)   # one block for the buttons (not a row of three columns)
     with components.figuur("Export"):
         # made when clicked (not on every rerun of the page)
