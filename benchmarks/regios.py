@@ -2,7 +2,7 @@
 
 Three warehouses are built in one run: the embedded data only (one region with figures), all 35 regions (the real
 03759ned capture and the derived gemeente indeling from ../shared/data, replayed on loopback by
-tests.regios_replay), and the same replayed tables restricted to the default region (its 7 gemeenten, its provinces
+tests.regios_replay), and the same replayed tables restricted to the default region (its gemeenten, its provinces
 and Nederland; the region map keeps its 35 shapes, which the refresh checks against the reference list).
 
 Why two one-region baselines: the issue's goal compares each page "with all 35 regions" against "its render with one
@@ -14,7 +14,7 @@ one region. The restricted replay has the same data completeness with one region
 need others), so the peer widget and the Vergelijkbaar tab's figure appear only with 35: that part of the cost is the
 35 regions' own. Every figure is a median beside a baseline measured in the same run, because these machines
 are noisy. Page renders are measured as wall time and as CPU time of this process (time.process_time: the script
-thread plus AppTest's own work, and not the other programs on the machine), and the two warehouses' renders are
+thread plus AppTest's own work, and not the other programs on the machine), and the warehouses' renders are
 interleaved sample by sample, so both see the same load:
 - per page: warm AppTest rerun with 35 regions against the same page with one region (goal <= 1.3x);
 - Regio's vergelijken warm against an ordinary page (Overzicht) on the same warehouse (goal <= 1.5x);
