@@ -7,6 +7,9 @@
   the project's fixtures (made-up values, they say so) extended in memory with one made-up row per
   arbeidsmarktregio, so every region has a value to rank.
 
+`ververs(..., regio=code)` replays the same tables restricted to one region (its gemeenten, the region, the provinces
+its gemeenten lie in and Nederland), with the same completeness: the one-region baseline of benchmarks.regios.
+
 Also `python -m tests.regios_replay <warehouse>` builds such a warehouse for a demo (nothing leaves loopback)."""
 from __future__ import annotations
 
@@ -31,13 +34,20 @@ REDEN = ("../shared/data ontbreekt (03759ned-opname en afgeleide gemeente-indeli
          "niet in de repository)")
 
 
-def indeling() -> list[dict]:
+def indeling(regio: str | None = None) -> list[dict]:
+    """The derived gemeente -> arbeidsmarktregio rows (342), or only those of `regio`."""
     with open(DERIVED, encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+        return [m for m in csv.DictReader(fh) if regio is None or m["arbeidsmarktregiocode"] == regio]
 
 
-def regios() -> dict[str, str]:
-    return {m["arbeidsmarktregiocode"]: m["arbeidsmarktregionaam"] for m in indeling()}
+def regios(regio: str | None = None) -> dict[str, str]:
+    return {m["arbeidsmarktregiocode"]: m["arbeidsmarktregionaam"] for m in indeling(regio)}
+
+
+def _andere_regio(code: str, regio: str | None) -> bool:
+    """A region row to leave out when the replay is restricted to `regio` (None: nothing is left out)."""
+    code = code.strip()
+    return regio is not None and code.startswith("AM") and code != regio
 
 
 def groene_druk(n: int) -> float:
@@ -66,12 +76,14 @@ def _lijsten(folder: Path, *namen: str) -> dict:
     return {n: json.loads((folder / f"{n}.json").read_text())["value"] for n in namen}
 
 
-def _arbeid(folder: Path) -> dict:
+def _arbeid(folder: Path, regio: str | None = None) -> dict:
     lists = _lijsten(folder, "TableInfos", "DataProperties", "CategoryGroups", "Persoonskenmerken", "RegioS",
                      "Perioden", "TypedDataSet")
+    lists["RegioS"] = [r for r in lists["RegioS"] if not _andere_regio(r["Key"], regio)]
     bekend = {r["Key"].strip() for r in lists["RegioS"]}
-    rijen = [r for r in lists["TypedDataSet"] if not (r["RegioS"].startswith("AM") and r["Perioden"] == "2022JJ00")]
-    for code, naam in sorted(regios().items()):
+    rijen = [r for r in lists["TypedDataSet"] if not (r["RegioS"].startswith("AM") and r["Perioden"] == "2022JJ00")
+             and not _andere_regio(r["RegioS"], regio)]
+    for code, naam in sorted(regios(regio).items()):
         n = int(code[2:])
         if code not in bekend:
             lists["RegioS"].append({"Key": code.ljust(10), "Title": f"{naam} (AM)", "Description": None,
@@ -84,8 +96,8 @@ def _arbeid(folder: Path) -> dict:
     return lists
 
 
-def _gebieden(folder: Path) -> dict:
-    mapping = indeling()
+def _gebieden(folder: Path, regio: str | None = None) -> dict:
+    mapping = indeling(regio)
     return {
         "TableInfos": json.loads((folder / "TableInfos.json").read_text())["value"],
         "DataProperties": json.loads((folder / "DataProperties.json").read_text())["value"],
@@ -99,10 +111,10 @@ def _gebieden(folder: Path) -> dict:
     }
 
 
-def _druk(folder: Path) -> dict:
+def _druk(folder: Path, regio: str | None = None) -> dict:
     lists = _lijsten(folder, "TableInfos", "DataProperties", "CategoryGroups", "RegioS", "Perioden")
     rijen = _lijsten(folder, "TypedDataSet")["TypedDataSet"]
-    for code, naam in sorted(regios().items()):
+    for code, naam in sorted(regios(regio).items()):
         n = int(code[2:])
         lists["RegioS"].append({"Key": code.ljust(10), "Title": f"{naam} (AM)", "Description": None,
                                 "CategoryGroupID": None})
@@ -113,14 +125,16 @@ def _druk(folder: Path) -> dict:
     return lists
 
 
-def _ww(tmp: Path) -> Path:
+def _ww(tmp: Path, regio: str | None = None) -> Path:
     folder = tmp / "85554NED"
     shutil.copytree(FIXTURES / "cbs_v4" / "85554NED", folder)
     codes = json.loads((folder / "codes-RegioS.json").read_text())
     obs = json.loads((folder / "observations-page-1.json").read_text())
+    codes["value"] = [c for c in codes["value"] if not _andere_regio(c["Identifier"], regio)]
+    obs["value"] = [r for r in obs["value"] if not _andere_regio(r["RegioS"], regio)]
     bekend = {c["Identifier"] for c in codes["value"]}
     laatste = max(r["Perioden"] for r in obs["value"])
-    for code, naam in sorted(regios().items()):
+    for code, naam in sorted(regios(regio).items()):
         if code not in bekend:
             codes["value"].append({"Identifier": code, "Index": len(codes["value"]) + 1, "Title": f"{naam} (AM)",
                                    "Description": "", "DimensionGroupId": "AM"})
@@ -132,6 +146,38 @@ def _ww(tmp: Path) -> Path:
         r["Id"] = i
     (folder / "codes-RegioS.json").write_text(json.dumps(codes, ensure_ascii=False))
     (folder / "observations-page-1.json").write_text(json.dumps(obs, ensure_ascii=False))
+    return folder
+
+
+def _bevolking(tmp: Path, regio: str) -> Path:
+    """The real 03759ned capture restricted to `regio`: its gemeenten, the provinces they lie in (the capture's
+    own grouping, DimensionGroupId GMPVnn) and Nederland, in the codes and the observations."""
+    folder = tmp / "03759ned"
+    shutil.copytree(CAPTURE_03759, folder)
+    codes = json.loads((folder / "codes-RegioS.json").read_text(encoding="utf-8"))
+    gemeenten = {m["gemeentecode"] for m in indeling(regio)}
+    provincies = {c["DimensionGroupId"].removeprefix("GM") for c in codes["value"] if c["Identifier"] in gemeenten}
+    houden = gemeenten | provincies | {c["Identifier"] for c in codes["value"] if c["DimensionGroupId"] == "NL"}
+    codes["value"] = [c for c in codes["value"] if c["Identifier"] in houden]
+    (folder / "codes-RegioS.json").write_text(json.dumps(codes, ensure_ascii=False), encoding="utf-8")
+    for pagina in folder.glob("observations-page-*.json"):
+        obs = json.loads(pagina.read_text(encoding="utf-8"))
+        obs["value"] = [r for r in obs["value"] if r["RegioS"] in houden]
+        pagina.write_text(json.dumps(obs, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def _geo(tmp: Path, regio: str) -> Path:
+    """The real geometry with the gemeente layer restricted to `regio`'s gemeenten. The region layer stays whole:
+    it is checked against the 35 regions of the shipped reference list (etl.bronnen.pdok.features)."""
+    folder = tmp / "geo"
+    folder.mkdir(parents=True, exist_ok=True)
+    gemeenten = {m["gemeentecode"] for m in indeling(regio)}
+    for bestand in GEO.glob("*.geojson"):
+        doc = json.loads(bestand.read_text(encoding="utf-8"))
+        if bestand.name.startswith("gemeente"):
+            doc["features"] = [f for f in doc["features"] if f["properties"]["statcode"] in gemeenten]
+        (folder / bestand.name).write_text(json.dumps(doc), encoding="utf-8")
     return folder
 
 
@@ -154,17 +200,22 @@ class _Stil(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def ververs(tmp: Path, geo: Path | None = GEO, arbeid: bool = True) -> int:
+def ververs(tmp: Path, geo: Path | None = GEO, arbeid: bool = True, regio: str | None = None) -> int:
     """Fetch the tables (85494NED unless arbeid is False; the geometry unless geo is None) from loopback replays
-    into DASHBOARD_RAW_DIR and build WAREHOUSE_PATH."""
+    into DASHBOARD_RAW_DIR and build WAREHOUSE_PATH. With `regio`, every table is restricted to that one region
+    (see _bevolking and _geo; the made-up rows of the other regions are left out)."""
     from basis.instellingen import Instellingen
     from etl import refresh
     tmp.mkdir(parents=True, exist_ok=True)
-    v3 = CbsV3(table="86059NED", lists=_gebieden(FIXTURES / "cbs_v3" / "86059NED"), page_size=400)
-    druk = CbsV3(table="70072ned", lists=_druk(FIXTURES / "cbs_v3" / "70072ned"), page_size=400)
-    server3, url3 = start([v3, druk] + ([CbsV3(table="85494NED", lists=_arbeid(FIXTURES / "cbs_v3" / "85494NED"),
+    v3 = CbsV3(table="86059NED", lists=_gebieden(FIXTURES / "cbs_v3" / "86059NED", regio), page_size=400)
+    druk = CbsV3(table="70072ned", lists=_druk(FIXTURES / "cbs_v3" / "70072ned", regio), page_size=400)
+    server3, url3 = start([v3, druk] + ([CbsV3(table="85494NED", lists=_arbeid(FIXTURES / "cbs_v3" / "85494NED",
+                                                                               regio),
                                                page_size=400)] if arbeid else []))
-    server4, url4 = start(CbsV4(tables={"03759ned": CAPTURE_03759, "85554NED": _ww(tmp)}, page_size=5000))
+    bevolking = _bevolking(tmp, regio) if regio else CAPTURE_03759
+    if regio and geo is not None:
+        geo = _geo(tmp, regio)
+    server4, url4 = start(CbsV4(tables={"03759ned": bevolking, "85554NED": _ww(tmp, regio)}, page_size=5000))
     kaarten = GeoServer(geo) if geo is not None else None
     only = ("03759ned,86059NED,70072ned,85554NED" + (",85494NED" if arbeid else "")
             + (",gebiedsindelingen" if kaarten else ""))

@@ -462,6 +462,50 @@ def test_only_the_open_tab_is_made_and_the_tab_is_in_the_url(alle_regios):
     assert len(alle) == len(set(alle)) == 8, gezien
 
 
+def test_the_indicator_and_the_peer_group_are_chosen_in_the_tabs_they_act_on_and_kept_between_tabs(alle_regios):
+    at = open_page("regios", regio="AM12")
+    assert len(at.get("button_group")) == 1 and len(at.multiselect) == 1   # Rangorde: both
+    at.get("button_group")[0].set_value("Groene druk").run()
+    groep = at.multiselect[0].value[:2]
+    at.multiselect[0].set_value(groep).run()
+    wat = {"Vergelijkbaar": (0, 1), "Provincie": (0, 0), "Kaarten": (1, 0), "Gemeenten": (0, 0)}
+    for blad, (indicatoren, groepen) in wat.items():
+        at.query_params["blad"] = blad
+        at.run()
+        assert not at.exception, blad
+        # a widget only where it changes the tab's figures (each costs every rerun)
+        assert (len(at.get("button_group")), len(at.multiselect)) == (indicatoren, groepen), blad
+        # and a choice made in another tab still holds, also after a tab without it
+        assert all(b.value == "Groene druk" for b in at.get("button_group")), blad
+        assert all(m.value == groep for m in at.multiselect), blad
+    at.query_params["blad"] = "Kaarten"
+    at.run()
+    assert any(m.value.startswith("#### Groene druk op de kaart") for m in at.markdown)
+
+
+def test_the_one_region_replay_has_the_same_tables_for_one_region(tmp_path, raw_dir, warehouse_path):
+    """The one-region baseline of benchmarks.regios: the same replayed tables restricted to the default region (its
+    gemeenten, its provinces, Nederland), so Regio's vergelijken shows the same figures with one region."""
+    if not regios_replay.AANWEZIG:
+        pytest.skip(regios_replay.REDEN)
+    from basis import referentie
+    regio = referentie.standaard_regio(raw_dir)
+    assert regios_replay.ververs(tmp_path / "replay", regio=regio) == 0
+    rijen = q("select indicator, regio_code, plaats, aantal from marts.regio_vergelijking where not is_land")
+    indicatoren = {r[0] for r in rijen}
+    assert {r[1:] for r in rijen} == {(regio, 1, 1)} and len(indicatoren) == 8   # every indicator, one region
+    assert len(q("select 1 from marts.regio_vergelijking where is_land")) == len(indicatoren)
+    gemeenten = {m["gemeentecode"] for m in regios_replay.indeling(regio)}
+    assert {r[0] for r in q("select code from marts.geometrie where laag = 'gemeente'")} == gemeenten
+    # the region map keeps its shapes: the refresh checks them against the 35 regions of the reference list
+    assert q("select count(*) from marts.geometrie where laag = 'arbeidsmarktregio'") == [(35,)]
+    assert {r[0] for r in q("select gemeente_code from marts.gemeente_regio")} == gemeenten
+    for blad, kop in {"Rangorde": "op plaats 1 van 1", "Kaarten": f"telt {len(gemeenten)} gemeenten",
+                      "Provincie": "naast de provincie", "Gemeenten": "Groei per gemeente"}.items():
+        at = open_page("regios", blad=blad)
+        assert not at.exception and any(kop in m.value for m in at.markdown), blad
+
+
 def test_inwoners_per_gemeente_on_screen_one_row_per_area_and_the_export_per_year(alle_regios):
     from dashboard.figuren import register
     from dashboard.kern import context

@@ -32,7 +32,7 @@ def _rijen(query: str, **params) -> list[dict]:
 
 
 @figuur("kaart-regios", "Kaart van de arbeidsmarktregio's", leeg=GEEN_GEOMETRIE)
-def kaart_regios(ctx: Context, indicator: str = "", peers: tuple = ()) -> Figuur | None:
+def kaart_regios(ctx: Context, indicator: str = "") -> Figuur | None:
     vormen = _rijen("kaart_regios")
     if not vormen:
         return None

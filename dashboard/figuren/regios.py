@@ -127,7 +127,7 @@ def rang(ctx: Context, indicator: str = "", peers: tuple = ()) -> Figuur | None:
     namen = {r["regio_code"]: r["regio_naam"] for r in regios}
     peer_namen = tuple(namen[c] for c in peers if c in namen and c != ctx.regio)
     if peer_namen:
-        notities.append("(vergelijkbaar) = in de vergelijkbare groep hieronder.")
+        notities.append("(vergelijkbaar) = in de groep vergelijkbare regio's die boven de grafiek is gekozen.")
     toon_land = land is not None and _is_verhouding(eerste["eenheid"])
     eenheid = "%" if eerste["eenheid"] == "procent" else ""
     tabel = pd.DataFrame({
@@ -217,9 +217,10 @@ def regio_namen() -> dict[str, str]:
 def kop(regio: str) -> tuple[dict[str, str], str, dict[str, str], tuple[str, ...], list[str]]:
     """What the page's head needs: (indicator options, notice, region names, the other regions to pick as peers,
     the default peers), made once per build and region instead of in every rerun. Shared: never change them.
-    The notice before any comparison exists follows the background refresh, so that one is asked every time."""
+    The notice before any comparison exists follows the background refresh, so that one is asked every time
+    (only then: once there are indicators, there is no such notice)."""
     opties, melding, namen, andere, standaard = _kop(regio, db.huidige_build())
-    return opties, melding or waarom_leeg(), namen, andere, standaard
+    return opties, melding or ("" if opties else waarom_leeg()), namen, andere, standaard
 
 
 @eenmalig(maxsize=256)
@@ -250,7 +251,7 @@ def peers(ctx: Context, peers: tuple = ()) -> Figuur | None:
            + (" (zelf gekozen)." if eigen_keuze else ": de regio's die het meest lijken op grootte en druk."))
     return Figuur(
         "regio-peers", f"{ctx.regio_naam} naast vergelijkbare regio's", zin, "CBS StatLine",
-        "per indicator, zie de grafiek hierboven", definitie=PEER_UITLEG,
+        "per indicator, zie de tab Rangorde", definitie=PEER_UITLEG,
         notities=["Tussen haakjes de plaats onder alle arbeidsmarktregio's (1e = de hoogste waarde).",
                   PEER_UITLEG],
         tabel=tabel, export=export, bestandsnaam=f"regio_peers_{ctx.regio}", tabel_open=True,
