@@ -16,6 +16,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import plotly.io as pio
+
 from dashboard.export import opmaak, voorraad
 from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
 from dashboard.figuren import charts
@@ -38,8 +40,9 @@ def _grafiek_html(f: dict, gebruikt: set[str]) -> str | None:
     naam = voorraad.sleutel("grafiek", PAGINA_BREEDTE, PAGINA_LETTER, f["grafiek"])
     html = voorraad.lees(naam) if naam not in gebruikt else None
     if html is None:
-        fig = charts.drukklaar(figuren.grafiek_van_dict(f).plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
-        html = fig.to_html(full_html=False, include_plotlyjs=False,
+        # printed from the figure's dict: no go.Figure, nothing validated (the builders make plotly's JSON form)
+        fig = charts.printklaar(figuren.grafiek_van_dict(f).als_dict(), PAGINA_BREEDTE, PAGINA_LETTER)
+        html = pio.to_html(fig, full_html=False, include_plotlyjs=False, validate=False,
                            config={"displayModeBar": False, "staticPlot": True, "locale": "nl"})
         if naam not in gebruikt:
             voorraad.bewaar(naam, html)
