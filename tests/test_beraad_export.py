@@ -101,3 +101,18 @@ def test_a_chart_printed_from_its_dict_is_the_chart_plotly_prints_from_the_figur
         uit_dict = charts.printklaar(recept.als_dict(), report.PAGINA_BREEDTE, report.PAGINA_LETTER)
         uit_figuur = charts.drukklaar(recept.plotly(), report.PAGINA_BREEDTE, report.PAGINA_LETTER)
         assert _zoals_plotly_het_print(uit_dict) == _zoals_plotly_het_print(uit_figuur), recept.bouwer
+
+
+def test_the_command_line_writes_the_same_page_as_html_without_decoding_plotly_js(warehouse):
+    """The command line writes report.html_bytes: plotly.js's own bytes, never decoded and encoded again. That is
+    byte for byte report.html(...) in UTF-8 (apart from Plotly's random element ids)."""
+    import re
+    from datetime import UTC, datetime
+
+    from dashboard.export import opmaak
+    assert opmaak.plotly_kop_bytes() == opmaak.plotly_kop().encode("utf-8")
+    doc, nu = analyse.maak("AM12"), datetime(2026, 5, 7, 9, 30, tzinfo=UTC)
+    ids = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    als_bytes = report.html_bytes(doc, None, nu)
+    assert als_bytes.startswith(opmaak.plotly_kop_bytes())
+    assert ids.sub(b"ID", als_bytes) == ids.sub(b"ID", report.html(doc, None, nu).encode("utf-8"))
