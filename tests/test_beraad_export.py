@@ -101,6 +101,15 @@ def test_a_chart_printed_from_its_dict_is_the_chart_plotly_prints_from_the_figur
         uit_dict = charts.printklaar(recept.als_dict(), report.PAGINA_BREEDTE, report.PAGINA_LETTER)
         uit_figuur = charts.drukklaar(recept.plotly(), report.PAGINA_BREEDTE, report.PAGINA_LETTER)
         assert _zoals_plotly_het_print(uit_dict) == _zoals_plotly_het_print(uit_figuur), recept.bouwer
+    # a builder that still makes a go.Figure (the UWV spanning, the region ranking) is printed from its to_dict()
+    for recept in (figuur.grafiek(charts.spanning_staaf, ["Zorg en welzijn beroepen", "ICT"], [4.46, 0.4],
+                                  ["zeer krap", "ruim"]),
+                   figuur.grafiek(charts.rangorde, ["Gooi en Vechtstreek", "Flevoland"], [3.1, 4.2],
+                                  "Gooi en Vechtstreek", eenheid="%", referentie=3.8, referentie_naam="Nederland")):
+        assert not hasattr(recept.functie(), "als_dict")
+        uit_dict = charts.printklaar(recept.als_dict(), report.PAGINA_BREEDTE, report.PAGINA_LETTER)
+        uit_figuur = charts.drukklaar(recept.plotly(), report.PAGINA_BREEDTE, report.PAGINA_LETTER)
+        assert _zoals_plotly_het_print(uit_dict) == _zoals_plotly_het_print(uit_figuur), recept.bouwer
 
 
 def test_the_command_line_writes_the_same_page_as_html_without_decoding_plotly_js(warehouse):
