@@ -390,7 +390,7 @@ def test_the_export_command_line_reuses_what_an_export_of_the_same_build_made_an
     assert report.main(["--format", "html", "--out", str(eerst)]) == 0
     with monkeypatch.context() as m:
         m.setattr(analyse, "maak", niet)
-        m.setattr(charts, "drukklaar", niet)
+        m.setattr(charts, "printklaar", niet)
         assert report.main(["--format", "html", "--out", str(tweede)]) == 0
         assert zonder_tijd(tweede) == zonder_tijd(eerst)
         m.setattr(voorraad, "code_versie", lambda: "een nieuwe uitgave")

@@ -16,6 +16,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import plotly.io as pio
+
 from dashboard.export import opmaak, voorraad
 from dashboard.export.bestanden import SchrijfFout, schrijf_atomair
 from dashboard.figuren import charts
@@ -38,8 +40,9 @@ def _grafiek_html(f: dict, gebruikt: set[str]) -> str | None:
     naam = voorraad.sleutel("grafiek", PAGINA_BREEDTE, PAGINA_LETTER, f["grafiek"])
     html = voorraad.lees(naam) if naam not in gebruikt else None
     if html is None:
-        fig = charts.drukklaar(figuren.grafiek_van_dict(f).plotly(), PAGINA_BREEDTE, PAGINA_LETTER)
-        html = fig.to_html(full_html=False, include_plotlyjs=False,
+        # printed from the figure's dict: no go.Figure, nothing validated (the builders make plotly's JSON form)
+        fig = charts.printklaar(figuren.grafiek_van_dict(f).als_dict(), PAGINA_BREEDTE, PAGINA_LETTER)
+        html = pio.to_html(fig, full_html=False, include_plotlyjs=False, validate=False,
                            config={"displayModeBar": False, "staticPlot": True, "locale": "nl"})
         if naam not in gebruikt:
             voorraad.bewaar(naam, html)
@@ -49,6 +52,16 @@ def _grafiek_html(f: dict, gebruikt: set[str]) -> str | None:
 
 def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) -> str:
     """The analysis as one self-contained HTML page (Plotly inlined, no network needed)."""
+    return opmaak.plotly_kop() + _html_na_kop(doc, manifest, nu)
+
+
+def html_bytes(doc: dict, manifest: dict | None = None, nu: datetime | None = None) -> bytes:
+    """html(...) in UTF-8, with plotly.js never decoded and encoded again (see opmaak.plotly_kop_bytes)."""
+    return opmaak.plotly_kop_bytes() + _html_na_kop(doc, manifest, nu).encode("utf-8")
+
+
+def _html_na_kop(doc: dict, manifest: dict | None, nu: datetime | None) -> str:
+    """The page after opmaak.plotly_kop (doctype, charset and plotly.js), which is the same in every export."""
     nu = nu or datetime.now(UTC)
     versie = manifest["naam"] if manifest else "Actuele stand (niet vastgelegd als versie)"
     build = doc.get("build") or {}
@@ -70,7 +83,7 @@ def html(doc: dict, manifest: dict | None = None, nu: datetime | None = None) ->
     secties = [{**s, "figuren": [{**f, "grafiek_html": _grafiek_html(f, gebruikt)} for f in s["figuren"]]}
                for s in doc["secties"]]
     return opmaak.maak("analyse.html.j2", doc={**doc, "secties": secties}, meta=meta, versie=versie,
-                          titel=f"Analyse arbeidsmarkt {doc['regio_naam']}", kop=opmaak.plotly_kop(),
+                          titel=f"Analyse arbeidsmarkt {doc['regio_naam']}",
                           geexporteerd=fmt.datum_tijd(nu))
 
 
@@ -78,9 +91,10 @@ def document(versie: str | None, regio: str, periode: str | None = None) -> tupl
     """(analysis document, manifest or None): a saved version (with the UWV period it was saved with), or the
     live state at UWV period `periode` (None: the latest)."""
     from dashboard.analyse import document as analyse
-    from dashboard.analyse import versies
     from dashboard.kern import db
-    if versie:
+    if versie:   # versies only here: the live state needs none of its imports
+        from dashboard.analyse import versies
+
         manifest, doc = versies.laad(versie)
         return doc, manifest
     try:
@@ -123,7 +137,7 @@ def exporteer(formaat: str, doel: Path, versie: str | None = None, regio: str | 
         pdf.voorbereiden()   # Chromium starts while the analysis and its HTML are made
     doc, manifest = document(versie, regio, periode)
     if formaat == "html":
-        data = html(doc, manifest).encode("utf-8")
+        data = html_bytes(doc, manifest)
     elif formaat == "pptx":
         data = pptx_bytes(doc, manifest)
     else:

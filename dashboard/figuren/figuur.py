@@ -11,8 +11,10 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
+import plotly.io as pio
 
 # The modules a chart recipe may name (a saved version must not import anything else).
 GRAFIEK_MODULES = ("dashboard.figuren.charts", "dashboard.monitor.charts")
@@ -33,6 +35,26 @@ class Grafiek:
 
     def plotly(self):
         return self.functie()(*self.args, **dict(self.kwargs))
+
+    def als_dict(self) -> dict:
+        """The chart in plotly's JSON form, as go.Figure(...).to_dict() gives it (plotly's default template
+        included); made without go.Figure by a builder that makes the dict itself (charts.als_dict). For printing:
+        the template is shared between figures, never change it."""
+        functie = self.functie()
+        bouw = getattr(functie, "als_dict", None)
+        if bouw is None:
+            return functie(*self.args, **dict(self.kwargs)).to_dict()
+        fig = bouw(*self.args, **dict(self.kwargs))
+        sjabloon = _sjabloon(pio.templates.default)
+        if sjabloon is not None and "template" not in fig["layout"]:
+            fig["layout"]["template"] = sjabloon
+        return fig
+
+
+@lru_cache(maxsize=4)
+def _sjabloon(naam: str | None) -> dict | None:
+    """Plotly's default template (Streamlit sets its own) as go.Figure puts it in every figure's layout."""
+    return None if naam is None else pio.templates[naam].to_plotly_json()
 
 
 def grafiek(bouwer, *args, **kwargs) -> Grafiek:
