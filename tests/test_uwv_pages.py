@@ -153,3 +153,39 @@ def test_overzicht_tiles_say_the_change_since_the_previous_period_of_the_same_so
 def test_overzicht_tiles_without_a_previous_period_show_no_change(warehouse):
     html = _kaarten_html(run("app_pages/overzicht.py"))
     assert "sinds vorig kwartaal" not in html and "sinds september" not in html
+
+
+def test_a_long_trend_per_beroepsklasse_is_one_html_table_with_every_row_not_also_the_grid(raw_dir, warehouse_path,
+                                                                                          tmp_path):
+    """Five quarters of vacatures for the default region give the trend per beroepsklasse more than 50 rows: the
+    scrolling HTML table carries every row, and no canvas grid repeats them (each element costs every rerun)."""
+    import csv
+
+    from basis import referentie
+    regio = referentie.standaard_regio(raw_dir)
+    with open(raw_dir / "referentie" / "beroepsklassen.csv", encoding="utf-8-sig") as fh:
+        klassen = [r["naam"] for r in csv.DictReader(fh)]
+    bestand = tmp_path / "vier_kwartalen.csv"
+    with open(bestand, "w", encoding="utf-8", newline="") as fh:
+        fh.write("# testfixture, verzonnen waarden\n")
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["regio", "periode", "tabel", "kenmerk", "categorie", "maat", "waarde", "bron", "peildatum"])
+        for kw, maand in ((1, "maart"), (2, "juni"), (3, "september"), (4, "december")):
+            w.writerows([regio, f"2024-Q{kw}", "vacatures_beroepsklasse", "", k, "aantal", 100 + 10 * i + kw, "UWV",
+                         f"Q{kw} 2024"] for i, k in enumerate(klassen))
+            w.writerows([regio, f"2024-{3 * kw:02d}", "ww_beroepsklasse", "", k, "aantal", 50 + i, "UWV",
+                         f"{maand} 2024"] for i, k in enumerate(klassen))
+    inst = Instellingen.uit_omgeving().met(raw_dir=raw_dir, warehouse_path=warehouse_path)
+    assert uwv_main(["import", str(bestand), "--door", "T", "--zonder-verversen"], instellingen=inst) == 0
+    build(raw_dir, warehouse_path)
+    at = run("app_pages/mismatch.py")
+    from tests.test_toegankelijk import html_frames
+    trend = next(f for f in html_frames(at) if "Periode vacatures" in f.columns)
+    assert len(trend) > 50
+    # the four imported quarters and the seed's Q2 2025, every beroepsklasse in each
+    assert {p: len(g) for p, g in trend.groupby("Periode vacatures")} == {
+        "Q1 2024": len(klassen), "Q2 2024": len(klassen), "Q3 2024": len(klassen), "Q4 2024": len(klassen),
+        "Q2 2025": len(klassen)}
+    eerste = trend[(trend["Periode vacatures"] == "Q1 2024") & (trend["Beroepsklasse"] == klassen[0])].iloc[0]
+    assert eerste["Openstaande vacatures"] == "101"
+    assert not at.dataframe

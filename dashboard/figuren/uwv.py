@@ -300,7 +300,10 @@ def mismatch_trend(ctx: Context, maat: str = "vacatures_per_ww") -> Figuur | Non
                   definitie="Elk kwartaal openstaande vacatures naast de WW-uitkeringen van de eerstvolgende "
                             "peildatum binnen een half jaar (zoals Q2 2025 naast september 2025 in Bijlage 1).",
                   grafiek=grafiek(charts.lijnen, reeksen, hoogte=420, nadruk=grootste[1]), tabel=tabel, export=export,
-                  bestandsnaam=f"trend_beroepsklasse_{maat}_{ctx.regio}")
+                  bestandsnaam=f"trend_beroepsklasse_{maat}_{ctx.regio}",
+                  # one row per beroepsklasse and period (hundreds with history): the scrolling HTML table alone,
+                  # not also the canvas grid with the same rows (it cost a third of the figure in every rerun)
+                  tabel_raster=False)
 
 
 def _trend_totaal(ctx: Context, datasets: tuple[str, ...], onderwerp: str, sleutel: str) -> Figuur | None:

@@ -243,11 +243,12 @@ def kop(titel: str, zin: str, definitie: str | None = None) -> None:
 
 def gegevens(tabel: pd.DataFrame, export: pd.DataFrame | None, bestandsnaam: str, bron: str, peildatum: str,
              key: str, label: str = "Gegevens als tabel en download", open: bool = False,
-             bijschrift: str = "", definitie: str | None = None, notities: tuple = ()) -> None:
+             bijschrift: str = "", definitie: str | None = None, notities: tuple = (), raster: bool = True) -> None:
     """The figure's data as a real HTML table (caption, th scope, Dutch headers and numbers), one click
-    away in an expander, with CSV and Excel downloads. A long table also gets the filterable grid."""
+    away in an expander, with CSV and Excel downloads. A long table also gets the filterable grid, unless
+    `raster` is False (then only the scrolling HTML table: the grid would show the same rows twice)."""
     with st.expander(label, expanded=open):
-        if len(tabel) > LANG:
+        if raster and len(tabel) > LANG:
             st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
         st.html(Html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG)))
         if export is not None:
