@@ -36,16 +36,19 @@ def _periode_labels(df) -> tuple[tuple[str, str], ...]:
 
 def periode_keuze(ctx: Context, tabel: str, label: str = "Periode") -> str | None:
     """The page's period choice, bound to the URL (?periode=Q3 2025). Shown only with two or more periods;
-    None means the latest (the default)."""
-    from dashboard.kern import context
+    None means the latest (the default). A select, not a row of buttons: the periods accumulate (20 quarters
+    were two rows of 10 buttons, months of WW would be dozens), and a select is also the cheaper widget in every
+    rerun (0,15 against 0,22 ms)."""
+    import streamlit as st
     try:
         opties = perioden(ctx, tabel)
     except (db.WarehouseOntbreekt, db.DataOntbreekt):
         return None   # no warehouse (or an old one): the figures say so themselves
     if len(opties) < 2:
         return None
-    gekozen = context.keuze("periode", opties, label)
-    return None if gekozen == next(iter(opties)) else gekozen
+    per_label = {v: k for k, v in opties.items()}
+    gekozen = st.selectbox(label, list(per_label), key="periode", bind="query-params", width=260)
+    return None if gekozen is None or per_label[gekozen] == next(iter(opties)) else per_label[gekozen]
 
 
 # --- the Analyse's UWV period (issue 13): one choice, the vacatures quarter; the WW and GWU figures and facts
