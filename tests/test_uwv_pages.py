@@ -82,6 +82,12 @@ def test_vacatures_page_trend_of_the_total_regio_against_nederland(met_import):
     lijnen = specs(at)[-1]
     assert [tr["name"] for tr in lijnen["data"]] == ["Gooi en Vechtstreek", "Nederland"]
     assert lijnen["data"][0]["y"][0] == 100
+    # the table beside it: per period the counts and the index the chart draws (4.581 / 4.950 = 92,5)
+    from tests.test_toegankelijk import html_frames
+    tabel = next(f for f in html_frames(at) if "Gooi en Vechtstreek: index" in f.columns).set_index("Periode")
+    assert tabel.loc["Q2 2025", ["Gooi en Vechtstreek: aantal", "Gooi en Vechtstreek: index"]].tolist() == ["4.950", "100"]
+    assert tabel.loc["Q3 2025", ["Gooi en Vechtstreek: aantal", "Gooi en Vechtstreek: index"]].tolist() == ["4.581", "93"]
+    assert tabel.loc["Q3 2025", "Gooi en Vechtstreek: index"] == lijnen["data"][0]["text"][1]
 
 
 def test_werkzoekenden_period_choice_shows_the_chosen_month(met_import):
