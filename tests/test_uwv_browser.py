@@ -61,6 +61,17 @@ def test_mismatch_page_switches_period_through_the_url(uwv_url, page):
     wait_rendered(page)
     wait_for_text(page, "Vacatures: Q2 2025")
     assert page.locator('[data-testid="stException"]').count() == 0
+    # the trend's download buttons come when its table is opened (components.gegevens downloads_bij_openen)
+    knoppen = page.locator("[data-testid=stDownloadButton]")
+    dicht = knoppen.count()
+    page.get_by_text("Gegevens als tabel en download").last.click()
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=stDownloadButton]').length === {dicht + 2}",
+                           timeout=15_000)
+    with page.expect_download(timeout=15_000) as info:
+        knoppen.filter(has_text="CSV").last.click()
+    assert info.value.suggested_filename.startswith("trend_beroepsklasse_")
+    tekst = open(info.value.path(), encoding="utf-8-sig").read()
+    assert tekst.startswith("Beroepsklasse;Periode vacatures;") and "Toelichting;Tekst" in tekst and "Bron;UWV" in tekst
 
 
 def test_bronnen_lists_the_import(uwv_url, page):

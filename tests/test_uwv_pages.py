@@ -199,3 +199,20 @@ def test_a_long_trend_per_beroepsklasse_is_one_html_table_with_every_row_not_als
     eerste = trend[(trend["Periode vacatures"] == "Q1 2024") & (trend["Beroepsklasse"] == klassen[0])].iloc[0]
     assert eerste["Openstaande vacatures"] == "101"
     assert not at.dataframe
+
+
+def test_a_trends_download_buttons_come_when_its_table_is_opened_and_its_table_is_always_there(met_import):
+    """The trend of the total (a figure only the history brings): its HTML table is on the page also while the
+    expander is closed; its CSV and Excel buttons are made when the expander is opened (opening it reruns the
+    page), and stay while it is open. The figure of the chosen period keeps its buttons as before."""
+    at = run("app_pages/vacatures.py")
+    from tests.test_toegankelijk import html_frames
+    assert any("Gooi en Vechtstreek: index" in f.columns for f in html_frames(at))
+    assert [b.key for b in at.get("download_button")] == ["vacatures-None-csv", "vacatures-None-xlsx"]
+    at.session_state["trend-vacatures-gegevens"] = True   # the user opens "Gegevens als tabel en download"
+    at.run()
+    sleutels = [b.key for b in at.get("download_button")]
+    assert sleutels == ["vacatures-None-csv", "vacatures-None-xlsx", "trend-vacatures-csv", "trend-vacatures-xlsx"]
+    assert [b.proto.label for b in at.get("download_button")][2:] == ["CSV", "Excel"]
+    at.run()
+    assert [b.key for b in at.get("download_button")] == sleutels

@@ -306,7 +306,7 @@ def mismatch_trend(ctx: Context, maat: str = "vacatures_per_ww") -> Figuur | Non
                   bestandsnaam=f"trend_beroepsklasse_{maat}_{ctx.regio}",
                   # one row per beroepsklasse and period (hundreds with history): the scrolling HTML table alone,
                   # not also the canvas grid with the same rows (it cost a third of the figure in every rerun)
-                  tabel_raster=False)
+                  tabel_raster=False, downloads_bij_openen=True)
 
 
 def _peildata(peildata) -> str:
@@ -354,7 +354,8 @@ def _trend_totaal(ctx: Context, datasets: tuple[str, ...], onderwerp: str, sleut
                             "grafiek passen.",
                   grafiek=grafiek(charts.lijnen, reeksen, hoogte=320, nadruk=ctx.regio_naam),
                   notities=["Index, eerste periode = 100. De tabel geeft de aantallen en de index."],
-                  tabel=tabel, export=export, bestandsnaam=f"{sleutel}_{ctx.regio}")
+                  tabel=tabel, export=export, bestandsnaam=f"{sleutel}_{ctx.regio}",
+                  downloads_bij_openen=True)   # a figure the one-period page does not have: two widgets less per rerun
 
 
 @figuur("trend-vacatures", "Openstaande vacatures door de tijd",

@@ -244,15 +244,21 @@ def kop(titel: str, zin: str, definitie: str | None = None) -> None:
 
 def gegevens(tabel: pd.DataFrame, export: pd.DataFrame | None, bestandsnaam: str, bron: str, peildatum: str,
              key: str, label: str = "Gegevens als tabel en download", open: bool = False,
-             bijschrift: str = "", definitie: str | None = None, notities: tuple = (), raster: bool = True) -> None:
+             bijschrift: str = "", definitie: str | None = None, notities: tuple = (), raster: bool = True,
+             downloads_bij_openen: bool = False) -> None:
     """The figure's data as a real HTML table (caption, th scope, Dutch headers and numbers), one click
     away in an expander, with CSV and Excel downloads. A long table also gets the filterable grid, unless
-    `raster` is False (then only the scrolling HTML table: the grid would show the same rows twice)."""
-    with st.expander(label, expanded=open):
+    `raster` is False (then only the scrolling HTML table: the grid would show the same rows twice).
+    `downloads_bij_openen`: the two download buttons are made only while the expander is open (opening it
+    reruns the page). The table is always there; the buttons were in the closed expander too, where nobody can
+    reach them (it is inert), but cost two widgets in every rerun."""
+    vak = (st.expander(label, expanded=open, key=f"{key}-gegevens", on_change="rerun") if downloads_bij_openen
+           else st.expander(label, expanded=open))
+    with vak:
         if raster and len(tabel) > LANG:
             st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
         st.html(Html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG)))
-        if export is not None:
+        if export is not None and (not downloads_bij_openen or vak.open):
             downloads(export, bestandsnaam, bron, peildatum, key=key, definitie=definitie, notities=tuple(notities))
 
 
