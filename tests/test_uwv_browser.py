@@ -50,7 +50,8 @@ def test_mismatch_page_switches_period_through_the_url(uwv_url, page):
     assert page.locator('[data-testid="stException"]').count() == 0
     wait_for_text(page, "beroepsklassen krap of zeer krap")
     page.screenshot(path=str(SHOTS / "uwv-mismatch-q3.png"), full_page=True)
-    page.locator("[data-testid=stButtonGroup] button", has_text="Q2 2025").click()
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Periode (vacatures)").click()
+    page.get_by_role("option", name="Q2 2025").click()
     wait_for_text(page, "Vacatures: Q2 2025")
     wait_for_text(page, "Alleen bij managers meer WW-uitkeringen dan vacatures")
     assert "periode=Q2" in page.url
@@ -60,6 +61,17 @@ def test_mismatch_page_switches_period_through_the_url(uwv_url, page):
     wait_rendered(page)
     wait_for_text(page, "Vacatures: Q2 2025")
     assert page.locator('[data-testid="stException"]').count() == 0
+    # the trend's download buttons come when its table is opened (components.gegevens downloads_bij_openen)
+    knoppen = page.locator("[data-testid=stDownloadButton]")
+    dicht = knoppen.count()
+    page.get_by_text("Gegevens als tabel en download").last.click()
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=stDownloadButton]').length === {dicht + 2}",
+                           timeout=15_000)
+    with page.expect_download(timeout=15_000) as info:
+        knoppen.filter(has_text="CSV").last.click()
+    assert info.value.suggested_filename.startswith("trend_beroepsklasse_")
+    tekst = open(info.value.path(), encoding="utf-8-sig").read()
+    assert tekst.startswith("Beroepsklasse;Periode vacatures;") and "Toelichting;Tekst" in tekst and "Bron;UWV" in tekst
 
 
 def test_bronnen_lists_the_import(uwv_url, page):
@@ -95,7 +107,8 @@ def test_a_logged_in_upload_on_bronnen_shows_the_new_period_on_mismatch(upload_u
     page.goto(upload_url + "/mismatch")
     wait_rendered(page)
     wait_for_text(page, "Vacatures: Q2 2025")
-    assert page.locator("[data-testid=stButtonGroup]").count() == 0     # one period: no choice yet
+    # one period: no choice yet
+    assert page.locator('[data-testid="stSelectbox"]').filter(has_text="Periode (vacatures)").count() == 0
     page.goto(upload_url + "/bronnen-en-actualiteit")
     wait_rendered(page)
     inloggen(page, WACHTWOORD)
@@ -106,5 +119,8 @@ def test_a_logged_in_upload_on_bronnen_shows_the_new_period_on_mismatch(upload_u
     page.goto(upload_url + "/mismatch")
     wait_rendered(page)
     wait_for_text(page, "Vacatures: Q3 2025")
-    assert page.locator("[data-testid=stButtonGroup] button", has_text="Q2 2025").count() == 1
+    keuze = page.locator('[data-testid="stSelectbox"]').filter(has_text="Periode (vacatures)")
+    assert keuze.get_by_role("combobox", name="Periode (vacatures)").input_value() == "Q3 2025"   # the latest
+    keuze.click()
+    assert page.get_by_role("option", name="Q2 2025").count() == 1
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -46,8 +46,8 @@ def specs(at: AppTest) -> list[dict]:
 
 def test_mismatch_defaults_to_the_latest_period_and_offers_the_older(met_import):
     at = run("app_pages/mismatch.py")
-    keuze = at.get("button_group")[0]
-    assert [o.content for o in keuze.proto.options] == ["Q3 2025", "Q2 2025"]
+    keuze = at.selectbox(key="periode")
+    assert keuze.options == ["Q3 2025", "Q2 2025"] and keuze.value == "Q3 2025"
     t = tekst(at)
     assert "Vacatures: Q3 2025" in t and "WW-uitkeringen: december 2025" in t
     # the UWV spanningsindicator by UWV's definition, with its bands named
@@ -59,6 +59,9 @@ def test_mismatch_defaults_to_the_latest_period_and_offers_the_older(met_import)
     assert "sinds vorig kwartaal (Q2 2025)" in t
     trend = specs(at)[-1]
     assert {tuple(tr["x"]) for tr in trend["data"]} >= {("Q2 2025", "Q3 2025")}
+    # choosing the older period in the select shows it (the URL follows in the browser: test_uwv_browser)
+    keuze.set_value("Q2 2025").run()
+    assert "Vacatures: Q2 2025" in tekst(at) and "Alleen bij managers meer WW-uitkeringen dan vacatures" in tekst(at)
 
 
 def test_mismatch_at_the_older_period_is_the_seed_mismatch_unchanged(met_import):
@@ -79,11 +82,18 @@ def test_vacatures_page_trend_of_the_total_regio_against_nederland(met_import):
     lijnen = specs(at)[-1]
     assert [tr["name"] for tr in lijnen["data"]] == ["Gooi en Vechtstreek", "Nederland"]
     assert lijnen["data"][0]["y"][0] == 100
+    # the table beside it: per period the counts and the index the chart draws (4.581 / 4.950 = 92,5)
+    from tests.test_toegankelijk import html_frames
+    tabel = next(f for f in html_frames(at) if "Gooi en Vechtstreek: index" in f.columns).set_index("Periode")
+    assert tabel.loc["Q2 2025", ["Gooi en Vechtstreek: aantal", "Gooi en Vechtstreek: index"]].tolist() == ["4.950", "100"]
+    assert tabel.loc["Q3 2025", ["Gooi en Vechtstreek: aantal", "Gooi en Vechtstreek: index"]].tolist() == ["4.581", "93"]
+    assert tabel.loc["Q3 2025", "Gooi en Vechtstreek: index"] == lijnen["data"][0]["text"][1]
 
 
 def test_werkzoekenden_period_choice_shows_the_chosen_month(met_import):
     oud = run("app_pages/werkzoekenden.py", indeling="Leeftijd", periode="september 2025")
-    assert [o.content for o in oud.get("button_group")[1].proto.options] == ["december 2025", "september 2025"]
+    assert oud.selectbox(key="periode").options == ["december 2025", "september 2025"]
+    assert oud.selectbox(key="periode").value == "september 2025"
     assert "Bron: UWV · Peildatum: september 2025" in tekst(oud)
     assert "december 2025" not in tekst(oud).split("Werkzoekenden (GWU):")[0]
     nieuw = run("app_pages/werkzoekenden.py", indeling="Leeftijd")
@@ -95,7 +105,7 @@ def test_werkzoekenden_period_choice_shows_the_chosen_month(met_import):
 
 def test_a_single_period_shows_no_choice_and_says_how_a_trend_appears(warehouse):
     at = run("app_pages/mismatch.py")
-    assert not at.get("button_group")
+    assert not at.get("button_group") and [s.label for s in at.selectbox] == ["Arbeidsmarktregio"]
     assert any("twee of meer perioden" in i.value for i in at.info)
 
 
@@ -153,3 +163,56 @@ def test_overzicht_tiles_say_the_change_since_the_previous_period_of_the_same_so
 def test_overzicht_tiles_without_a_previous_period_show_no_change(warehouse):
     html = _kaarten_html(run("app_pages/overzicht.py"))
     assert "sinds vorig kwartaal" not in html and "sinds september" not in html
+
+
+def test_a_long_trend_per_beroepsklasse_is_one_html_table_with_every_row_not_also_the_grid(raw_dir, warehouse_path,
+                                                                                          tmp_path):
+    """Five quarters of vacatures for the default region give the trend per beroepsklasse more than 50 rows: the
+    scrolling HTML table carries every row, and no canvas grid repeats them (each element costs every rerun)."""
+    import csv
+
+    from basis import referentie
+    regio = referentie.standaard_regio(raw_dir)
+    with open(raw_dir / "referentie" / "beroepsklassen.csv", encoding="utf-8-sig") as fh:
+        klassen = [r["naam"] for r in csv.DictReader(fh)]
+    bestand = tmp_path / "vier_kwartalen.csv"
+    with open(bestand, "w", encoding="utf-8", newline="") as fh:
+        fh.write("# testfixture, verzonnen waarden\n")
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["regio", "periode", "tabel", "kenmerk", "categorie", "maat", "waarde", "bron", "peildatum"])
+        for kw, maand in ((1, "maart"), (2, "juni"), (3, "september"), (4, "december")):
+            w.writerows([regio, f"2024-Q{kw}", "vacatures_beroepsklasse", "", k, "aantal", 100 + 10 * i + kw, "UWV",
+                         f"Q{kw} 2024"] for i, k in enumerate(klassen))
+            w.writerows([regio, f"2024-{3 * kw:02d}", "ww_beroepsklasse", "", k, "aantal", 50 + i, "UWV",
+                         f"{maand} 2024"] for i, k in enumerate(klassen))
+    inst = Instellingen.uit_omgeving().met(raw_dir=raw_dir, warehouse_path=warehouse_path)
+    assert uwv_main(["import", str(bestand), "--door", "T", "--zonder-verversen"], instellingen=inst) == 0
+    build(raw_dir, warehouse_path)
+    at = run("app_pages/mismatch.py")
+    from tests.test_toegankelijk import html_frames
+    trend = next(f for f in html_frames(at) if "Periode vacatures" in f.columns)
+    assert len(trend) > 50
+    # the four imported quarters and the seed's Q2 2025, every beroepsklasse in each
+    assert {p: len(g) for p, g in trend.groupby("Periode vacatures")} == {
+        "Q1 2024": len(klassen), "Q2 2024": len(klassen), "Q3 2024": len(klassen), "Q4 2024": len(klassen),
+        "Q2 2025": len(klassen)}
+    eerste = trend[(trend["Periode vacatures"] == "Q1 2024") & (trend["Beroepsklasse"] == klassen[0])].iloc[0]
+    assert eerste["Openstaande vacatures"] == "101"
+    assert not at.dataframe
+
+
+def test_a_trends_download_buttons_come_when_its_table_is_opened_and_its_table_is_always_there(met_import):
+    """The trend of the total (a figure only the history brings): its HTML table is on the page also while the
+    expander is closed; its CSV and Excel buttons are made when the expander is opened (opening it reruns the
+    page), and stay while it is open. The figure of the chosen period keeps its buttons as before."""
+    at = run("app_pages/vacatures.py")
+    from tests.test_toegankelijk import html_frames
+    assert any("Gooi en Vechtstreek: index" in f.columns for f in html_frames(at))
+    assert [b.key for b in at.get("download_button")] == ["vacatures-None-csv", "vacatures-None-xlsx"]
+    at.session_state["trend-vacatures-gegevens"] = True   # the user opens "Gegevens als tabel en download"
+    at.run()
+    sleutels = [b.key for b in at.get("download_button")]
+    assert sleutels == ["vacatures-None-csv", "vacatures-None-xlsx", "trend-vacatures-csv", "trend-vacatures-xlsx"]
+    assert [b.proto.label for b in at.get("download_button")][2:] == ["CSV", "Excel"]
+    at.run()
+    assert [b.key for b in at.get("download_button")] == sleutels

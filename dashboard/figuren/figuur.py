@@ -81,6 +81,8 @@ class Figuur:
     uitleg: str | None = None                          # markdown after the chart (e.g. how to read it)
     tabel_label: str = "Gegevens als tabel en download"
     tabel_open: bool = False                           # the table shown at once, not folded away
+    tabel_raster: bool = True                          # a long table also as the canvas grid (False: HTML only)
+    downloads_bij_openen: bool = False                 # the download buttons only while the table is open
     melding: str | None = None                         # a message box under the title
     melding_soort: str = "info"                        # info, success or warning
 

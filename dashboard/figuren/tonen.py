@@ -168,4 +168,5 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads:
         components.gegevens(tabel, export if downloads else None, fig.bestandsnaam or fig.sleutel,
                             fig.bron, fig.peildatum, key=key, label=fig.tabel_label, open=fig.tabel_open,
                             bijschrift=f"Gegevens: {fig.titel or fig.tabel_label}",
-                            definitie=fig.definitie, notities=tuple(fig.notities))
+                            definitie=fig.definitie, notities=tuple(fig.notities), raster=fig.tabel_raster,
+                            downloads_bij_openen=fig.downloads_bij_openen)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from streamlit.elements import html as st_html
 
 from dashboard.kern import db
 from dashboard.kern import format as fmt
@@ -243,14 +244,21 @@ def kop(titel: str, zin: str, definitie: str | None = None) -> None:
 
 def gegevens(tabel: pd.DataFrame, export: pd.DataFrame | None, bestandsnaam: str, bron: str, peildatum: str,
              key: str, label: str = "Gegevens als tabel en download", open: bool = False,
-             bijschrift: str = "", definitie: str | None = None, notities: tuple = ()) -> None:
+             bijschrift: str = "", definitie: str | None = None, notities: tuple = (), raster: bool = True,
+             downloads_bij_openen: bool = False) -> None:
     """The figure's data as a real HTML table (caption, th scope, Dutch headers and numbers), one click
-    away in an expander, with CSV and Excel downloads. A long table also gets the filterable grid."""
-    with st.expander(label, expanded=open):
-        if len(tabel) > LANG:
+    away in an expander, with CSV and Excel downloads. A long table also gets the filterable grid, unless
+    `raster` is False (then only the scrolling HTML table: the grid would show the same rows twice).
+    `downloads_bij_openen`: the two download buttons are made only while the expander is open (opening it
+    reruns the page). The table is always there; the buttons were in the closed expander too, where nobody can
+    reach them (it is inert), but cost two widgets in every rerun."""
+    vak = (st.expander(label, expanded=open, key=f"{key}-gegevens", on_change="rerun") if downloads_bij_openen
+           else st.expander(label, expanded=open))
+    with vak:
+        if raster and len(tabel) > LANG:
             st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
         st.html(Html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG)))
-        if export is not None:
+        if export is not None and (not downloads_bij_openen or vak.open):
             downloads(export, bestandsnaam, bron, peildatum, key=key, definitie=definitie, notities=tuple(notities))
 
 
@@ -494,6 +502,28 @@ class Html(str):
     def _repr_html_(self) -> str:
         return str(self)
 
+
+def _niet_alleen_stijl(html: str) -> bool:
+    """Streamlit's check whether st.html got nothing but <style> tags (then it goes to the event container)
+    runs two regular expressions over the whole body in every call: ~0.1 ms for a table of 30 kB (the trend per
+    beroepsklasse with 20 quarters). The answer shows at the start: a body without comments that begins with
+    another tag than <style> keeps that tag after the style tags are removed, so it is not style only. Any
+    other body gets Streamlit's own check."""
+    return "<!--" not in html and _ANDERE_TAG.match(html) is not None
+
+
+_ANDERE_TAG = re.compile(r"\s*<(?!style)", re.IGNORECASE)
+
+
+def _alleen_stijl_sneller(check):
+    def alleen_stijl(html_content: str) -> bool:
+        return False if _niet_alleen_stijl(html_content) else check(html_content)
+    alleen_stijl.streamlit = check
+    return alleen_stijl
+
+
+if not hasattr(st_html._html_only_style_tags, "streamlit"):   # once, also when this module is reloaded
+    st_html._html_only_style_tags = _alleen_stijl_sneller(st_html._html_only_style_tags)
 
 # the table style once per page, not in every table
 _PAGINA_HTML = Html((PAGINA_CSS + TABEL_CSS + '<span class="nl-pagina"></span>' + _PAGINA_JS).strip())
