@@ -104,7 +104,8 @@ def maak_blokken(doc: dict) -> list[tuple]:
 
     def html_blok():
         if html:
-            blokken.append(("html", '<div class="an-doc">' + "".join(html) + "</div>"))
+            # ready as it is (components.Html): st.html would dedent and check 55 kB as a file path in every rerun
+            blokken.append(("html", components.Html('<div class="an-doc">' + "".join(html) + "</div>")))
             html.clear()
 
     for s, figs in zip(doc["secties"], document.figuren(doc), strict=True):
@@ -135,5 +136,6 @@ def toon(doc: dict) -> None:
         if blok[0] == "html":
             st.html(blok[1])
         else:
-            tonen.toon_grafiek(blok[1], key=blok[2], alt=blok[3])
+            # st.plotly_chart's own element, made once per chart (tonen.klaar)
+            tonen.teken(tonen.klare_grafiek(blok[1], blok[2], blok[3]))
 

@@ -42,7 +42,7 @@ DIA_CSS = """
 """
 
 # Keyboard and presentation clicker (a clicker sends PageDown/PageUp). Streamlit has no key events:
-# this script presses the slide's own buttons, whose callbacks set ?dia= in the URL (T: the slide's
+# this script presses the slide's own buttons (the navigation row, dianav.py), which put ?dia= in the URL (T: the slide's
 # Toon tabel button). Space and Enter on a focused button or link press that button, as everywhere. It also tells
 # the server the window size (?scherm=BxH, one reload when it changes; Streamlit reads the URL's
 # parameters when the page loads) so the chart is drawn to fill the screen, and shrinks the
@@ -50,7 +50,8 @@ DIA_CSS = """
 DIA_SCRIPT = """
 <script>
 (() => {
-  const knop = (k) => document.querySelector('.st-key-' + k + ' button');
+  // the navigation row's buttons (dianav.py) and the slide's own Toon tabel button
+  const knop = (k) => document.querySelector('.dia-nav [data-knop="' + k + '"], .st-key-' + k + ' button');
   if (!window.__beraadToetsen) {
     window.__beraadToetsen = true;
     document.addEventListener('keydown', (e) => {
