@@ -378,24 +378,29 @@ def test_a_cached_charts_json_is_made_once_and_is_plotlys_own(warehouse, monkeyp
 
 
 def _grafiek_twee_keer():
-    """One chart, drawn by st.plotly_chart or (session_state 'klaar') by tonen.klaar/teken."""
+    """HTML and a chart, drawn by st.html and st.plotly_chart or (session_state "klaar") by kern/klaar.py."""
     import plotly.graph_objects as go
     import streamlit as st
 
     from dashboard.figuren import tonen
+    from dashboard.kern import components, klaar
     fig = tonen.vast(go.Figure(go.Bar(x=["Zorg", "Bouw"], y=[900, 400]), layout={"height": 320, "width": 500}))
     breedte = st.session_state.get("breedte", "stretch")
+    html = '<div class="an-doc"><style>.x { color: red; }</style><h2 id="a">Zorg &amp; welzijn</h2>\n  <p>900</p></div>'
     if st.session_state.get("klaar"):
-        tonen.teken(tonen.klaar(fig, "grafiek", " Banen per sector. ", tonen.CONFIG, width=breedte))
+        klaar.teken(klaar.html(html))
+        klaar.teken(klaar.grafiek(fig, "grafiek", " Banen per sector. ", tonen.CONFIG, width=breedte))
     else:
+        st.html(components.Html(html))
         st.plotly_chart(fig, config=tonen.CONFIG, key="grafiek", theme=None, alt=" Banen per sector. ", width=breedte)
 
 
 @pytest.mark.parametrize("breedte", ["stretch", "content"])
-def test_a_chart_made_once_is_the_element_st_plotly_chart_sends(monkeypatch, breedte):
-    """tonen.klaar makes st.plotly_chart's element once (the Analyse page draws it on every rerun without
-    converting, encoding and hashing the figure again): the message must be st.plotly_chart's own, byte for
-    byte, with its id, size and alt text. This fails when a Streamlit upgrade changes the chart element."""
+def test_elements_made_once_are_the_elements_streamlit_sends(monkeypatch, breedte):
+    """kern/klaar.py makes st.plotly_chart's and st.html's elements once (the Analyse page sends them on every
+    rerun without converting, encoding and hashing the figure or scanning the HTML again): the messages must be
+    Streamlit's own, byte for byte, with the chart's id, size and alt text. This fails when a Streamlit upgrade
+    changes these elements."""
     from streamlit.delta_generator import DeltaGenerator
     gezonden = []
     echt = DeltaGenerator._enqueue
@@ -408,12 +413,12 @@ def test_a_chart_made_once_is_the_element_st_plotly_chart_sends(monkeypatch, bre
     at = AppTest.from_function(_grafiek_twee_keer, default_timeout=30)
     at.session_state["breedte"] = breedte
     at.run()
-    streamlit_zelf = [g for g in gezonden if g[0] == "plotly_chart"]
+    streamlit_zelf = list(gezonden)
     gezonden.clear()
     at.session_state["klaar"] = True
     at.run()
     assert not at.exception
-    assert len(streamlit_zelf) == 1 and [g for g in gezonden if g[0] == "plotly_chart"] == streamlit_zelf
+    assert [g[0] for g in streamlit_zelf] == ["html", "plotly_chart"] and gezonden == streamlit_zelf
 
 
 def test_the_reading_page_draws_its_charts_as_st_plotly_chart_would(warehouse, monkeypatch):

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.analyse import document
 from dashboard.figuren import figuur as figuren
 from dashboard.figuren import tonen
-from dashboard.kern import components
+from dashboard.kern import components, klaar
 
 DIA_CSS = """
 <style>
@@ -145,6 +145,12 @@ def dia_grafiek(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int)
     fig = recept.plotly()
     fig.update_layout(height=hoogte)
     return tonen.vast(charts.drukklaar(fig, breedte, letter))   # cached: its dict made once
+
+
+@lru_cache(maxsize=64)
+def dia_element(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int, key: str, alt: str):
+    """The slide's chart as st.plotly_chart's element, made once (kern/klaar.py): as wide as the chart itself."""
+    return klaar.grafiek(dia_grafiek(recept, breedte, hoogte, letter), key, alt, tonen.CONFIG, width="content")
 
 
 def dias(doc: dict) -> list[dict]:
@@ -290,9 +296,8 @@ def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> Non
         _html(st, f'<div class="dia-tabel" style="max-height: {maten["hoogte"]}px">'
               + components.html_tabel(tabel, bijschrift) + "</div>")
     elif fig.grafiek is not None:
-        st.plotly_chart(dia_grafiek(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"]),
-                        config={"displayModeBar": False, "locale": "nl"}, theme=None, width="content",
-                        key=f"dia-{sectie}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
+        klaar.teken(dia_element(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"],
+                                f"dia-{sectie}-{fig.sleutel}", f"{fig.titel}. {fig.zin}".strip(" .")))
     elif fig.html:
         _html(st, f'<div class="dia-kaarten">{fig.html}</div>')
     verborgen = components.verborgen_tabel(tabel, bijschrift) if tabel is not None and not als_tabel else ""

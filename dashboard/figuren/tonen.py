@@ -3,8 +3,6 @@ Each figure renders inside its own guard, so a figure whose data is missing
 says so and the rest of the page still renders."""
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -12,7 +10,7 @@ import streamlit as st
 
 from dashboard.figuren import register
 from dashboard.figuren.figuur import Figuur, Grafiek
-from dashboard.kern import components
+from dashboard.kern import components, klaar
 from dashboard.kern.context import Context
 from dashboard.kern.geheugen import eenmalig
 
@@ -94,49 +92,10 @@ def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None, bij_klik=Non
 CONFIG = {"displayModeBar": False, "locale": "nl"}
 
 
-class KlareGrafiek(NamedTuple):
-    """A chart element as st.plotly_chart sends it, made once (see klaar)."""
-    proto: object
-    opmaak: object
-
-
-def klaar(fig, key: str, alt: str | None, config: dict | None = None, width="stretch") -> KlareGrafiek:
-    """What `st.plotly_chart(fig, config=config, key=key, theme=None, alt=alt, width=width)` sends, made once,
-    for a cached chart (see vast) that is drawn on every rerun. st.plotly_chart converts and validates the figure, writes its JSON
-    and hashes it into the element's id on every call: on the Analyse page (15 charts) that was a sixth of a warm
-    rerun. Make it in a run of the page that draws it (its id names the page, as Streamlit's does) and draw it with
-    teken. A test compares both with st.plotly_chart's own message, so a Streamlit upgrade that changes the element
-    fails there and not on screen."""
-    import json
-
-    from streamlit.elements.lib.layout_utils import LayoutConfig
-    from streamlit.elements.lib.utils import compute_and_register_element_id, normalize_alt
-    from streamlit.elements.plotly_chart import _resolve_content_height, _resolve_content_width
-    from streamlit.proto.PlotlyChart_pb2 import PlotlyChart
-
-    proto = PlotlyChart(theme="", form_id="", config=json.dumps(config or {}))
-    figuur = fig.to_dict()
-    proto.spec = pio.to_json(figuur, validate=False)
-    alt = normalize_alt(alt)
-    if alt is not None:
-        proto.alt = alt
-    proto.id = compute_and_register_element_id(
-        "plotly_chart", user_key=key, key_as_main_identity=False, dg=st._main, plotly_spec=proto.spec,
-        plotly_config=proto.config, selection_mode=("points", "box", "lasso"), is_selection_activated=False,
-        theme=None, width=width, height="content", alt=alt)
-    return KlareGrafiek(proto, LayoutConfig(width=_resolve_content_width(width, figuur),
-                                            height=_resolve_content_height("content", figuur)))
-
-
-def teken(grafiek: KlareGrafiek, plek=None) -> None:
-    """Draw a chart made by klaar (in `plek`, a container, else the page)."""
-    (plek or st._main)._enqueue("plotly_chart", grafiek.proto, layout_config=grafiek.opmaak)
-
-
 @eenmalig(maxsize=512)
-def klare_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> KlareGrafiek:
-    """toon_grafiek's chart (without clicks) made once, to draw with teken (see klaar)."""
-    return klaar(_plotly(recept), key, alt or None, CONFIG)
+def klare_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> klaar.Klaar:
+    """toon_grafiek's chart (without clicks) made once, to send with klaar.teken on every rerun."""
+    return klaar.grafiek(_plotly(recept), key, alt or None, CONFIG)
 
 
 def tabel_uit_grafiek(plotly_fig) -> pd.DataFrame | None:
