@@ -17,7 +17,7 @@ SLEUTEL = "dia-nav"
 
 # Streamlit's own button and select box look (measured in the browser), for the controls we draw ourselves
 CSS = """
-.dia-nav { display: flex; align-items: center; gap: 1rem; width: 100%; font-family: inherit; }
+.dia-nav { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; width: 100%; font-family: inherit; }
 .dia-nav button { display: inline-flex; align-items: center; gap: .5rem; min-height: 2.5rem; padding: .25rem .75rem;
   font: inherit; font-size: .875rem; line-height: 1.6; color: #31333f; background: #fff; white-space: nowrap;
   border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem; cursor: pointer; }
@@ -27,7 +27,7 @@ CSS = """
 .dia-nav button:disabled { cursor: not-allowed; color: rgba(49, 51, 63, .4); background: transparent; }
 .dia-nav button.primair:disabled { background: rgba(49, 51, 63, .05); border-color: rgba(49, 51, 63, .2); }
 .dia-nav button svg { width: 1.1rem; height: 1.1rem; fill: currentColor; }
-.dia-nav select { flex: 1 1 auto; min-width: 0; min-height: 2.5rem; padding: .25rem .6rem; font: inherit;
+.dia-nav select { flex: 1 1 12rem; min-width: 0; min-height: 2.5rem; padding: .25rem .6rem; font: inherit;
   font-size: .875rem; color: #31333f; background: #f5f5f0; border: 1px solid rgba(49, 51, 63, .2);
   border-radius: .5rem; cursor: pointer; }
 """
