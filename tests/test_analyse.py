@@ -387,11 +387,14 @@ def _grafiek_twee_keer():
     fig = tonen.vast(go.Figure(go.Bar(x=["Zorg", "Bouw"], y=[900, 400]), layout={"height": 320, "width": 500}))
     breedte = st.session_state.get("breedte", "stretch")
     html = '<div class="an-doc"><style>.x { color: red; }</style><h2 id="a">Zorg &amp; welzijn</h2>\n  <p>900</p></div>'
+    script = '<script>document.title = "x";</script><h1 data-dia="1">Dia</h1>'
     if st.session_state.get("klaar"):
         klaar.teken(klaar.html(html))
+        klaar.teken(klaar.html(script, unsafe_allow_javascript=True), st.container())
         klaar.teken(klaar.grafiek(fig, "grafiek", " Banen per sector. ", tonen.CONFIG, width=breedte))
     else:
         st.html(components.Html(html))
+        st.container().html(components.Html(script), unsafe_allow_javascript=True)
         st.plotly_chart(fig, config=tonen.CONFIG, key="grafiek", theme=None, alt=" Banen per sector. ", width=breedte)
 
 
@@ -418,7 +421,7 @@ def test_elements_made_once_are_the_elements_streamlit_sends(monkeypatch, breedt
     at.session_state["klaar"] = True
     at.run()
     assert not at.exception
-    assert [g[0] for g in streamlit_zelf] == ["html", "plotly_chart"] and gezonden == streamlit_zelf
+    assert [g[0] for g in streamlit_zelf] == ["html", "html", "plotly_chart"] and gezonden == streamlit_zelf
 
 
 def test_the_reading_page_draws_its_charts_as_st_plotly_chart_would(warehouse, monkeypatch):

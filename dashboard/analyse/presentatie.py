@@ -210,19 +210,19 @@ def _wissel_tabel(nr: int | None) -> None:
 
 
 @lru_cache(maxsize=256)
-def _kop(nr: int, aantal: int, grafiek: int, titel: str) -> components.Html:
-    """The slide's style, keyboard script and title as one ready element, made once per slide: st.html
-    would otherwise dedent and scan the 6 kB string as a possible file path in every slide switch."""
+def _kop(nr: int, aantal: int, grafiek: int, titel: str) -> klaar.Klaar:
+    """The slide's style, keyboard script and title as one ready element (kern/klaar.py), made once per slide:
+    st.html would otherwise dedent the 6 kB, check it as a file path and scan it for style tags in every switch."""
     from html import escape
     kop = (DIA_CSS + DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>")
            + f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{aantal}" data-grafiek="{grafiek}">{escape(titel)}</h1>')
-    return components.Html(kop.strip())
+    return klaar.html(kop.strip(), unsafe_allow_javascript=True)
 
 
 def _html(plek, tekst: str) -> None:
-    """st.html of HTML made here (escaped where it holds data): as it is, without Streamlit's dedent and
-    file-path check."""
-    plek.html(components.Html(tekst.strip()))
+    """st.html of HTML made here (escaped where it holds data), as st.html sends it (kern/klaar.py), without its
+    dedent, file-path check and scan for style tags."""
+    klaar.teken(klaar.html(tekst.strip()), plek)
 
 
 def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None:
@@ -236,7 +236,7 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     dia = alle[nr - 1]
     grafiek = int(bool(dia.get("figuur") and dia["figuur"].get("grafiek")))
     # style, keyboard script and title in one element (each element costs every slide switch)
-    st.html(_kop(nr, len(alle), grafiek, dia["titel"]), unsafe_allow_javascript=True)
+    klaar.teken(_kop(nr, len(alle), grafiek, dia["titel"]))
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
         tijd = periode(doc)

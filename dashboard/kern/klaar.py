@@ -48,14 +48,17 @@ def grafiek(fig, key: str, alt: str | None, config: dict | None = None, width="s
                                                      height=_resolve_content_height("content", figuur)))
 
 
-def html(tekst: str) -> Klaar:
-    """What `st.html(components.Html(tekst))` sends: HTML that is ready as it is (not only style tags)."""
+def html(tekst: str, unsafe_allow_javascript: bool = False) -> Klaar:
+    """What `st.html(components.Html(tekst), unsafe_allow_javascript=...)` sends: HTML that is ready as it is
+    (and not only style tags, which st.html sends elsewhere)."""
     from streamlit.elements.lib.layout_utils import LayoutConfig
     from streamlit.proto.Html_pb2 import Html
 
-    return Klaar("html", Html(body=str(tekst), unsafe_allow_javascript=False), LayoutConfig(width="stretch"))
+    return Klaar("html", Html(body=str(tekst), unsafe_allow_javascript=unsafe_allow_javascript),
+                 LayoutConfig(width="stretch"))
 
 
 def teken(element: Klaar, plek=None) -> None:
-    """Send an element made here (into `plek`, a container, else where the page is writing)."""
-    (plek or st._main)._enqueue(element.soort, element.proto, layout_config=element.opmaak)
+    """Send an element made here (into `plek`, a container; else, or with plek=st, where the page is writing)."""
+    dg = st._main if plek is None or plek is st else plek
+    dg._enqueue(element.soort, element.proto, layout_config=element.opmaak)
