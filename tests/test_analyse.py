@@ -425,8 +425,10 @@ def test_elements_made_once_are_the_elements_streamlit_sends(monkeypatch, breedt
 
 
 def test_the_reading_page_draws_its_charts_as_st_plotly_chart_would(warehouse, monkeypatch):
-    """The Analyse page's charts (tonen.klare_grafiek) carry the key, alt text and JSON st.plotly_chart gave them."""
+    """The Analyse page's charts (tonen.klare_grafiek) carry the key, alt text and JSON st.plotly_chart gave them,
+    the template without the trace types they do not draw (klaar.slank)."""
     from dashboard.figuren import tonen
+    from dashboard.kern import klaar
     at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
     assert not at.exception
     getekend = at.get("plotly_chart")
@@ -434,8 +436,28 @@ def test_the_reading_page_draws_its_charts_as_st_plotly_chart_would(warehouse, m
     assert len(getekend) == len(blokken) > 10
     for el, (_, recept, sleutel, alt) in zip(getekend, blokken, strict=True):
         assert el.proto.id.endswith(f"-{sleutel}") and el.proto.alt == alt
-        assert json.loads(el.proto.spec) == json.loads(plotly_json(tonen._plotly(recept).to_dict()))
+        eigen = json.loads(plotly_json(tonen._plotly(recept).to_dict()))
+        assert json.loads(el.proto.spec) == json.loads(plotly_json(klaar.slank(eigen)))
+        assert len(el.proto.spec) < len(plotly_json(eigen))
         assert json.loads(el.proto.config) == tonen.CONFIG and el.proto.theme == ""
+
+
+def test_slank_keeps_the_template_for_the_trace_types_a_chart_draws():
+    """plotly.js applies template.data[type] only to traces of that type: klaar.slank drops the others (heatmap
+    colour scales and the like) and keeps template.layout and the rest of the figure as they are."""
+    import plotly.graph_objects as go
+
+    from dashboard.kern import klaar
+    fig = go.Figure([go.Bar(x=["a"], y=[1]), {"x": [1], "y": [2]}], layout={"template": "plotly_white", "height": 300})
+    eigen = fig.to_dict()
+    slank = klaar.slank(fig)
+    sjabloon = eigen["layout"]["template"]
+    assert set(sjabloon["data"]) > {"bar", "scatter", "heatmap"}                  # what plotly sends otherwise
+    assert slank["layout"]["template"]["data"] == {k: sjabloon["data"][k] for k in ("bar", "scatter")}
+    assert slank["layout"]["template"]["layout"] == sjabloon["layout"]
+    assert slank["data"] == eigen["data"] and slank["layout"]["height"] == 300
+    assert fig.to_dict() == eigen                                                # the figure itself unchanged
+    assert klaar.slank({"data": [], "layout": {}}) == {"data": [], "layout": {}}
 
 
 def plotly_json(figuur: dict) -> str:

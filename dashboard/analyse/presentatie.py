@@ -150,7 +150,8 @@ def dia_grafiek(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int)
 @lru_cache(maxsize=64)
 def dia_element(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int, key: str, alt: str):
     """The slide's chart as st.plotly_chart's element, made once (kern/klaar.py): as wide as the chart itself."""
-    return klaar.grafiek(dia_grafiek(recept, breedte, hoogte, letter), key, alt, tonen.CONFIG, width="content")
+    return klaar.grafiek(klaar.slank(dia_grafiek(recept, breedte, hoogte, letter)), key, alt, tonen.CONFIG,
+                         width="content")
 
 
 def dias(doc: dict) -> list[dict]:

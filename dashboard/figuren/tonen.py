@@ -94,8 +94,9 @@ CONFIG = {"displayModeBar": False, "locale": "nl"}
 
 @eenmalig(maxsize=512)
 def klare_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> klaar.Klaar:
-    """toon_grafiek's chart (without clicks) made once, to send with klaar.teken on every rerun."""
-    return klaar.grafiek(_plotly(recept), key, alt or None, CONFIG)
+    """toon_grafiek's chart (without clicks) made once, to send with klaar.teken on every rerun; its template
+    without the trace types it does not draw (klaar.slank)."""
+    return klaar.grafiek(klaar.slank(_plotly(recept)), key, alt or None, CONFIG)
 
 
 def tabel_uit_grafiek(plotly_fig) -> pd.DataFrame | None:
