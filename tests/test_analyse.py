@@ -11,8 +11,8 @@ import markupsafe
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.analyse import dianav, lezen, versies
 from dashboard.analyse import document as analyse
-from dashboard.analyse import versies
 from dashboard.export import report
 from dashboard.figuren import register
 from dashboard.kern import db
@@ -210,16 +210,34 @@ def test_page_and_presentation_in_apptest(warehouse):
     gezien = []
     for _ in range(20):
         assert not at.exception
-        gezien.append(at.selectbox[0].value)
-        volgende = next(b for b in at.button if b.label == "Volgende →")
-        if volgende.disabled:
+        nav = navigatie(at)
+        gezien.append(f"Dia {nav['nr']} van {len(nav['titels'])} · {nav['titels'][nav['nr'] - 1]}")
+        volgende = dianav.doel(nav["nr"] + 1, len(nav["titels"]))   # what Volgende → puts in the URL
+        if volgende["dia"] == nav["nr"]:
             break
-        volgende.click().run()
+        at.query_params["dia"] = str(volgende["dia"])
+        at.run()
     assert gezien[0] == f"Dia 1 van {DIAS} · Analyse arbeidsmarkt Gooi en Vechtstreek"
     assert f"Dia 7 van {DIAS} · Onbenut talent (1/3)" in gezien and f"Dia 9 van {DIAS} · Onbenut talent (3/3)" in gezien
     assert gezien[-2] == f"Dia {DIAS - 1} van {DIAS} · De opgaven"
     assert gezien[-1] == f"Dia {DIAS} van {DIAS} · Bronnen" and len(gezien) == DIAS
     assert at.query_params["dia"] in (str(DIAS), [str(DIAS)])
+
+
+def navigatie(at: AppTest) -> dict:
+    """What the slide's navigation row (one component, dianav.py) was given: the slide number and every title."""
+    rijen = at.get("bidi_component")
+    assert len(rijen) == 1 and rijen[0].proto.component_name.endswith("beraad_dianav")
+    return json.loads(rijen[0].proto.bytes)
+
+
+def test_the_navigation_row_sends_a_press_to_the_url():
+    """A press of the row's Begin, Vorige, Volgende, Einde or of a slide in its index sends the slide number, Sluiten
+    sends 'sluiten'; dianav.doel turns that into the URL's parameters, within the deck."""
+    assert dianav.doel("3", 19) == {"dia": 3}
+    assert dianav.doel("0", 19) == {"dia": 1} and dianav.doel("20", 19) == {"dia": 19}
+    assert dianav.doel("sluiten", 19) == {"presentatie": None, "dia": None, "scherm": None}
+    assert dianav.doel(None, 19) == {} and dianav.doel("x", 19) == {}
 
 
 def test_saving_a_version_on_the_page(warehouse, versies_dir):
@@ -357,6 +375,94 @@ def test_a_cached_charts_json_is_made_once_and_is_plotlys_own(warehouse, monkeyp
     at.run()
     assert not at.exception and len(gecodeerd) == voor   # a rerun encodes no chart again
     assert [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def _grafiek_twee_keer():
+    """HTML and a chart, drawn by st.html and st.plotly_chart or (session_state "klaar") by kern/klaar.py."""
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    from dashboard.figuren import tonen
+    from dashboard.kern import components, klaar
+    fig = tonen.vast(go.Figure(go.Bar(x=["Zorg", "Bouw"], y=[900, 400]), layout={"height": 320, "width": 500}))
+    breedte = st.session_state.get("breedte", "stretch")
+    html = '<div class="an-doc"><style>.x { color: red; }</style><h2 id="a">Zorg &amp; welzijn</h2>\n  <p>900</p></div>'
+    script = '<script>document.title = "x";</script><h1 data-dia="1">Dia</h1>'
+    if st.session_state.get("klaar"):
+        klaar.teken(klaar.html(html))
+        klaar.teken(klaar.html(script, unsafe_allow_javascript=True), st.container())
+        klaar.teken(klaar.grafiek(fig, "grafiek", " Banen per sector. ", tonen.CONFIG, width=breedte))
+    else:
+        st.html(components.Html(html))
+        st.container().html(components.Html(script), unsafe_allow_javascript=True)
+        st.plotly_chart(fig, config=tonen.CONFIG, key="grafiek", theme=None, alt=" Banen per sector. ", width=breedte)
+
+
+@pytest.mark.parametrize("breedte", ["stretch", "content"])
+def test_elements_made_once_are_the_elements_streamlit_sends(monkeypatch, breedte):
+    """kern/klaar.py makes st.plotly_chart's and st.html's elements once (the Analyse page sends them on every
+    rerun without converting, encoding and hashing the figure or scanning the HTML again): the messages must be
+    Streamlit's own, byte for byte, with the chart's id, size and alt text. This fails when a Streamlit upgrade
+    changes these elements."""
+    from streamlit.delta_generator import DeltaGenerator
+    gezonden = []
+    echt = DeltaGenerator._enqueue
+
+    def opnemen(dg, soort, proto, *a, **k):
+        gezonden.append((soort, proto.SerializeToString(deterministic=True), k.get("layout_config")))
+        return echt(dg, soort, proto, *a, **k)
+
+    monkeypatch.setattr(DeltaGenerator, "_enqueue", opnemen)
+    at = AppTest.from_function(_grafiek_twee_keer, default_timeout=30)
+    at.session_state["breedte"] = breedte
+    at.run()
+    streamlit_zelf = list(gezonden)
+    gezonden.clear()
+    at.session_state["klaar"] = True
+    at.run()
+    assert not at.exception
+    assert [g[0] for g in streamlit_zelf] == ["html", "html", "plotly_chart"] and gezonden == streamlit_zelf
+
+
+def test_the_reading_page_draws_its_charts_as_st_plotly_chart_would(warehouse, monkeypatch):
+    """The Analyse page's charts (tonen.klare_grafiek) carry the key, alt text and JSON st.plotly_chart gave them,
+    the template without the trace types they do not draw (klaar.slank)."""
+    from dashboard.figuren import tonen
+    from dashboard.kern import klaar
+    at = AppTest.from_file(str(REPO / "app_pages" / "analyse.py"), default_timeout=60).run()
+    assert not at.exception
+    getekend = at.get("plotly_chart")
+    blokken = [b for b in lezen.blokken(analyse.live("AM12")) if b[0] == "grafiek"]
+    assert len(getekend) == len(blokken) > 10
+    for el, (_, recept, sleutel, alt) in zip(getekend, blokken, strict=True):
+        assert el.proto.id.endswith(f"-{sleutel}") and el.proto.alt == alt
+        eigen = json.loads(plotly_json(tonen._plotly(recept).to_dict()))
+        assert json.loads(el.proto.spec) == json.loads(plotly_json(klaar.slank(eigen)))
+        assert len(el.proto.spec) < len(plotly_json(eigen))
+        assert json.loads(el.proto.config) == tonen.CONFIG and el.proto.theme == ""
+
+
+def test_slank_keeps_the_template_for_the_trace_types_a_chart_draws():
+    """plotly.js applies template.data[type] only to traces of that type: klaar.slank drops the others (heatmap
+    colour scales and the like) and keeps template.layout and the rest of the figure as they are."""
+    import plotly.graph_objects as go
+
+    from dashboard.kern import klaar
+    fig = go.Figure([go.Bar(x=["a"], y=[1]), {"x": [1], "y": [2]}], layout={"template": "plotly_white", "height": 300})
+    eigen = fig.to_dict()
+    slank = klaar.slank(fig)
+    sjabloon = eigen["layout"]["template"]
+    assert set(sjabloon["data"]) > {"bar", "scatter", "heatmap"}                  # what plotly sends otherwise
+    assert slank["layout"]["template"]["data"] == {k: sjabloon["data"][k] for k in ("bar", "scatter")}
+    assert slank["layout"]["template"]["layout"] == sjabloon["layout"]
+    assert slank["data"] == eigen["data"] and slank["layout"]["height"] == 300
+    assert fig.to_dict() == eigen                                                # the figure itself unchanged
+    assert klaar.slank({"data": [], "layout": {}}) == {"data": [], "layout": {}}
+
+
+def plotly_json(figuur: dict) -> str:
+    import plotly.io
+    return plotly.io.to_json(figuur, validate=False)
 
 
 def test_exporteren_and_vastleggen_are_made_only_when_opened(warehouse):

@@ -236,9 +236,10 @@ def test_mismatch_excel_download_has_bron_and_peildatum(app_url, page, tmp_path)
 
 
 def wait_for_slide(page, label: str) -> None:
-    """The slide index (a select box) shows `label`: the slide number the presenter sees."""
-    page.wait_for_function("t => [...document.querySelectorAll('[data-testid=stSelectbox] input')]"
-                           ".some(i => i.value.startsWith(t))", arg=label, timeout=30_000)
+    """The slide index (the navigation row's select, dianav.py) shows `label`: the slide number the presenter
+    sees."""
+    page.wait_for_function("t => [...document.querySelectorAll('.dia-nav select')]"
+                           ".some(s => s.selectedOptions[0].textContent.startsWith(t))", arg=label, timeout=30_000)
 
 
 def _dias() -> list[dict]:

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from html import escape
 
-import streamlit as st
-
 from dashboard.analyse import document
 from dashboard.export.opmaak import md
 from dashboard.figuren import figuur as figuren
 from dashboard.figuren import tonen
-from dashboard.kern import components
+from dashboard.kern import components, klaar
 
 # Streamlit's own heading, caption and expander look (measured in the browser), for HTML we write ourselves
 CSS = """<style>
@@ -96,7 +94,7 @@ def _alt(fig: figuren.Figuur) -> str:
 
 
 def maak_blokken(doc: dict) -> list[tuple]:
-    """The page as blocks: ('html', text) for everything between two charts, ('grafiek', recipe, key, alt)."""
+    """The page as blocks: ('html', element) for everything between two charts, ('grafiek', recipe, key, alt)."""
     blokken: list[tuple] = []
     html = [CSS, '<p class="an-inhoud">'
             + " · ".join(f'<a href="#{escape(s["id"])}">{escape(s["titel"])}</a>' for s in doc["secties"])
@@ -104,7 +102,9 @@ def maak_blokken(doc: dict) -> list[tuple]:
 
     def html_blok():
         if html:
-            blokken.append(("html", '<div class="an-doc">' + "".join(html) + "</div>"))
+            # st.html's element, made once (klaar.html): st.html would dedent the 55 kB, check them as a file path
+            # and scan them for style tags in every rerun
+            blokken.append(("html", klaar.html('<div class="an-doc">' + "".join(html) + "</div>")))
             html.clear()
 
     for s, figs in zip(doc["secties"], document.figuren(doc), strict=True):
@@ -131,9 +131,6 @@ def blokken(doc: dict) -> list[tuple]:
 
 def toon(doc: dict) -> None:
     """Every section: its text, then its figures (title, sentence, chart, notes, bron, table)."""
-    for blok in blokken(doc):
-        if blok[0] == "html":
-            st.html(blok[1])
-        else:
-            tonen.toon_grafiek(blok[1], key=blok[2], alt=blok[3])
+    for blok in blokken(doc):   # st.html's and st.plotly_chart's own elements, made once (kern/klaar.py)
+        klaar.teken(blok[1] if blok[0] == "html" else tonen.klare_grafiek(blok[1], blok[2], blok[3]))
 

@@ -9,8 +9,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard.analyse import dianav, lezen, presentatie, versies
 from dashboard.analyse import document as analyse
-from dashboard.analyse import lezen, presentatie, versies
 from dashboard.export import report
 from dashboard.export.pdf import PdfFout
 from dashboard.export.powerpoint import PptxFout
@@ -99,15 +99,16 @@ def bediening(ctx: Context, doc: dict, manifest: dict | None) -> None:
         uwv.analyse_periode_keuze(ctx)   # the UWV period: re-runs the page with ?periode=
     opties = [LIVE] + [m["naam"] for m in lijst]
     per_naam = {m["naam"]: m["map"] for m in lijst}
-    links, rechts = st.columns([3, 1.2], vertical_alignment="bottom")
-    keuze = links.selectbox("Weergave", opties, index=opties.index(_versie_label(manifest))
-                            if _versie_label(manifest) in opties else 0, key="analyse-versie",
-                            placeholder="Kies een weergave")
+    # one flex row (one block; two columns were three)
+    rij = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    keuze = rij.selectbox("Weergave", opties, index=opties.index(_versie_label(manifest))
+                          if _versie_label(manifest) in opties else 0, key="analyse-versie",
+                          placeholder="Kies een weergave", width="stretch")
     if keuze != _versie_label(manifest):
         _ga_naar(versie=per_naam.get(keuze))
         st.rerun()
-    rechts.button("Presenteren", icon=":material/slideshow:", type="primary", width="stretch",
-                  on_click=_ga_naar, kwargs={"presentatie": 1, "dia": 1})
+    rij.button("Presenteren", icon=":material/slideshow:", type="primary", width=240,
+               on_click=_ga_naar, kwargs={"presentatie": 1, "dia": 1})
     # an expander in the page's own order, right after Presenteren (issue 15): a popover keeps the focus on
     # its button and sits at the end of the page, and trapping the focus in it is what the issue rules out
     with uitklap("Exporteren: HTML, PDF of PowerPoint", ":material/download:", "exporteren") as open_:
@@ -323,22 +324,5 @@ def presenteer(doc: dict, manifest: dict | None) -> None:
         st.warning(melding)
     maten = presentatie.dia_maten(*presentatie.scherm(st.query_params.get("scherm")))
     presentatie.toon_dia(doc, nr, _versie_label(manifest), maten)
-    # one flex row (one block; six columns were seven), buttons as wide as their text, the index takes the rest
-    rij = st.container(horizontal=True, vertical_alignment="center", gap="small")
-    rij.button("Begin", icon=":material/first_page:", help="Eerste dia (Home)", disabled=nr == 1, on_click=_ga_naar,
-               kwargs={"dia": 1}, key="dia-eerste")
-    rij.button("← Vorige", help="Vorige dia (←, PageUp)", disabled=nr == 1, on_click=_ga_naar,
-               kwargs={"dia": nr - 1}, key="dia-vorige")
-    titels = [f"Dia {i} van {len(alle)} · {d['titel']}" for i, d in enumerate(alle, start=1)]
-    gekozen = rij.selectbox("Dia", titels, index=nr - 1, label_visibility="collapsed", key=f"dia-index-{nr}",
-                            placeholder="Kies een dia", width="stretch")
-    if gekozen != titels[nr - 1]:
-        _ga_naar(dia=titels.index(gekozen) + 1)
-        st.rerun()
-    rij.button("Volgende →", help="Volgende dia (→, PageDown, spatie)", disabled=nr == len(alle),
-               type="primary", on_click=_ga_naar, kwargs={"dia": nr + 1}, key="dia-volgende")
-    rij.button("Einde", icon=":material/last_page:", help="Laatste dia (End)", disabled=nr == len(alle),
-               on_click=_ga_naar, kwargs={"dia": len(alle)}, key="dia-laatste")
-    # drawn last: the slide script waits for it, then checks the window size
-    rij.button("Sluiten", help="Presentatie sluiten (Escape)", on_click=_ga_naar,
-               kwargs={"presentatie": None, "dia": None, "scherm": None}, key="dia-sluiten")
+    # one component for the whole row (dianav.py): six buttons and a select box cost every switch seven widgets
+    dianav.toon(nr, [d["titel"] for d in alle], _ga_naar)

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.analyse import document
 from dashboard.figuren import figuur as figuren
 from dashboard.figuren import tonen
-from dashboard.kern import components
+from dashboard.kern import components, klaar
 
 DIA_CSS = """
 <style>
@@ -42,7 +42,7 @@ DIA_CSS = """
 """
 
 # Keyboard and presentation clicker (a clicker sends PageDown/PageUp). Streamlit has no key events:
-# this script presses the slide's own buttons, whose callbacks set ?dia= in the URL (T: the slide's
+# this script presses the slide's own buttons (the navigation row, dianav.py), which put ?dia= in the URL (T: the slide's
 # Toon tabel button). Space and Enter on a focused button or link press that button, as everywhere. It also tells
 # the server the window size (?scherm=BxH, one reload when it changes; Streamlit reads the URL's
 # parameters when the page loads) so the chart is drawn to fill the screen, and shrinks the
@@ -50,7 +50,8 @@ DIA_CSS = """
 DIA_SCRIPT = """
 <script>
 (() => {
-  const knop = (k) => document.querySelector('.st-key-' + k + ' button');
+  // the navigation row's buttons (dianav.py) and the slide's own Toon tabel button
+  const knop = (k) => document.querySelector('.dia-nav [data-knop="' + k + '"], .st-key-' + k + ' button');
   if (!window.__beraadToetsen) {
     window.__beraadToetsen = true;
     document.addEventListener('keydown', (e) => {
@@ -146,6 +147,13 @@ def dia_grafiek(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int)
     return tonen.vast(charts.drukklaar(fig, breedte, letter))   # cached: its dict made once
 
 
+@lru_cache(maxsize=64)
+def dia_element(recept: figuren.Grafiek, breedte: int, hoogte: int, letter: int, key: str, alt: str):
+    """The slide's chart as st.plotly_chart's element, made once (kern/klaar.py): as wide as the chart itself."""
+    return klaar.grafiek(klaar.slank(dia_grafiek(recept, breedte, hoogte, letter)), key, alt, tonen.CONFIG,
+                         width="content")
+
+
 def dias(doc: dict) -> list[dict]:
     """The slides: a title slide; per section one slide per figure (the section's text on its first
     figure's slide, a section without figures as one text slide); the opgaven; the sources."""
@@ -203,19 +211,19 @@ def _wissel_tabel(nr: int | None) -> None:
 
 
 @lru_cache(maxsize=256)
-def _kop(nr: int, aantal: int, grafiek: int, titel: str) -> components.Html:
-    """The slide's style, keyboard script and title as one ready element, made once per slide: st.html
-    would otherwise dedent and scan the 6 kB string as a possible file path in every slide switch."""
+def _kop(nr: int, aantal: int, grafiek: int, titel: str) -> klaar.Klaar:
+    """The slide's style, keyboard script and title as one ready element (kern/klaar.py), made once per slide:
+    st.html would otherwise dedent the 6 kB, check it as a file path and scan it for style tags in every switch."""
     from html import escape
     kop = (DIA_CSS + DIA_SCRIPT.replace("<script>", f"<script data-dia='{nr}'>")
            + f'<h1 class="dia-titel" data-dia="{nr}" data-dias="{aantal}" data-grafiek="{grafiek}">{escape(titel)}</h1>')
-    return components.Html(kop.strip())
+    return klaar.html(kop.strip(), unsafe_allow_javascript=True)
 
 
 def _html(plek, tekst: str) -> None:
-    """st.html of HTML made here (escaped where it holds data): as it is, without Streamlit's dedent and
-    file-path check."""
-    plek.html(components.Html(tekst.strip()))
+    """st.html of HTML made here (escaped where it holds data), as st.html sends it (kern/klaar.py), without its
+    dedent, file-path check and scan for style tags."""
+    klaar.teken(klaar.html(tekst.strip()), plek)
 
 
 def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None:
@@ -229,7 +237,7 @@ def toon_dia(doc: dict, nr: int, versie: str, maten: dict | None = None) -> None
     dia = alle[nr - 1]
     grafiek = int(bool(dia.get("figuur") and dia["figuur"].get("grafiek")))
     # style, keyboard script and title in one element (each element costs every slide switch)
-    st.html(_kop(nr, len(alle), grafiek, dia["titel"]), unsafe_allow_javascript=True)
+    klaar.teken(_kop(nr, len(alle), grafiek, dia["titel"]))
     if dia["soort"] == "titel":
         build = doc.get("build") or {}
         tijd = periode(doc)
@@ -289,9 +297,8 @@ def figuur_op_dia(fig: figuren.Figuur, nr: int, sectie: str, maten: dict) -> Non
         _html(st, f'<div class="dia-tabel" style="max-height: {maten["hoogte"]}px">'
               + components.html_tabel(tabel, bijschrift) + "</div>")
     elif fig.grafiek is not None:
-        st.plotly_chart(dia_grafiek(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"]),
-                        config={"displayModeBar": False, "locale": "nl"}, theme=None, width="content",
-                        key=f"dia-{sectie}-{fig.sleutel}", alt=f"{fig.titel}. {fig.zin}".strip(" ."))
+        klaar.teken(dia_element(fig.grafiek, maten["breedte"], maten["hoogte"], maten["letter"],
+                                f"dia-{sectie}-{fig.sleutel}", f"{fig.titel}. {fig.zin}".strip(" .")))
     elif fig.html:
         _html(st, f'<div class="dia-kaarten">{fig.html}</div>')
     verborgen = components.verborgen_tabel(tabel, bijschrift) if tabel is not None and not als_tabel else ""

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.figuren import register
 from dashboard.figuren.figuur import Figuur, Grafiek
-from dashboard.kern import components
+from dashboard.kern import components, klaar
 from dashboard.kern.context import Context
 from dashboard.kern.geheugen import eenmalig
 
@@ -86,8 +86,17 @@ def toon_grafiek(recept: Grafiek, key: str, alt: str | None = None, bij_klik=Non
     """The chart without Streamlit's chart theme (it overrides the house style's label colours and
     sizes), with its title and sentence as the accessible name for screen readers."""
     klik = dict(on_select=lambda: bij_klik(key), selection_mode="points") if bij_klik else {}
-    st.plotly_chart(_plotly(recept), config={"displayModeBar": False, "locale": "nl"}, key=key,
-                    theme=None, alt=alt or None, **klik)
+    st.plotly_chart(_plotly(recept), config=CONFIG, key=key, theme=None, alt=alt or None, **klik)
+
+
+CONFIG = {"displayModeBar": False, "locale": "nl"}
+
+
+@eenmalig(maxsize=512)
+def klare_grafiek(recept: Grafiek, key: str, alt: str | None = None) -> klaar.Klaar:
+    """toon_grafiek's chart (without clicks) made once, to send with klaar.teken on every rerun; its template
+    without the trace types it does not draw (klaar.slank)."""
+    return klaar.grafiek(klaar.slank(_plotly(recept)), key, alt or None, CONFIG)
 
 
 def tabel_uit_grafiek(plotly_fig) -> pd.DataFrame | None:
@@ -170,3 +179,4 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads:
                             bijschrift=f"Gegevens: {fig.titel or fig.tabel_label}",
                             definitie=fig.definitie, notities=tuple(fig.notities), raster=fig.tabel_raster,
                             downloads_bij_openen=fig.downloads_bij_openen)
+
