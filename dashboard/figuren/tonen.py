@@ -160,10 +160,13 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads:
     if alleen_tabel:
         components.tabel(tabel, f"Gegevens: {fig.titel or fig.tabel_label}")
     if fig.html is not None:
-        st.html(components.Html(fig.html))
+        components.html(fig.html)
     if fig.grafiek is not None:
-        toon_grafiek(fig.grafiek, key=key, alt=". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + ".",
-                     bij_klik=bij_klik)
+        alt = ". ".join(t.rstrip(".") for t in (fig.titel, fig.zin) if t) + "."
+        if bij_klik:
+            toon_grafiek(fig.grafiek, key=key, alt=alt, bij_klik=bij_klik)
+        else:   # st.plotly_chart's element made once (kern/klaar.py), sent on every rerun
+            klaar.teken(klare_grafiek(fig.grafiek, key, alt))
     if fig.uitleg:
         st.markdown(fig.uitleg)
     # the notes and the source line in one caption (one element instead of one each: every element costs

@@ -8,6 +8,7 @@ import numbers
 import re
 import weakref
 from contextlib import contextmanager
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -15,7 +16,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.elements import html as st_html
 
-from dashboard.kern import db
+from dashboard.kern import db, klaar
 from dashboard.kern import format as fmt
 from dashboard.kern.geheugen import eenmalig
 
@@ -214,12 +215,24 @@ def _arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, preserve_index=False)
 
 
+def html(tekst: str) -> None:
+    """st.html of HTML that is ready as it is (a table, a figure's cards), sent as st.html sends it but made
+    once per text (kern/klaar.py): st.html would dedent it, check it as a file path and scan it for style tags
+    on every rerun. Not for HTML of style tags only (st.html sends those elsewhere)."""
+    klaar.teken(_klaar_html(tekst))
+
+
+@lru_cache(maxsize=512)
+def _klaar_html(tekst: str) -> klaar.Klaar:
+    return klaar.html(tekst)   # the texts are cached themselves (per frame, per figure): looked up by identity
+
+
 def tabel(df: pd.DataFrame, bijschrift: str = "Gegevens als tabel") -> None:
     """A table as accessible HTML; a long one (more than LANG rows) also as the filterable canvas
     grid, converted to Arrow once per data frame (the frames are cached per build)."""
     if len(df) > LANG:
         st.dataframe(_per_frame(df, _arrow), hide_index=True, width="stretch")
-    st.html(Html(_per_frame(df, html_tabel, bijschrift, len(df) > LANG)))
+    html(_per_frame(df, html_tabel, bijschrift, len(df) > LANG))
 
 
 def downloads(df: pd.DataFrame, bestandsnaam: str, bron: str, peildatum: str, key: str,
@@ -257,7 +270,7 @@ def gegevens(tabel: pd.DataFrame, export: pd.DataFrame | None, bestandsnaam: str
     with vak:
         if raster and len(tabel) > LANG:
             st.dataframe(_per_frame(tabel, _arrow), hide_index=True, width="stretch")
-        st.html(Html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG)))
+        html(_per_frame(tabel, html_tabel, bijschrift or label, len(tabel) > LANG))
         if export is not None and (not downloads_bij_openen or vak.open):
             downloads(export, bestandsnaam, bron, peildatum, key=key, definitie=definitie, notities=tuple(notities))
 
