@@ -8,12 +8,11 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from benchmarks.belasting import wacht_op
 from etl.build import build
 from tests.conftest import REPO
 
@@ -69,18 +68,11 @@ def serve(tmp: Path, env: dict, *opties: str):
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none", *opties],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text())
-        time.sleep(0.3)
+    try:
+        wacht_op(url, proc, tmp / "streamlit.log")   # the load benchmark's wait for /_stcore/health
+    except RuntimeError:
+        proc.kill()
+        pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text())
     yield url
     proc.terminate()
     try:

@@ -153,12 +153,12 @@ def alle_regios(tmp_path, raw_dir, warehouse_path):
     return warehouse_path
 
 
-def inwoners_uit_opname(jaar: str) -> dict[str, float]:
-    """Inwoners per gemeente straight from the capture files (not through the ETL)."""
+def inwoners_uit_opname(jaar: str, soort: str = "GM") -> dict[str, float]:
+    """Inwoners per gemeente ("GM") or province ("PV") straight from the capture files (not through the ETL)."""
     waarden = {}
     for pad in sorted(regios_replay.CAPTURE_03759.glob("observations-page-*.json")):
         for r in json.loads(pad.read_text())["value"]:
-            if r["Perioden"] == f"{jaar}JJ00" and r["Measure"] == "M000352" and r["RegioS"].startswith("GM"):
+            if r["Perioden"] == f"{jaar}JJ00" and r["Measure"] == "M000352" and r["RegioS"].startswith(soort):
                 waarden[r["RegioS"]] = r["Value"]
     return waarden
 
@@ -376,21 +376,12 @@ def provincie_uit_opname() -> dict[str, str]:
     return {c["Identifier"]: c["DimensionGroupId"][2:] for c in codes if c["DimensionGroupId"].startswith("GMPV")}
 
 
-def inwoners_provincie(jaar: str) -> dict[str, float]:
-    waarden = {}
-    for pad in sorted(regios_replay.CAPTURE_03759.glob("observations-page-*.json")):
-        for r in json.loads(pad.read_text())["value"]:
-            if r["Perioden"] == f"{jaar}JJ00" and r["Measure"] == "M000352" and r["RegioS"].startswith("PV"):
-                waarden[r["RegioS"]] = r["Value"]
-    return waarden
-
-
 def test_the_region_beside_its_provinces_from_the_captures_own_grouping(alle_regios):
     provincie = provincie_uit_opname()
     gemeenten = defaultdict(list)
     for m in regios_replay.indeling():
         gemeenten[m["arbeidsmarktregiocode"]].append(m["gemeentecode"])
-    nu, toen = inwoners_provincie("2026"), inwoners_provincie("2019")
+    nu, toen = inwoners_uit_opname("2026", "PV"), inwoners_uit_opname("2019", "PV")
     per_gemeente = inwoners_uit_opname("2026")
     for code in ("AM12", "AM01"):
         verwacht = defaultdict(list)

@@ -408,23 +408,3 @@ def test_live_charts_leave_room_for_values_outside_their_bars_and_wrap_long_axis
     # a chart without values outside its bars keeps the house margin
     lijn = components.leesbaar(charts.lijnen([("Gooi en Vechtstreek", ["2024", "2025"], [1.0, 2.0])]))
     assert lijn.layout.margin.r == charts.house_layout()["margin"]["r"]
-
-
-def test_the_quick_style_only_check_answers_as_streamlits_own():
-    """st.html's check whether a body is only <style> tags, with the shortcut for a body that starts with another
-    tag (components._niet_alleen_stijl): the same answer as Streamlit's regular expressions, and a 30 kB table
-    never reaches them."""
-    import pandas as pd
-    from streamlit.elements import html as st_html
-
-    from dashboard.kern import components
-    assert st_html._html_only_style_tags is not st_html._html_only_style_tags.streamlit   # installed
-    eigen = st_html._html_only_style_tags.streamlit
-    tabel = components.html_tabel(pd.DataFrame({"Periode": [f"Q{i % 4 + 1} 20{20 + i // 4}" for i in range(220)],
-                                                "Aantal": range(220)}), "Gegevens", True)
-    gevallen = [tabel, "<style>a{}</style>", "  <STYLE>a{}</STYLE>\n", "<style>a{}</style><div>x</div>",
-                "<!-- x --><style>a{}</style>", "<sty<!-- x -->le>a{}</style>", "<div><!-- x --></div>", "tekst",
-                "   ", "<p>x</p><style>a{}</style>", components._PAGINA_HTML]
-    for html in gevallen:
-        assert st_html._html_only_style_tags(html) == eigen(html), html[:40]
-    assert components._niet_alleen_stijl(tabel)

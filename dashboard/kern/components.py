@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
-from streamlit.elements import html as st_html
 
 from dashboard.kern import db, klaar
 from dashboard.kern import format as fmt
@@ -515,28 +514,6 @@ class Html(str):
     def _repr_html_(self) -> str:
         return str(self)
 
-
-def _niet_alleen_stijl(html: str) -> bool:
-    """Streamlit's check whether st.html got nothing but <style> tags (then it goes to the event container)
-    runs two regular expressions over the whole body in every call: ~0.1 ms for a table of 30 kB (the trend per
-    beroepsklasse with 20 quarters). The answer shows at the start: a body without comments that begins with
-    another tag than <style> keeps that tag after the style tags are removed, so it is not style only. Any
-    other body gets Streamlit's own check."""
-    return "<!--" not in html and _ANDERE_TAG.match(html) is not None
-
-
-_ANDERE_TAG = re.compile(r"\s*<(?!style)", re.IGNORECASE)
-
-
-def _alleen_stijl_sneller(check):
-    def alleen_stijl(html_content: str) -> bool:
-        return False if _niet_alleen_stijl(html_content) else check(html_content)
-    alleen_stijl.streamlit = check
-    return alleen_stijl
-
-
-if not hasattr(st_html._html_only_style_tags, "streamlit"):   # once, also when this module is reloaded
-    st_html._html_only_style_tags = _alleen_stijl_sneller(st_html._html_only_style_tags)
 
 # the table style once per page, not in every table
 _PAGINA_HTML = Html((PAGINA_CSS + TABEL_CSS + '<span class="nl-pagina"></span>' + _PAGINA_JS).strip())
