@@ -12,7 +12,7 @@ import pytest
 
 from etl.build import build
 from tests.conftest import REPO
-from tests.test_browser import serve
+from tests.test_browser import SCRIPT_KLAAR, serve
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ def wacht_op_dia(page, nr: int):
     page.wait_for_function("n => new URL(location.href).searchParams.get('dia') === String(n)", arg=nr,
                            timeout=30_000)
     page.wait_for_function(f"() => document.querySelector('.dia-titel[data-dia=\"{nr}\"]')", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_function(SCRIPT_KLAAR, timeout=30_000)
     page.wait_for_timeout(250)
 
 

@@ -82,12 +82,32 @@ def serve(tmp: Path, env: dict, *opties: str):
     log.close()
 
 
+# The script run has finished. The status widget alone is not enough: the frontend shows it only some time after
+# a run starts, so a page that has its heading but is still running may have none yet (CI on e2a045c: the
+# Overzicht's kerncijfers were not there). The app's root carries the run's state; it is "initial" before the
+# first run of a loaded page and "notRunning" once a run has ended.
+SCRIPT_KLAAR = ("() => { const app = document.querySelector('[data-testid=\"stApp\"]'); "
+                "return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && "
+                "!document.querySelector('[data-testid=\"stStatusWidget\"]'); }")
+
+
+# ... and the page has stopped changing. A finished run is not yet a drawn page: the frontend loads the code of some
+# elements (st.html) only when a page first shows one, and under load the kerncijfers came more than half a
+# second after the run had ended. Quiet = no change in the document for 400 ms.
+RUST = """() => {
+    if (window.__rustSinds === undefined) {
+        window.__rustSinds = performance.now();
+        new MutationObserver(() => { window.__rustSinds = performance.now(); })
+            .observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
+    }
+    return performance.now() - window.__rustSinds >= 400;
+}"""
+
+
 def wait_rendered(page):
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=30_000)
-    # wait until the script run has finished (the status widget disappears)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-    page.wait_for_timeout(500)
+    page.wait_for_function(SCRIPT_KLAAR, timeout=30_000)
+    page.wait_for_function(RUST, timeout=30_000, polling=100)
 
 
 def download(page, knop):

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import REPO
 from tests.test_browser import (  # noqa: F401
+    RUST,
+    SCRIPT_KLAAR,
     SHOTS,
     app_url,
     browser_type_launch_args,
@@ -67,9 +69,9 @@ def _axe_bron() -> str:
 
 def _klaar(page) -> None:
     """The script run has finished and no element is stale (Streamlit fades stale elements: wrong contrast)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-                           "!document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
-    page.wait_for_timeout(300)
+    page.wait_for_function(SCRIPT_KLAAR, timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
+    page.wait_for_function(RUST, timeout=30_000, polling=100)
 
 
 def _open_expanders(page) -> None:
@@ -219,6 +221,7 @@ def test_keyboard_only_reaches_definitions_opens_a_table_downloads_and_switches_
     page.goto(app_url + "/")
     wait_rendered(page)
     # every kerncijfer definition is reachable by Tab and opens with Enter
+    page.wait_for_selector(".kc-help summary", timeout=30_000)
     definities = page.locator(".kc-help summary").count()
     assert definities >= 5
     bereikt = set()
