@@ -20,7 +20,7 @@ PORT ?= 8501
 # make run: on the first start, fetch the CBS tables and maps in the background (VERVERSEN_BIJ_START=0: not)
 VERVERSEN_BIJ_START ?= 1
 
-.PHONY: run test lint bench bench-soak lock warehouse chromium chromium-optional poppler haproxy postgresql axe clean
+.PHONY: run test lint bench bench-soak lock warehouse bytecode chromium chromium-optional poppler haproxy postgresql axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,14 @@ $(VENV)/.installed-test: $(TEST_LOCK) | $(BIN)/python
 	$(BIN)/pip install -q --require-hashes -r $(TEST_LOCK)
 	touch $@
 
+# The project's own modules compiled to bytecode beforehand, as pip does for installed packages. Python writes
+# it on first import anyway, unless PYTHONDONTWRITEBYTECODE is set (it is on the machine this is developed on): then
+# every `python -m dashboard.report` and every server start compiled ~100 modules from source again (~0.1 s
+# of an HTML export). Only changed files are compiled; up to date it takes ~0.1 s.
+PROJECT_CODE := app.py app_pages basis beheer benchmarks dashboard etl werkenaanwerk
+bytecode: | $(BIN)/python
+	@$(BIN)/python -m compileall -q $(PROJECT_CODE) >/dev/null
+
 # rebuilt when missing or older than anything in data/raw or the ETL code
 $(WAREHOUSE): $(ETL_INPUTS) $(VENV)/.installed
 	$(BIN)/python -m etl.refresh --offline
@@ -44,7 +52,7 @@ $(WAREHOUSE): $(ETL_INPUTS) $(VENV)/.installed
 warehouse: $(WAREHOUSE)
 
 # WORKERS=N: N processes behind HAProxy (installed when first needed); raise it to the number of cores
-run: $(WAREHOUSE) chromium-optional
+run: $(WAREHOUSE) bytecode chromium-optional
 ifeq ($(WORKERS),)
 	VERVERSEN_BIJ_START=$(VERVERSEN_BIJ_START) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 else
@@ -96,7 +104,7 @@ lint: $(VENV)/.installed-test
 
 # ruff first, then pytest; pytest runs even when ruff finds something, and the target fails
 # if either failed. pytest's own exit status is passed on unchanged (5 = no tests collected fails too).
-test: $(VENV)/.installed-test chromium poppler haproxy postgresql $(AXE)
+test: $(VENV)/.installed-test bytecode chromium poppler haproxy postgresql $(AXE)
 	@status=0; \
 	$(BIN)/ruff check . || status=$$?; \
 	$(BIN)/python -m pytest || status=$$?; \
@@ -105,7 +113,7 @@ test: $(VENV)/.installed-test chromium poppler haproxy postgresql $(AXE)
 # make bench: render and export timings, then many viewers at once over Streamlit's WebSocket (scenarios k,
 # c and a; w: 1 and 2 workers behind HAProxy; r: RSS with 50 sessions on one worker; the 10-minute soak b is
 # make bench-soak). CHECK=1 exits non-zero when a load goal is missed.
-bench: $(VENV)/.installed-test haproxy
+bench: $(VENV)/.installed-test bytecode haproxy
 	$(BIN)/python -m benchmarks
 	$(BIN)/python -m benchmarks.belasting --scenario k,c,a,w,r $(if $(CHECK),--check)
 
