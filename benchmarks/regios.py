@@ -11,8 +11,9 @@ region". The embedded warehouse has no CBS tables at all, so on Regio's vergelij
 one region. The restricted replay has the same data completeness with one region, so its tabs show the same figures
 (rank 1 of 1, a map, the gemeenten), and only the number of regions differs. Both ratios are printed; the first
 (embedded) is the comparison of earlier stops and stays. With one region there is no peer group (nearest regions
-need others), so the peer widget and the Vergelijkbaar tab's figure appear only with 35: that part of the cost is the
-35 regions' own. Every figure is a median beside a baseline measured in the same run, because these machines
+need others), so the peer widget and the Vergelijkbaar tab's figure do not appear: that tab is also measured against
+a fourth warehouse, the same tables for the region and its five peers only, the smallest in which it compares
+anything (widget and table are there, with 5 regions to pick from instead of 34). Every figure is a median beside a baseline measured in the same run, because these machines
 are noisy. Page renders are measured as wall time and as CPU time of this process (time.process_time: the script
 thread plus AppTest's own work, and not the other programs on the machine), and the warehouses' renders are
 interleaved sample by sample, so both see the same load:
@@ -89,12 +90,15 @@ def eerste_render(page: str, blad: str | None = None) -> tuple[float, float]:
     return wall * 1000, cpu * 1000
 
 
-def warm(paginas: list[str], omgevingen: dict[str, tuple], runs: int) -> dict[tuple[str, str], tuple[float, float]]:
+def warm(paginas: list[str], omgevingen: dict[str, tuple], runs: int,
+         alleen: dict[str, list[str]] | None = None) -> dict[tuple[str, str], tuple[float, float]]:
     """Per (omgeving, page): median warm rerun (wall ms, CPU ms), the omgevingen interleaved sample by sample.
-    A page 'app_pages/regios.py?blad=Kaarten' opens that tab."""
+    A page 'app_pages/regios.py?blad=Kaarten' opens that tab. `alleen`: omgevingen measured on these pages only."""
     sessies = {}
     for page in paginas:
         for naam, omgeving in omgevingen.items():
+            if alleen and naam in alleen and page not in alleen[naam]:
+                continue
             _zet(*omgeving)
             at = _open(*page.split("?blad="))
             at.run()   # warm: queries and figures of this build cached
@@ -130,15 +134,23 @@ def main() -> None:
         assert regios_replay.ververs(tmp / "replay") == 0
         vol = (_raw(tmp, "raw-vol"), tmp / "vol.duckdb", tmp / "monitor-vol")
         _zet(*vol)
-        assert regios_replay.ververs(tmp / "replay-vol", regio=referentie.standaard_regio(vol[0])) == 0
-        bench_paginas(een, alle, vol)
+        regio = referentie.standaard_regio(vol[0])
+        assert regios_replay.ververs(tmp / "replay-vol", regio=regio) == 0
+        _zet(*alle)
+        from dashboard.figuren import regios
+        groep = [regio, *regios.standaard_peers(regio)]
+        peers = (_raw(tmp, "raw-peers"), tmp / "peers.duckdb", tmp / "monitor-peers")
+        _zet(*peers)
+        assert regios_replay.ververs(tmp / "replay-peers", regio=groep) == 0
+        bench_paginas(een, alle, vol, peers)
         bench_refresh(alle, tmp)
 
 
-def bench_paginas(een: tuple, alle: tuple, vol: tuple | None = None) -> None:
+def bench_paginas(een: tuple, alle: tuple, vol: tuple | None = None, peers: tuple | None = None) -> None:
     """The page goals (this part is issue 12's pages; the refresh part below is shared with the ETL work).
     `vol`: the one-region warehouse with the same CBS tables as `alle` (see the module docstring), a second
-    baseline printed beside the first."""
+    baseline printed beside the first. `peers`: the same tables for the region and its peer group only, the
+    smallest warehouse in which the Vergelijkbaar tab compares anything (measured on that tab)."""
     _zet(*alle)
     from dashboard.figuren import regios
     bladen = [f"{REGIOS}?blad={b}" for b in getattr(regios, "BLADEN", ())] or [REGIOS]   # older code: no tabs
@@ -146,7 +158,10 @@ def bench_paginas(een: tuple, alle: tuple, vol: tuple | None = None) -> None:
     wall, cpu = statistics.median(w for w, _ in eerste), statistics.median(c for _, c in eerste)
     print(f"Regio's vergelijken, tab Kaarten, first render after the build (cold caches, median of 3): {wall:6.0f} ms "
           f"wall, {cpu:6.0f} ms CPU (goal <= 1000 ms)")
-    m = warm([*PAGES, *bladen], {"een": een, "alle": alle, **({"vol": vol} if vol else {})}, RUNS * 3)
+    vergelijkbaar = f"{REGIOS}?blad=Vergelijkbaar"
+    m = warm([*PAGES, *bladen], {"een": een, "alle": alle, **({"vol": vol} if vol else {}),
+                                 **({"peers": peers} if peers and vergelijkbaar in bladen else {})}, RUNS * 3,
+             alleen={"peers": [vergelijkbaar]})
     print(f"{'page':<40} {'1 regio':>17} {'35 regio s':>17}  ratio wall / CPU (goal <= 1.3x)")
     for page in [*PAGES, *bladen]:
         (wa, ca), (wb, cb) = m[("een", page)], m[("alle", page)]
@@ -157,6 +172,11 @@ def bench_paginas(een: tuple, alle: tuple, vol: tuple | None = None) -> None:
         for page in [*PAGES, *bladen]:
             (wa, ca), (wb, cb) = m[("vol", page)], m[("alle", page)]
             print(f"{page:<40} {wa:7.1f} / {ca:6.1f} ms {wb:7.1f} / {cb:6.1f} ms  {wb / wa:4.2f}x / {cb / ca:4.2f}x")
+    if ("peers", vergelijkbaar) in m:
+        (wa, ca), (wb, cb) = m[("peers", vergelijkbaar)], m[("alle", vergelijkbaar)]
+        print(f"{vergelijkbaar} against the region and its peer group only (with one region the tab has nothing "
+              f"to compare): {wa:.1f} / {ca:.1f} ms, 35 regions {wb:.1f} / {cb:.1f} ms = {wb / wa:.2f}x / "
+              f"{cb / ca:.2f}x (goal <= 1.3x)")
     wo, co = m[("alle", OVERZICHT)]
     for page in bladen:
         wr, cr = m[("alle", page)]

@@ -9,6 +9,7 @@
 
 `ververs(..., regio=code)` replays the same tables restricted to one region (its gemeenten, the region, the provinces
 its gemeenten lie in and Nederland), with the same completeness: the one-region baseline of benchmarks.regios.
+`regio` may also be several codes (a region and its peer group: the smallest warehouse with a peer comparison).
 
 Also `python -m tests.regios_replay <warehouse>` builds such a warehouse for a demo (nothing leaves loopback)."""
 from __future__ import annotations
@@ -34,20 +35,27 @@ REDEN = ("../shared/data ontbreekt (03759ned-opname en afgeleide gemeente-indeli
          "niet in de repository)")
 
 
-def indeling(regio: str | None = None) -> list[dict]:
-    """The derived gemeente -> arbeidsmarktregio rows (342), or only those of `regio`."""
+def _codes(regio) -> frozenset[str] | None:
+    """`regio` (None, one code or several) as a set of codes; None: every region."""
+    return None if regio is None else frozenset([regio] if isinstance(regio, str) else regio)
+
+
+def indeling(regio=None) -> list[dict]:
+    """The derived gemeente -> arbeidsmarktregio rows (342), or only those of `regio` (one code or several)."""
+    codes = _codes(regio)
     with open(DERIVED, encoding="utf-8") as fh:
-        return [m for m in csv.DictReader(fh) if regio is None or m["arbeidsmarktregiocode"] == regio]
+        return [m for m in csv.DictReader(fh) if codes is None or m["arbeidsmarktregiocode"] in codes]
 
 
-def regios(regio: str | None = None) -> dict[str, str]:
+def regios(regio=None) -> dict[str, str]:
     return {m["arbeidsmarktregiocode"]: m["arbeidsmarktregionaam"] for m in indeling(regio)}
 
 
-def _andere_regio(code: str, regio: str | None) -> bool:
+def _andere_regio(code: str, regio) -> bool:
     """A region row to leave out when the replay is restricted to `regio` (None: nothing is left out)."""
+    codes = _codes(regio)
     code = code.strip()
-    return regio is not None and code.startswith("AM") and code != regio
+    return codes is not None and code.startswith("AM") and code not in codes
 
 
 def groene_druk(n: int) -> float:
@@ -76,7 +84,7 @@ def _lijsten(folder: Path, *namen: str) -> dict:
     return {n: json.loads((folder / f"{n}.json").read_text())["value"] for n in namen}
 
 
-def _arbeid(folder: Path, regio: str | None = None) -> dict:
+def _arbeid(folder: Path, regio=None) -> dict:
     lists = _lijsten(folder, "TableInfos", "DataProperties", "CategoryGroups", "Persoonskenmerken", "RegioS",
                      "Perioden", "TypedDataSet")
     lists["RegioS"] = [r for r in lists["RegioS"] if not _andere_regio(r["Key"], regio)]
@@ -96,7 +104,7 @@ def _arbeid(folder: Path, regio: str | None = None) -> dict:
     return lists
 
 
-def _gebieden(folder: Path, regio: str | None = None) -> dict:
+def _gebieden(folder: Path, regio=None) -> dict:
     mapping = indeling(regio)
     return {
         "TableInfos": json.loads((folder / "TableInfos.json").read_text())["value"],
@@ -111,7 +119,7 @@ def _gebieden(folder: Path, regio: str | None = None) -> dict:
     }
 
 
-def _druk(folder: Path, regio: str | None = None) -> dict:
+def _druk(folder: Path, regio=None) -> dict:
     lists = _lijsten(folder, "TableInfos", "DataProperties", "CategoryGroups", "RegioS", "Perioden")
     rijen = _lijsten(folder, "TypedDataSet")["TypedDataSet"]
     for code, naam in sorted(regios(regio).items()):
@@ -125,7 +133,7 @@ def _druk(folder: Path, regio: str | None = None) -> dict:
     return lists
 
 
-def _ww(tmp: Path, regio: str | None = None) -> Path:
+def _ww(tmp: Path, regio=None) -> Path:
     folder = tmp / "85554NED"
     shutil.copytree(FIXTURES / "cbs_v4" / "85554NED", folder)
     codes = json.loads((folder / "codes-RegioS.json").read_text())
@@ -149,8 +157,8 @@ def _ww(tmp: Path, regio: str | None = None) -> Path:
     return folder
 
 
-def _bevolking(tmp: Path, regio: str) -> Path:
-    """The real 03759ned capture restricted to `regio`: its gemeenten, the provinces they lie in (the capture's
+def _bevolking(tmp: Path, regio) -> Path:
+    """The real 03759ned capture restricted to `regio` (one code or several): its gemeenten, the provinces they lie in (the capture's
     own grouping, DimensionGroupId GMPVnn) and Nederland, in the codes and the observations."""
     folder = tmp / "03759ned"
     shutil.copytree(CAPTURE_03759, folder)
@@ -167,7 +175,7 @@ def _bevolking(tmp: Path, regio: str) -> Path:
     return folder
 
 
-def _geo(tmp: Path, regio: str) -> Path:
+def _geo(tmp: Path, regio) -> Path:
     """The real geometry with the gemeente layer restricted to `regio`'s gemeenten. The region layer stays whole:
     it is checked against the 35 regions of the shipped reference list (etl.bronnen.pdok.features)."""
     folder = tmp / "geo"
@@ -200,10 +208,10 @@ class _Stil(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def ververs(tmp: Path, geo: Path | None = GEO, arbeid: bool = True, regio: str | None = None) -> int:
+def ververs(tmp: Path, geo: Path | None = GEO, arbeid: bool = True, regio=None) -> int:
     """Fetch the tables (85494NED unless arbeid is False; the geometry unless geo is None) from loopback replays
-    into DASHBOARD_RAW_DIR and build WAREHOUSE_PATH. With `regio`, every table is restricted to that one region
-    (see _bevolking and _geo; the made-up rows of the other regions are left out)."""
+    into DASHBOARD_RAW_DIR and build WAREHOUSE_PATH. With `regio` (a code, or several), every table is restricted
+    to those regions (see _bevolking and _geo; the made-up rows of the other regions are left out)."""
     from basis.instellingen import Instellingen
     from etl import refresh
     tmp.mkdir(parents=True, exist_ok=True)

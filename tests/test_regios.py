@@ -497,6 +497,33 @@ def test_the_one_region_replay_has_the_same_tables_for_one_region(tmp_path, raw_
         assert not at.exception and any(kop in m.value for m in at.markdown), blad
 
 
+def test_the_peer_group_replay_has_those_regions_only_and_the_peer_tab_compares_them(tmp_path, raw_dir,
+                                                                                      warehouse_path):
+    """The baseline of the Vergelijkbaar tab in benchmarks.regios: a region and its peers, nothing else."""
+    if not regios_replay.AANWEZIG:
+        pytest.skip(regios_replay.REDEN)
+    from basis import referentie
+    regio = referentie.standaard_regio(raw_dir)
+    groep = {regio, "AM02", "AM20"}   # regions with every indicator (AM01 has no inwonersgroei: herindelingen)
+    assert regios_replay.ververs(tmp_path / "replay", regio=sorted(groep)) == 0
+    rijen = q("select indicator, regio_code, plaats from marts.regio_vergelijking where not is_land")
+    per_indicator: dict = {}
+    for indicator, code, plaats in rijen:
+        per_indicator.setdefault(indicator, []).append((code, plaats))
+    assert len(per_indicator) == 8
+    assert {k: ({c for c, _ in v}, sorted(p for _, p in v)) for k, v in per_indicator.items()} == \
+        {k: (groep, [1, 2, 3]) for k in per_indicator}
+    gemeenten = {m["gemeentecode"] for m in regios_replay.indeling(groep)}
+    assert len(gemeenten) > len(regios_replay.indeling(regio))
+    assert {r[0] for r in q("select gemeente_code from marts.gemeente_regio")} == gemeenten
+    at = open_page("regios", blad="Vergelijkbaar")
+    assert not at.exception
+    assert sorted(at.multiselect[0].value) == sorted(groep - {regio})   # both others are the peers
+    namen = regios_replay.regios(groep)
+    assert sorted(peer_tabel(at)["Arbeidsmarktregio"]) == sorted(
+        namen[c] + (" (gekozen)" if c == regio else "") for c in groep)
+
+
 def test_inwoners_per_gemeente_on_screen_one_row_per_area_and_the_export_per_year(alle_regios):
     from dashboard.figuren import register
     from dashboard.kern import context
