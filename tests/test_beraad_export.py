@@ -2,15 +2,12 @@
 A4 width, every tick, category and value label of every chart inside its chart."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from dashboard.analyse import document as analyse
 from dashboard.export import report
+from tests.test_browser import browser_type_launch_args  # noqa: F401
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 A4_BREEDTE = 794   # CSS px: A4 at 96 dpi
 
 # every label Plotly draws for an axis, a bar value or a legend entry, with the box of its chart
@@ -35,32 +32,19 @@ TELLEN = "() => document.querySelectorAll('.plotly-graph-div').length"
 LABELS = "() => [...document.querySelectorAll('.ytick text')].map(t => t.textContent)"
 
 
-def open_in_chromium(html_pad: Path, breedte: int):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: `apt-get install -y chromium`.")
-    from playwright.sync_api import sync_playwright
-    p = sync_playwright().start()
-    browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-    page = browser.new_page(viewport={"width": breedte, "height": 1123})
-    page.goto(html_pad.as_uri(), wait_until="load")
-    page.wait_for_function("() => [...document.querySelectorAll('.plotly-graph-div')]"
-                           ".every(d => d.querySelector('.main-svg'))", timeout=30_000)
-    return p, browser, page
-
-
 @pytest.mark.browser
-def test_html_export_at_a4_width_keeps_every_label_inside_its_chart(warehouse, tmp_path):
+def test_html_export_at_a4_width_keeps_every_label_inside_its_chart(warehouse, tmp_path, page):
+    """`page`: pytest-playwright's, in Debian's Chromium (tests.test_browser.browser_type_launch_args)."""
     doc = analyse.maak("AM12")
     pad = tmp_path / "analyse.html"
     pad.write_text(report.html(doc), encoding="utf-8")
-    p, browser, page = open_in_chromium(pad, A4_BREEDTE)
-    try:
-        aantal = page.evaluate(TELLEN)
-        buiten = page.evaluate(BUITEN)
-        labels = page.evaluate(LABELS)
-    finally:
-        browser.close()
-        p.stop()
+    page.set_viewport_size({"width": A4_BREEDTE, "height": 1123})
+    page.goto(pad.as_uri(), wait_until="load")
+    page.wait_for_function("() => [...document.querySelectorAll('.plotly-graph-div')]"
+                           ".every(d => d.querySelector('.main-svg'))", timeout=30_000)
+    aantal = page.evaluate(TELLEN)
+    buiten = page.evaluate(BUITEN)
+    labels = page.evaluate(LABELS)
     verwacht = sum(1 for s in doc["secties"] for f in s["figuren"] if f.get("grafiek"))
     assert aantal == verwacht and aantal >= 5
     assert buiten == []

@@ -6,17 +6,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from etl.build import build
 from tests.conftest import REPO
-from tests.test_browser import SCRIPT_KLAAR, serve
+from tests.test_browser import SCRIPT_KLAAR, browser_type_launch_args, serve  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 # labels of the slide's chart that fall outside it, and the smallest label size
 META = """() => {
@@ -51,14 +49,11 @@ def app_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: `apt-get install -y chromium`.")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+def chromium(browser):
+    """pytest-playwright's browser (Debian's Chromium, tests.test_browser.browser_type_launch_args): one Playwright
+    per test run. A second sync_playwright() of our own fails once that one runs ("Sync API inside the asyncio
+    loop"), so these tests only passed when they ran before every test that uses it."""
+    return browser
 
 
 def dia(page) -> int:
