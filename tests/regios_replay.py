@@ -158,8 +158,8 @@ def _ww(tmp: Path, regio=None) -> Path:
 
 
 def _bevolking(tmp: Path, regio) -> Path:
-    """The real 03759ned capture restricted to `regio` (one code or several): its gemeenten, the provinces they lie in (the capture's
-    own grouping, DimensionGroupId GMPVnn) and Nederland, in the codes and the observations."""
+    """The real 03759ned capture restricted to `regio` (one code or several): its gemeenten, the provinces they
+    lie in (the capture's own grouping, DimensionGroupId GMPVnn) and Nederland, in the codes and the observations."""
     folder = tmp / "03759ned"
     shutil.copytree(CAPTURE_03759, folder)
     codes = json.loads((folder / "codes-RegioS.json").read_text(encoding="utf-8"))

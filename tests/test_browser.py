@@ -82,18 +82,18 @@ def serve(tmp: Path, env: dict, *opties: str):
     log.close()
 
 
-# The script run has finished. The status widget alone is not enough: the frontend shows it only some time after
-# a run starts, so a page that has its heading but is still running may have none yet (CI on e2a045c: the
-# Overzicht's kerncijfers were not there). The app's root carries the run's state; it is "initial" before the
-# first run of a loaded page and "notRunning" once a run has ended.
+# The script run has finished. The status widget alone does not say so: the frontend shows it only some time after
+# a run starts, so a page that has its heading but is still running may have none yet. The app's root carries the
+# run's state; it is "initial" before the first run of a loaded page and "notRunning" once a run has ended.
 SCRIPT_KLAAR = ("() => { const app = document.querySelector('[data-testid=\"stApp\"]'); "
                 "return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && "
                 "!document.querySelector('[data-testid=\"stStatusWidget\"]'); }")
 
 
-# ... and the page has stopped changing. A finished run is not yet a drawn page: the frontend loads the code of some
-# elements (st.html) only when a page first shows one, and under load the kerncijfers came more than half a
-# second after the run had ended. Quiet = no change in the document for 400 ms.
+# ... and the page has stopped changing. A finished run is not yet a drawn page: CI on e2a045c found none of the
+# Overzicht's kerncijfers (one st.html element) after the old wait (no status widget, then 500 ms). With three busy
+# processes beside the browser the root said "notRunning" while they were still missing, and they came later.
+# Quiet = no change in the document for 400 ms.
 RUST = """() => {
     if (window.__rustSinds === undefined) {
         window.__rustSinds = performance.now();
