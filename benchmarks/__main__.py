@@ -380,18 +380,11 @@ def server_bytecode_cache() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: gedeeld
 
 
-def project_bytecode() -> None:
-    """The project's modules compiled beforehand, as `make bench` (and make run and make test) does: every command
-    measured here is a new process, and with PYTHONDONTWRITEBYTECODE set each would compile them from source."""
-    import compileall
-    for deel in ("app.py", "app_pages", "basis", "beheer", "benchmarks", "dashboard", "etl", "werkenaanwerk"):
-        pad = REPO / deel
-        gelukt = compileall.compile_file(pad, quiet=1) if pad.is_file() else compileall.compile_dir(pad, quiet=1)
-        assert gelukt, f"compileall {pad}"
-
-
 def main() -> None:
-    project_bytecode()
+    # the project's modules compiled beforehand, as make does (basis/bytecode.py): every command measured here is a
+    # new process, and with PYTHONDONTWRITEBYTECODE set each would compile them from source
+    from basis.bytecode import compileer
+    compileer()
     bytecode = os.environ.get("BENCH_BYTECODE", "apptest")
     if bytecode == "server":
         server_bytecode_cache()
