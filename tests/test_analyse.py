@@ -383,7 +383,14 @@ def _grafiek_twee_keer():
     import streamlit as st
 
     from dashboard.figuren import tonen
-    from dashboard.kern import components, klaar
+    from dashboard.kern import klaar
+
+    class Html(str):
+        """HTML as it is: st.html takes an object with _repr_html_ without dedenting it or checking for a path."""
+
+        def _repr_html_(self) -> str:
+            return str(self)
+
     fig = tonen.vast(go.Figure(go.Bar(x=["Zorg", "Bouw"], y=[900, 400]), layout={"height": 320, "width": 500}))
     breedte = st.session_state.get("breedte", "stretch")
     html = '<div class="an-doc"><style>.x { color: red; }</style><h2 id="a">Zorg &amp; welzijn</h2>\n  <p>900</p></div>'
@@ -393,8 +400,8 @@ def _grafiek_twee_keer():
         klaar.teken(klaar.html(script, unsafe_allow_javascript=True), st.container())
         klaar.teken(klaar.grafiek(fig, "grafiek", " Banen per sector. ", tonen.CONFIG, width=breedte))
     else:
-        st.html(components.Html(html))
-        st.container().html(components.Html(script), unsafe_allow_javascript=True)
+        st.html(Html(html))
+        st.container().html(Html(script), unsafe_allow_javascript=True)
         st.plotly_chart(fig, config=tonen.CONFIG, key="grafiek", theme=None, alt=" Banen per sector. ", width=breedte)
 
 

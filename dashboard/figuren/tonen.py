@@ -182,4 +182,3 @@ def toon(fig: Figuur | None, key: str, leeg: str = "", bij_klik=None, downloads:
                             bijschrift=f"Gegevens: {fig.titel or fig.tabel_label}",
                             definitie=fig.definitie, notities=tuple(fig.notities), raster=fig.tabel_raster,
                             downloads_bij_openen=fig.downloads_bij_openen)
-

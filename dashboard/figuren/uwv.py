@@ -39,16 +39,15 @@ def periode_keuze(ctx: Context, tabel: str, label: str = "Periode") -> str | Non
     None means the latest (the default). A select, not a row of buttons: the periods accumulate (20 quarters
     were two rows of 10 buttons, months of WW would be dozens), and a select is also the cheaper widget in every
     rerun (0,15 against 0,22 ms)."""
-    import streamlit as st
+    from dashboard.kern import context
     try:
         opties = perioden(ctx, tabel)
     except (db.WarehouseOntbreekt, db.DataOntbreekt):
         return None   # no warehouse (or an old one): the figures say so themselves
     if len(opties) < 2:
         return None
-    per_label = {v: k for k, v in opties.items()}
-    gekozen = st.selectbox(label, list(per_label), key="periode", bind="query-params", width=260)
-    return None if gekozen is None or per_label[gekozen] == next(iter(opties)) else per_label[gekozen]
+    gekozen = context.keuze("periode", opties, label, lijst=True)
+    return None if gekozen == next(iter(opties)) else gekozen
 
 
 # --- the Analyse's UWV period (issue 13): one choice, the vacatures quarter; the WW and GWU figures and facts
@@ -349,7 +348,8 @@ def _trend_totaal(ctx: Context, datasets: tuple[str, ...], onderwerp: str, sleut
     export = pd.DataFrame({"Regio": [r["regio_naam"] for r in alle], "Periode": [r["periode"] for r in alle],
                            "Aantal": [r["waarde"] for r in alle]})
     return Figuur(sleutel, f"{onderwerp}: {ctx.regio_naam} naast {ctx.vergelijk_naam} door de tijd",
-                  " ".join(zinnen), nu["bron"], _peildata(r["peildatum"] for r in sorted(alle, key=lambda r: r["periode_datum"])),
+                  " ".join(zinnen), nu["bron"],
+                  _peildata(r["peildatum"] for r in sorted(alle, key=lambda r: r["periode_datum"])),
                   definitie="Index: de eerste periode van elke regio is 100, zodat regio en Nederland in één "
                             "grafiek passen.",
                   grafiek=grafiek(charts.lijnen, reeksen, hoogte=320, nadruk=ctx.regio_naam),

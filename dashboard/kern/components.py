@@ -507,20 +507,13 @@ _PAGINA_JS = """
 """
 
 
-class Html(str):
-    """HTML that is ready as it is. st.html takes an object with _repr_html_ as it is, where it would check
-    whether a string is a file path and dedent it in every call (~65 µs per 4 kB, in every rerun)."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-
-# the table style once per page, not in every table
-_PAGINA_HTML = Html((PAGINA_CSS + TABEL_CSS + '<span class="nl-pagina"></span>' + _PAGINA_JS).strip())
+# the table style once per page, not in every table; st.html's element made once (kern/klaar.py)
+_PAGINA = klaar.html((PAGINA_CSS + TABEL_CSS + '<span class="nl-pagina"></span>' + _PAGINA_JS).strip(),
+                     unsafe_allow_javascript=True)
 
 
 def pagina() -> None:
     """Once per run, before the page: Dutch language, visible focus, readable captions. One element (each
     element is a message and a share of the server's CPU in every rerun), the same in every run; the style
     hides the element that carries it and the script."""
-    st.html(_PAGINA_HTML, unsafe_allow_javascript=True)
+    klaar.teken(_PAGINA)

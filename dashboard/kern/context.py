@@ -154,12 +154,19 @@ def huidig() -> Context:
     return ctx
 
 
-def keuze(param: str, opties: dict[str, str], label: str) -> str:
+def keuze(param: str, opties: dict[str, str], label: str, lijst: bool = False) -> str:
     """A choice between views of a page, bound to the URL so a link reproduces
     the view (?indeling=Leeftijd: Streamlit binds the option as shown). The
-    first option is the default; returns the chosen option's code."""
+    first option is the default; returns the chosen option's code. `lijst`: a select box instead of a row of
+    buttons, for options that accumulate (periods)."""
     per_label = {v: k for k, v in opties.items()}
     labels = list(per_label)
-    gekozen = st.segmented_control(label, labels, default=labels[0], key=param, required=True,
-                                   bind="query-params")
+    if lijst:
+        gekozen = st.selectbox(label, labels, key=param, bind="query-params", width=KEUZE_BREEDTE)
+    else:
+        gekozen = st.segmented_control(label, labels, default=labels[0], key=param, required=True,
+                                       bind="query-params")
     return per_label.get(gekozen, next(iter(opties)))
+
+
+KEUZE_BREEDTE = 260   # px: a select box of choices (a period; the monitor's kwartaal and programme pickers)

@@ -63,8 +63,8 @@ def slank(fig) -> dict:
 
 
 def html(tekst: str, unsafe_allow_javascript: bool = False) -> Klaar:
-    """What `st.html(components.Html(tekst), unsafe_allow_javascript=...)` sends: HTML that is ready as it is
-    (and not only style tags, which st.html sends elsewhere)."""
+    """What `st.html` sends for `tekst` as it is (without its dedent and file-path check), with
+    unsafe_allow_javascript=...: for HTML that is not only style tags (st.html sends those elsewhere)."""
     from streamlit.elements.lib.layout_utils import LayoutConfig
     from streamlit.proto.Html_pb2 import Html
 

@@ -11,7 +11,7 @@ import streamlit as st
 from basis import instellingen as settings
 from dashboard.kern import components, db
 from dashboard.kern import format as fmt
-from dashboard.kern.context import Context
+from dashboard.kern.context import KEUZE_BREEDTE, Context
 from dashboard.monitor import figuren as monitor_figuren
 from dashboard.monitor import views as monitor_views
 from werkenaanwerk import definities as d
@@ -34,9 +34,6 @@ def keuzes(ctx: Context) -> tuple[str, str | None]:
     if not met_cijfers:
         return tot, None
     return tot, kies_project(rij, met_cijfers, "Project per kwartaal", "project", url=True)
-
-
-KEUZE_BREEDTE = 260   # px: the kwartaal and programme pickers; the project picker takes the rest of the row
 
 
 def programma(p: dict) -> str:
