@@ -151,6 +151,26 @@ def test_rebuild_swaps_the_file_and_open_readers_keep_the_old_one(raw_dir, wareh
     assert leftovers == []
 
 
+def test_the_dashboard_reads_a_warehouse_whose_path_has_a_quote(warehouse, tmp_path, monkeypatch):
+    """The path goes to DuckDB's ATTACH as a value, not quoted into the SQL (db._connection)."""
+    import shutil
+
+    from dashboard.kern import db
+    pad = tmp_path / "regio's" / "warehouse.duckdb"
+    pad.parent.mkdir()
+    shutil.copyfile(warehouse, pad)
+    monkeypatch.setenv("WAREHOUSE_PATH", str(pad))
+    db.clear()
+    try:
+        eigen = duckdb.connect(str(warehouse), read_only=True)
+        verwacht = eigen.execute("select build_id from meta.build").fetchone()[0]
+        eigen.close()
+        assert db.rijen("build")[0]["build_id"] == verwacht
+        assert db.build_key().endswith(str(pad))
+    finally:
+        db.clear()
+
+
 # --- dimensions: a region is a row, every indicator has a definition ----------------------------------
 
 def test_regios_holds_nederland_and_the_35_arbeidsmarktregios_with_one_default(con):

@@ -51,7 +51,7 @@ def _connection(key: str) -> duckdb.DuckDBPyConnection:
     at the path now."""
     path = key.split(":", 2)[2]
     con = duckdb.connect(":memory:")
-    con.execute(f"attach '{path.replace(chr(39), chr(39) * 2)}' as warehouse (read_only)")
+    con.execute("attach ? as warehouse (read_only)", [path])   # the path as a value, not quoted into the SQL
     return con
 
 
